@@ -1,0 +1,138 @@
+/**
+ * The bot without its WeChat connection: services, dispatcher, sender, outbox and the due-check. Both
+ * production (src/main.ts) and the tests build it with `createApp`, so tests go through the same
+ * dispatcher and sender as production; only the transport differs (wechaty over puppet-service, or a
+ * recording transport in unit tests).
+ */
+import type { Config } from '../config/schema.js'
+import type { Clock } from '../platform/clock.js'
+import type { Logger } from '../platform/logger.js'
+import { Store } from '../platform/store/store.js'
+import { Sender, realTimer, type Timer, type Transport } from '../platform/sender.js'
+import { Directory } from './directory.js'
+import { Calendars } from './calendars.js'
+import { Dispatcher, type Incoming } from './dispatcher.js'
+import { Outbox } from './outbox.js'
+import type { Deps } from './deps.js'
+import { commands as allCommands } from '../commands/index.js'
+import { jobs as allJobs } from '../schedules/index.js'
+import type { Job } from '../schedules/job.js'
+import type { Command } from '../commands/command.js'
+import { zh } from '../text/zh-CN.js'
+
+export interface AppOptions {
+  config: Config
+  store: Store<any>
+  clock: Clock
+  log: Logger
+  transport: Transport
+  timer?: Timer
+  /** Overrides of the configured pacing (tests, benchmark). */
+  sendGapMs?: [number, number]
+  random?: () => number
+  commands?: readonly Command<any>[]
+  jobs?: readonly Job[]
+  /** Display names of the bot (its @mentions are stripped from commands). */
+  botNames?: () => string[]
+}
+
+export interface App {
+  deps: Deps
+  dispatcher: Dispatcher
+  sender: Sender
+  /** Handle one inbound message: replies are queued on the sender (not awaited). */
+  onMessage(msg: Incoming): Promise<void>
+  /** The due-check: every job, at the clock's now. Never runs twice at once. */
+  runDue(): Promise<void>
+  /** Login: resume sending, deliver the outbox, run the due-check. */
+  onLogin(): Promise<void>
+  /** Resolves when no message is being handled and nothing waits to be sent. */
+  idle(): Promise<void>
+  /** Inbound messages handed to onMessage so far (the demo waits on it). */
+  readonly received: number
+}
+
+export async function createApp(o: AppOptions): Promise<App> {
+  const directory = new Directory(o.config, o.store)
+  const calendars = new Calendars(() => directory.studios, o.config.calendar)
+  const outbox = new Outbox(o.store)
+  const deps: Deps = {
+    config: o.config,
+    clock: o.clock,
+    store: o.store,
+    directory,
+    calendars,
+    log: o.log,
+    commands: o.commands ?? allCommands,
+    outbox,
+  }
+  const sender = new Sender(
+    o.transport,
+    {
+      gapMs: o.sendGapMs ?? o.config.bot.sendGapMs,
+      maxChars: o.config.bot.maxMessageChars,
+      retries: o.config.bot.retries,
+      random: o.random,
+      onDelivered: (ids) => outbox.delivered(ids),
+    },
+    o.log,
+    o.timer ?? realTimer,
+  )
+  outbox.attach(sender)
+  const dispatcher = new Dispatcher(deps, o.botNames ?? (() => [zh.common.botName]))
+  const jobs = o.jobs ?? allJobs
+  let handling = 0
+  let received = 0
+  const idleWaiters: (() => void)[] = []
+  let dueRun: Promise<void> | null = null
+
+  const app: App = {
+    deps,
+    dispatcher,
+    sender,
+    get received() {
+      return received
+    },
+    async onMessage(msg) {
+      received++
+      handling++
+      try {
+        const replies = await dispatcher.handle(msg)
+        for (const r of replies) sender.post(r)
+      } finally {
+        handling--
+        if (handling === 0) for (const w of idleWaiters.splice(0)) w()
+      }
+    },
+    runDue() {
+      if (dueRun) return dueRun
+      dueRun = (async () => {
+        const firedAt = o.clock.now()
+        for (const job of jobs) {
+          try {
+            await job.run(deps, firedAt)
+          } catch (e) {
+            o.log.error(`job ${job.name} failed`, { error: e })
+          }
+        }
+      })().finally(() => {
+        dueRun = null
+      })
+      return dueRun
+    },
+    async onLogin() {
+      sender.wake()
+      outbox.flush()
+      await app.runDue()
+    },
+    async idle() {
+      for (;;) {
+        if (handling > 0) await new Promise<void>((r) => idleWaiters.push(r))
+        if (dueRun) await dueRun
+        await sender.idle()
+        if (handling === 0 && !dueRun && sender.pending === 0) return
+      }
+    },
+  }
+  return app
+}

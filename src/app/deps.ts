@@ -1,0 +1,25 @@
+/**
+ * What commands and scheduled jobs are given: the edges (clock, store, log) as interfaces, and the
+ * services built on them. src/main.ts (and the test harness) are the only places that make real ones.
+ */
+import type { Config } from '../config/schema.js'
+import type { Clock } from '../platform/clock.js'
+import type { Logger } from '../platform/logger.js'
+import type { Store } from '../platform/store/store.js'
+import type { Directory } from './directory.js'
+import type { Calendars } from './calendars.js'
+import type { Command } from '../commands/command.js'
+import type { Outbox } from './outbox.js'
+
+export interface Deps {
+  config: Config
+  clock: Clock
+  store: Store<any>
+  directory: Directory
+  calendars: Calendars
+  log: Logger
+  /** Every registered command (for /帮助). */
+  commands: readonly Command<any>[]
+  /** Exactly-once scheduled posts (marker + message in one write). */
+  outbox: Outbox
+}

@@ -1,0 +1,180 @@
+/**
+ * Who is who: the people and studios of the district (from the config, later from a 花名册 import) and
+ * the WeChat bindings kept in the store. Roles are granted by WeChat contact id, never by display name
+ * alone: a name match in a studio's own group binds a *representative* (low privilege, recorded);
+ * coordinator and admin rights need a binding by config (`wechatId`) or by a one-time code (/绑定).
+ */
+import type { Config } from '../config/schema.js'
+import type { Person, Role, Studio } from '../domain/model.js'
+import type { Store, ContactBinding } from '../platform/store/store.js'
+import { parseReceptionRule } from '../domain/calendar/reception-rule.js'
+import type { Asker } from '../commands/command.js'
+
+export function studiosFromConfig(config: Config): Studio[] {
+  return config.studios.map((s) => {
+    const parsed = s.reception.rule !== undefined ? parseReceptionRule(s.reception.rule) : undefined
+    const rules = parsed?.ok ? parsed.value : [{ kind: 'days' as const, days: s.reception.days ?? [] }]
+    return {
+      id: s.id,
+      name: s.name,
+      prefix: s.prefix,
+      reception: {
+        rules,
+        time: s.reception.time,
+        durationMinutes: s.reception.durationMinutes,
+        place: s.reception.place,
+        perSession: s.reception.perSession,
+        announceDaysBefore: s.reception.announceDaysBefore,
+        announceAt: s.reception.announceAt,
+      },
+      extraHolidays: [...config.calendar.extraHolidays, ...s.extraHolidays],
+      extraWorkdays: [...config.calendar.extraWorkdays, ...s.extraWorkdays],
+    }
+  })
+}
+
+export function peopleFromConfig(config: Config): Person[] {
+  return config.people.map((p) => ({
+    id: p.id,
+    name: p.name,
+    unit: p.unit,
+    position: p.position,
+    level: p.level,
+    phone: p.phone,
+    studioId: p.studio,
+    roles: p.roles,
+    group: p.group,
+    specialty: p.specialty,
+    active: p.active,
+  }))
+}
+
+export class Directory {
+  private peopleById = new Map<string, Person>()
+  private studiosById = new Map<string, Studio>()
+
+  constructor(
+    private readonly config: Config,
+    private readonly store: Store<unknown>,
+    people: Person[] = peopleFromConfig(config),
+    studios: Studio[] = studiosFromConfig(config),
+  ) {
+    this.setPeople(people)
+    for (const s of studios) this.studiosById.set(s.id, s)
+  }
+
+  setPeople(people: Person[]): void {
+    this.peopleById = new Map(people.map((p) => [p.id, p]))
+  }
+
+  get people(): Person[] {
+    return [...this.peopleById.values()]
+  }
+  get studios(): Studio[] {
+    return [...this.studiosById.values()]
+  }
+  person(id: string): Person | undefined {
+    return this.peopleById.get(id)
+  }
+  studio(id: string): Studio | undefined {
+    return this.studiosById.get(id)
+  }
+
+  /** A studio named by its full name, a unique part of it, its id or its prefix. */
+  findStudio(text: string): Studio[] {
+    const q = text.trim()
+    if (!q) return []
+    const all = this.studios
+    const exact = all.filter((s) => s.name === q || s.id === q || s.prefix === q.toUpperCase())
+    if (exact.length) return exact
+    return all.filter((s) => s.name.includes(q) || q.includes(s.name.replace(/(党代表)?工作[室站]$/u, '')))
+  }
+
+  /** Active people with this exact name (optionally within one studio). */
+  findByName(name: string, studioId?: string): Person[] {
+    return this.people.filter((p) => p.active && p.name === name && (studioId === undefined || p.studioId === studioId))
+  }
+
+  /** Active representatives of a studio, in directory order. */
+  repsOf(studioId: string): Person[] {
+    return this.people.filter((p) => p.active && p.studioId === studioId && p.roles.includes('representative'))
+  }
+  coordinatorsOf(studioId: string): Person[] {
+    return this.people.filter((p) => p.active && p.studioId === studioId && p.roles.includes('coordinator'))
+  }
+  admins(): Person[] {
+    return this.people.filter((p) => p.active && p.roles.includes('admin'))
+  }
+
+  /** The WeChat contact bound to a person (config first, then the store). */
+  contactOf(personId: string): string | undefined {
+    const cfg = this.config.people.find((p) => p.id === personId)?.wechatId
+    if (cfg) return cfg
+    for (const [contactId, b] of Object.entries(this.store.state.data.bindings.contacts)) if (b.personId === personId) return contactId
+    return undefined
+  }
+
+  binding(contactId: string): ContactBinding | undefined {
+    const cfg = this.config.people.find((p) => p.wechatId === contactId)
+    if (cfg) return { personId: cfg.id, via: 'config', at: 0 }
+    return this.store.state.data.bindings.contacts[contactId]
+  }
+
+  studioOfRoom(roomId: string): Studio | undefined {
+    const cfg = this.config.studios.find((s) => s.roomId === roomId)
+    const id = cfg?.id ?? this.store.state.data.bindings.rooms[roomId]
+    return id ? this.studio(id) : undefined
+  }
+  roomOf(studioId: string): string | undefined {
+    const cfg = this.config.studios.find((s) => s.id === studioId)?.roomId
+    if (cfg) return cfg
+    for (const [roomId, sid] of Object.entries(this.store.state.data.bindings.rooms)) if (sid === studioId) return roomId
+    return undefined
+  }
+  /** The liaison office's group, if configured or bound (`/绑定本群 联络室`). */
+  liaisonRoom(): string | undefined {
+    if (this.config.district.liaisonRoomId) return this.config.district.liaisonRoomId
+    for (const [roomId, sid] of Object.entries(this.store.state.data.bindings.rooms)) if (sid === LIAISON) return roomId
+    return undefined
+  }
+
+  /**
+   * Who sent a message. In a studio's group an unbound contact whose display name is exactly one active
+   * representative of *that* studio is bound as that representative (`via: name`, representative role
+   * only) and the binding is stored.
+   */
+  async resolve(contactId: string, displayName: string, roomStudioId: string | undefined, now: number): Promise<Asker> {
+    let b = this.binding(contactId)
+    if (!b && roomStudioId) {
+      const matches = this.findByName(displayName, roomStudioId).filter((p) => p.roles.includes('representative'))
+      const taken = matches.length === 1 && this.contactOf(matches[0].id)
+      if (matches.length === 1 && !taken) {
+        b = { personId: matches[0].id, via: 'name', at: now }
+        await this.store.state.mutate((s) => {
+          s.bindings.contacts[contactId] = b!
+        })
+      }
+    }
+    const person = b ? this.person(b.personId) : undefined
+    if (!person || !person.active || !b) return { contactId, displayName, roles: [] }
+    const roles: Role[] = b.via === 'name' ? person.roles.filter((r) => r === 'representative') : [...person.roles]
+    return { contactId, displayName, person, roles }
+  }
+
+  async bindContact(contactId: string, personId: string, via: ContactBinding['via'], now: number): Promise<void> {
+    await this.store.state.mutate((s) => {
+      for (const [cid, b] of Object.entries(s.bindings.contacts)) if (b.personId === personId) delete s.bindings.contacts[cid]
+      s.bindings.contacts[contactId] = { personId, via, at: now }
+    })
+  }
+
+  async bindRoom(roomId: string, studioId: string): Promise<void> {
+    await this.store.state.mutate((s) => {
+      for (const [rid, sid] of Object.entries(s.bindings.rooms)) if (sid === studioId) delete s.bindings.rooms[rid]
+      s.bindings.rooms[roomId] = studioId
+    })
+  }
+}
+
+/** The pseudo-studio id a liaison-office group is bound to. */
+export const LIAISON = '_liaison'

@@ -1,0 +1,31 @@
+import { z } from 'zod'
+import { defineCommand } from './command.js'
+import { zh } from '../text/zh-CN.js'
+import type { RawArgs } from './command.js'
+
+const codeArg = z
+  .object({ text: z.string() })
+  .refine((a) => /^\d{6}$/.test(a.text), { message: zh.identity.codeFormat })
+  .transform((a) => a.text) as unknown as z.ZodType<string, RawArgs>
+
+/** `/绑定 482913`: redeem a one-time code made by an admin; binds this WeChat contact with every role. */
+export const bind = defineCommand({
+  name: '绑定',
+  roles: 'anyone',
+  where: 'private',
+  mutates: true,
+  help: zh.identity.bind,
+  args: codeArg,
+  async run({ args, ctx }, deps) {
+    const state = deps.store.state.data
+    const entry = state.bindCodes.find((c) => c.code === args && c.expiresAt > ctx.now)
+    const person = entry && deps.directory.person(entry.personId)
+    if (!entry || !person) return zh.identity.codeBad
+    await deps.store.state.mutate((s) => {
+      s.bindCodes = s.bindCodes.filter((c) => c.code !== args && c.expiresAt > ctx.now)
+      for (const [cid, b] of Object.entries(s.bindings.contacts)) if (b.personId === person.id) delete s.bindings.contacts[cid]
+      s.bindings.contacts[ctx.asker.contactId] = { personId: person.id, via: 'code', at: ctx.now }
+    })
+    return zh.identity.bound(person.name, person.roles.map((r) => zh.common.roles[r]).join('、'))
+  },
+})

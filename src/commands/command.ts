@@ -1,0 +1,84 @@
+/**
+ * The shape of a chat command (one per file in src/commands/). A command declares who may use it and
+ * where, a zod schema that turns the raw argument text into typed arguments, and a `run` that *returns*
+ * its reply; the dispatcher checks roles before `run`, and one sender delivers what it returns.
+ */
+import type { z } from 'zod'
+import type { Person, Role, Studio } from '../domain/model.js'
+import type { LocalDate } from '../domain/time/local-date.js'
+import type { Deps } from '../app/deps.js'
+
+export interface HelpText {
+  summary: string
+  usage: string
+  example: string
+  details?: string
+}
+
+/** What the argument schema receives. */
+export interface RawArgs {
+  /** Everything after the command name, normalised (NFKC, mentions of the bot removed). */
+  text: string
+  tokens: string[]
+  /** Contact ids the message @mentioned (other than the bot), in order. */
+  mentions: string[]
+}
+
+export type Target = { roomId: string } | { contactId: string }
+
+export interface Outgoing {
+  /** Default: the chat the command came from. */
+  to?: Target
+  text: string
+  /** Contact ids to @mention (group messages only). */
+  mentions?: string[]
+  file?: { name: string; data: Buffer }
+}
+
+export type Reply = string | Outgoing | Outgoing[] | null
+
+export interface Asker {
+  contactId: string
+  displayName: string
+  person?: Person
+  /** Roles effective for this message (a name-only binding carries `representative` at most). */
+  roles: Role[]
+}
+
+export interface CommandContext {
+  msgId: string
+  now: number
+  today: LocalDate
+  asker: Asker
+  chat: { kind: 'group'; roomId: string } | { kind: 'private' }
+  /** The studio of the group, or in a private chat the asker's own studio (if any). */
+  studio?: Studio
+}
+
+export interface Command<A = unknown> {
+  name: string
+  aliases?: string[]
+  /** `anyone`, or the roles any one of which suffices. */
+  roles: 'anyone' | Role[]
+  where?: 'any' | 'group' | 'private'
+  /** The command needs a studio (from the group, or the asker's own in a private chat). */
+  needsStudio?: boolean
+  /** The command changes stored data: a replayed message id must never run it twice. */
+  mutates?: boolean
+  help: HelpText
+  args: z.ZodType<A, RawArgs>
+  run(input: { args: A; ctx: CommandContext }, deps: Deps): Promise<Reply> | Reply
+}
+
+/** A user's mistake: the message says precisely how to do it right. Nothing was changed. */
+export class UserError extends Error {
+  constructor(readonly reply: string) {
+    super(reply)
+    this.name = 'UserError'
+  }
+}
+
+/** Identity helper so that each command file gets its argument type inferred. */
+export function defineCommand<A>(c: Command<A>): Command<A> {
+  return c
+}

@@ -1,0 +1,37 @@
+import { defineCommand, type Command, type CommandContext } from './command.js'
+import { optionalText } from './args.js'
+import { zh } from '../text/zh-CN.js'
+import type { Role } from '../domain/model.js'
+
+/** Who may use a command, in words. */
+export function rolesText(c: Command<any>): string {
+  return c.roles === 'anyone' ? zh.common.roles.anyone : zh.common.roleJoin(c.roles.map((r) => zh.common.roles[r]))
+}
+
+export function mayUse(c: Command<any>, roles: Role[]): boolean {
+  if (c.roles === 'anyone') return true
+  return roles.some((r) => (c.roles as Role[]).includes(r) || (r === 'admin' && (c.roles as Role[]).includes('coordinator')))
+}
+
+function whoText(ctx: CommandContext): string {
+  const r = ctx.asker.roles
+  return r.length ? zh.common.roleJoin(r.map((x) => zh.common.roles[x])).replace(/或/g, '、') : zh.help.guest
+}
+
+export const help = defineCommand({
+  name: '帮助',
+  aliases: ['help', '菜单', '?'],
+  roles: 'anyone',
+  help: zh.help.cmd,
+  args: optionalText,
+  run({ args, ctx }, deps) {
+    const name = args.replace(/^\//, '').trim()
+    if (name) {
+      const c = deps.commands.find((x) => x.name === name || x.aliases?.includes(name))
+      if (!c) return zh.help.unknown(name)
+      return zh.help.one(c.help.usage, c.help.summary, c.help.example, c.help.details, rolesText(c), c.aliases ?? [])
+    }
+    const usable = deps.commands.filter((c) => mayUse(c, ctx.asker.roles))
+    return [zh.help.header(whoText(ctx)), ...usable.map((c) => zh.help.line(c.help.usage, c.help.summary, c.help.example)), zh.help.footer].join('\n')
+  },
+})

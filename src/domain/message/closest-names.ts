@@ -1,0 +1,27 @@
+/**
+ * "Did you mean" for an unknown command: known names within a small edit distance, or sharing a
+ * character with it (Chinese names are short: 请假 vs 请个假).
+ */
+export function closestNames(name: string, names: readonly string[], max = 3): string[] {
+  const scored = names
+    .map((n) => ({ n, d: distance(name, n) }))
+    .filter(({ n, d }) => d <= Math.max(1, Math.floor(n.length / 2)) || [...name].some((ch) => /\p{Script=Han}/u.test(ch) && n.includes(ch)))
+    .sort((a, b) => a.d - b.d || a.n.localeCompare(b.n))
+  return scored.slice(0, max).map((x) => x.n)
+}
+
+function distance(a: string, b: string): number {
+  const A = [...a]
+  const B = [...b]
+  const row = Array.from({ length: B.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= A.length; i++) {
+    let prev = row[0]
+    row[0] = i
+    for (let j = 1; j <= B.length; j++) {
+      const cur = row[j]
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (A[i - 1] === B[j - 1] ? 0 : 1))
+      prev = cur
+    }
+  }
+  return row[B.length]
+}

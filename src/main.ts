@@ -1,0 +1,109 @@
+/**
+ * Start-up: the only place that wires real implementations.
+ *
+ * - `WECHATY_PUPPET_SERVICE_TOKEN` set → the real bot on the configured district (`LXQ_CONFIG`, default
+ *   config/district.yaml; data in `LXQ_DATA`, default data/).
+ * - no token → the demo: a mock WeChat gateway on loopback, the sample district (config/demo.yaml,
+ *   fresh data in data/demo/), and a chat you type into. With standard input not a terminal, the demo
+ *   reads its lines from it and exits at the end.
+ */
+import { promises as fs } from 'node:fs'
+import { log as wechatyLog } from 'wechaty-puppet'
+import { loadConfig, ConfigError } from './config/load-config.js'
+import { clockFromEnv, OffsetClock, parseInstant } from './platform/clock.js'
+import { createLogger, type Level } from './platform/logger.js'
+import { Store } from './platform/store/store.js'
+import { StoreError } from './platform/store/atomic-json-file.js'
+import { createApp } from './app/app.js'
+import { createWechatyBot, puppetServiceFromEnv, type PuppetServiceSettings } from './platform/wechaty-bot.js'
+import { startScheduler } from './platform/scheduler.js'
+import { MockGateway } from './demo/mock-gateway.js'
+import { runRepl } from './demo/repl.js'
+import { zh } from './text/zh-CN.js'
+
+export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  // wechaty's own deprecation notices are not for the people running the bot.
+  process.noDeprecation = true
+  const demo = !env.WECHATY_PUPPET_SERVICE_TOKEN
+  const level = (env.LXQ_LOG_LEVEL as Level | undefined) ?? (demo ? 'warn' : 'info')
+  const log = createLogger(level)
+  if (level !== 'debug') wechatyLog.level('silent')
+
+  const configFile = env.LXQ_CONFIG ?? (demo ? 'config/demo.yaml' : 'config/district.yaml')
+  const dataDir = env.LXQ_DATA ?? (demo ? 'data/demo' : 'data')
+  let config
+  try {
+    config = loadConfig(configFile)
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(e.message + '\n')
+      return 1
+    }
+    throw e
+  }
+  if (demo && !env.LXQ_DATA) await fs.rm(dataDir, { recursive: true, force: true })
+  let store: Store<any>
+  try {
+    store = await Store.open(dataDir)
+  } catch (e) {
+    if (e instanceof StoreError) {
+      process.stderr.write(`${zh.store.refuseStart}\n${e.message}\n`)
+      return 1
+    }
+    throw e
+  }
+  // The demo's clock can be moved (`:time +3d`); it starts at LXQ_FAKE_NOW or now.
+  const clock = demo ? new OffsetClock(env.LXQ_FAKE_NOW ? parseInstant(env.LXQ_FAKE_NOW) ?? Date.now() : Date.now()) : clockFromEnv(env)
+
+  let gateway: MockGateway | undefined
+  let settings: PuppetServiceSettings
+  if (demo) {
+    gateway = new MockGateway(config, { strangers: [{ id: 'demo-guest', name: zh.demo.guestName }], botName: zh.common.botName })
+    await gateway.start()
+    settings = { token: gateway.token, endpoint: gateway.endpoint }
+  } else {
+    settings = puppetServiceFromEnv(env)
+  }
+
+  const wb = createWechatyBot(settings, log)
+  const app = await createApp({
+    config,
+    store,
+    clock,
+    log,
+    transport: wb.transport,
+    botNames: () => [wb.bot.isLoggedIn ? wb.bot.currentUser.name() : '', zh.common.botName].filter(Boolean),
+  })
+  wb.attach(app)
+  await wb.start()
+  await app.runDue()
+  const scheduler = startScheduler(() => app.runDue(), log)
+
+  const stop = async () => {
+    scheduler.stop()
+    await app.idle()
+    await wb.stop().catch(() => undefined)
+    await gateway?.stop().catch(() => undefined)
+  }
+
+  if (gateway) {
+    gateway.login()
+    const code = await runRepl({ app, gateway, config, clock, dataDir, interactive: Boolean(process.stdin.isTTY) })
+    await stop()
+    return code
+  }
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve)
+    process.once('SIGTERM', resolve)
+  })
+  await stop()
+  return 0
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    process.stderr.write(`${(e as Error).stack ?? e}\n`)
+    process.exit(1)
+  },
+)

@@ -1,0 +1,29 @@
+/**
+ * A small structured logger on stderr (stdout belongs to the demo's chat view). Levels: debug, info,
+ * warn, error, silent (`LXQ_LOG_LEVEL`). Constituents' details are never logged at info level: callers
+ * pass masked text, and message bodies are logged only at debug.
+ */
+export type Level = 'debug' | 'info' | 'warn' | 'error' | 'silent'
+const order: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 }
+
+export interface Logger {
+  debug(msg: string, fields?: Record<string, unknown>): void
+  info(msg: string, fields?: Record<string, unknown>): void
+  warn(msg: string, fields?: Record<string, unknown>): void
+  error(msg: string, fields?: Record<string, unknown>): void
+}
+
+export function createLogger(level: Level = 'info', write: (line: string) => void = (l) => process.stderr.write(l + '\n')): Logger {
+  const at = (l: Level) => (msg: string, fields?: Record<string, unknown>) => {
+    if (order[l] < order[level]) return
+    const extra = fields ? ' ' + JSON.stringify(fields, (_k, v) => (v instanceof Error ? { message: v.message, stack: v.stack } : v)) : ''
+    write(`${new Date().toISOString()} ${l.toUpperCase()} ${msg}${extra}`)
+  }
+  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') }
+}
+
+/** Collects log lines in memory (tests assert on them). */
+export function memoryLogger(): Logger & { lines: string[] } {
+  const lines: string[] = []
+  return { lines, ...createLogger('debug', (l) => lines.push(l)) }
+}

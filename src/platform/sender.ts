@@ -1,0 +1,215 @@
+/**
+ * The one way out to WeChat. Every outgoing message goes through this queue, which
+ *  - paces sends per account: at least a random gap in [min, max] ms between two sends (WeChat's risk
+ *    control punishes bursts);
+ *  - merges queued texts to the same chat into one message when a backlog builds, never past the
+ *    message-length limit (a longer single text is split at line breaks);
+ *  - @mentions contacts by id (the transport resolves ids, never names);
+ *  - retries a failed send with growing pauses, and holds everything while the gateway is logged out,
+ *    so nothing queued is lost across a reconnect; a message leaves the queue only once sent.
+ * Durable items (scheduled posts from the store's outbox) report delivery through `onDelivered` so the
+ * outbox entry is removed only after WeChat took the message.
+ */
+import type { SendRequest } from '../app/dispatcher.js'
+import type { Target } from '../commands/command.js'
+import type { Logger } from './logger.js'
+
+export interface Transport {
+  isReady(): boolean
+  sendText(to: Target, text: string, mentions: string[]): Promise<void>
+  sendFile(to: Target, name: string, data: Buffer): Promise<void>
+}
+
+export interface Timer {
+  now(): number
+  sleep(ms: number): Promise<void>
+}
+
+export const realTimer: Timer = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+}
+
+export interface SenderOptions {
+  gapMs: [number, number]
+  maxChars: number
+  retries: number
+  /** 0 ≤ x < 1; injected for deterministic tests. */
+  random?: () => number
+  /** Called with the durable ids of items that reached WeChat. */
+  onDelivered?: (durableIds: string[]) => Promise<void> | void
+  /** Separator between merged texts. */
+  mergeSeparator?: string
+}
+
+interface Item extends SendRequest {
+  durableId?: string
+  done: () => void
+  failed: (e: unknown) => void
+}
+
+const key = (t: Target) => ('roomId' in t ? `r:${t.roomId}` : `c:${t.contactId}`)
+
+export class Sender {
+  private queue: Item[] = []
+  private running = false
+  private lastSentAt = -Infinity
+  private wakers: (() => void)[] = []
+  private idleWaiters: (() => void)[] = []
+  /** Counts for the benchmark and the tests. */
+  readonly stats = { requested: 0, sent: 0, merged: 0, retries: 0, failed: 0, sendTimes: [] as number[] }
+
+  constructor(
+    private readonly transport: Transport,
+    private readonly opts: SenderOptions,
+    private readonly log: Logger,
+    private readonly timer: Timer = realTimer,
+  ) {}
+
+  /** Queue a message; resolves once it is sent (rejects only after every retry failed). */
+  send(req: SendRequest, durableId?: string): Promise<void> {
+    this.stats.requested++
+    return new Promise<void>((done, failed) => {
+      this.queue.push({ ...req, durableId, done, failed })
+      this.kick()
+    })
+  }
+
+  /** Fire-and-forget variant: failures are logged, never thrown. */
+  post(req: SendRequest, durableId?: string): void {
+    this.send(req, durableId).catch((e) => this.log.error('message dropped after retries', { to: req.to, error: e }))
+  }
+
+  get pending(): number {
+    return this.queue.length
+  }
+
+  /** The gateway is back (login): resume sending. */
+  wake(): void {
+    for (const w of this.wakers.splice(0)) w()
+    this.kick()
+  }
+
+  /** Resolves when nothing is queued or being sent. */
+  idle(): Promise<void> {
+    if (!this.running && this.queue.length === 0) return Promise.resolve()
+    return new Promise((r) => this.idleWaiters.push(r))
+  }
+
+  private kick(): void {
+    if (this.running) return
+    this.running = true
+    void this.loop().finally(() => {
+      this.running = false
+      if (this.queue.length) this.kick()
+      else for (const w of this.idleWaiters.splice(0)) w()
+    })
+  }
+
+  private async loop(): Promise<void> {
+    while (this.queue.length) {
+      while (!this.transport.isReady()) await this.waitForWake(1000)
+      const gap = this.gap()
+      const wait = this.lastSentAt + gap - this.timer.now()
+      if (wait > 0) await this.timer.sleep(wait)
+      const batch = this.takeBatch()
+      const texts = batch[0].file ? [] : splitText(batch.map((b) => b.text).join(this.opts.mergeSeparator ?? '\n\n'), this.opts.maxChars)
+      const mentions = [...new Set(batch.flatMap((b) => b.mentions ?? []))]
+      try {
+        if (batch[0].file) {
+          await this.withRetry(() => this.transport.sendFile(batch[0].to, batch[0].file!.name, batch[0].file!.data))
+          if (batch[0].text) await this.paced(() => this.transport.sendText(batch[0].to, batch[0].text, mentions))
+        } else {
+          for (let i = 0; i < texts.length; i++) {
+            const t = texts[i]
+            await (i === 0 ? this.withRetry(() => this.transport.sendText(batch[0].to, t, mentions)) : this.paced(() => this.transport.sendText(batch[0].to, t, [])))
+          }
+        }
+        this.stats.merged += batch.length - 1
+        const durable = batch.map((b) => b.durableId).filter((x): x is string => !!x)
+        if (durable.length) await Promise.resolve(this.opts.onDelivered?.(durable)).catch((e) => this.log.error('outbox update failed', { error: e }))
+        for (const b of batch) b.done()
+      } catch (e) {
+        this.stats.failed += batch.length
+        for (const b of batch) b.failed(e)
+      }
+    }
+  }
+
+  private async paced(fn: () => Promise<void>): Promise<void> {
+    const wait = this.lastSentAt + this.gap() - this.timer.now()
+    if (wait > 0) await this.timer.sleep(wait)
+    await this.withRetry(fn)
+  }
+
+  private gap(): number {
+    const [min, max] = this.opts.gapMs
+    const r = this.opts.random ? this.opts.random() : Math.random()
+    return min + Math.floor(r * Math.max(0, max - min))
+  }
+
+  /** The head item plus, when a backlog built, the next texts to the same chat that fit in one message. */
+  private takeBatch(): Item[] {
+    const head = this.queue.shift()!
+    const batch = [head]
+    if (head.file || head.text.length >= this.opts.maxChars) return batch
+    let length = head.text.length
+    const sep = (this.opts.mergeSeparator ?? '\n\n').length
+    for (let i = 0; i < this.queue.length; ) {
+      const it = this.queue[i]
+      if (key(it.to) === key(head.to) && !it.file && length + sep + it.text.length <= this.opts.maxChars) {
+        batch.push(it)
+        length += sep + it.text.length
+        this.queue.splice(i, 1)
+      } else if (key(it.to) === key(head.to)) break // keep order within a chat
+      else i++
+    }
+    return batch
+  }
+
+  private async withRetry(fn: () => Promise<void>): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      while (!this.transport.isReady()) await this.waitForWake(1000)
+      try {
+        await fn()
+        this.lastSentAt = this.timer.now()
+        this.stats.sent++
+        this.stats.sendTimes.push(this.lastSentAt)
+        if (this.stats.sendTimes.length > 10_000) this.stats.sendTimes.splice(0, 5_000)
+        return
+      } catch (e) {
+        if (attempt >= this.opts.retries) throw e
+        this.stats.retries++
+        const pause = Math.min(60_000, Math.max(500, this.opts.gapMs[1]) * 2 ** attempt)
+        this.log.warn('send failed, will retry', { attempt: attempt + 1, pauseMs: pause, error: (e as Error).message })
+        await Promise.race([this.timer.sleep(pause), this.waitForWake(pause)])
+      }
+    }
+  }
+
+  private waitForWake(maxMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      this.wakers.push(resolve)
+      void this.timer.sleep(maxMs).then(() => resolve())
+    })
+  }
+}
+
+/** Splits a text into pieces of at most `max` characters, at line breaks where possible. */
+export function splitText(text: string, max: number): string[] {
+  if (text.length <= max) return [text]
+  const out: string[] = []
+  let cur = ''
+  for (const line of text.split('\n')) {
+    let rest = line
+    while (rest.length > max) {
+      if (cur) (out.push(cur), (cur = ''))
+      out.push(rest.slice(0, max))
+      rest = rest.slice(max)
+    }
+    if (cur && cur.length + 1 + rest.length > max) (out.push(cur), (cur = ''))
+    cur = cur ? `${cur}\n${rest}` : rest
+  }
+  if (cur) out.push(cur)
+  return out
+}

@@ -1,0 +1,33 @@
+export const demo = {
+  banner: (district: string, endpoint: string) =>
+    [
+      `连心桥 演示 · ${district}`,
+      `已在本机 ${endpoint} 启动演示网关（puppet-service 服务端 + 模拟微信），机器人经 gRPC 连接，与正式环境同一条路径。`,
+      '输入 :help 查看演示命令；直接输入的文字会以当前身份发到当前群。',
+    ].join('\n'),
+  help: [
+    '演示命令：',
+    '  :as <姓名或编号>      换一个人说话（例：:as 刘芳、:as p14、:as 路人甲）',
+    '  :in <工作室|私聊|联络室> 换一个群或私聊（例：:in 七一社区工作室、:in 私聊）',
+    '  :time                 查看演示时钟',
+    '  :time +3d / +2h / +30m 让时钟前进，到点的公告、提醒会发出',
+    '  :time 2026-12-07 09:00 把时钟拨到某一时刻（只能往后拨）',
+    '  :who                  列出演示里的人',
+    '  :quit                 退出',
+    '其余输入会当作微信消息发出，例如：/帮助、/我是谁、/接待日',
+  ].join('\n'),
+  now: (s: string) => `演示时钟：${s}（北京时间）`,
+  speaking: (who: string, where: string) => `现在由 ${who} 在「${where}」说话。`,
+  privateChat: '与机器人私聊',
+  unknownPerson: (q: string) => `演示里没有“${q}”。输入 :who 查看。`,
+  ambiguousPerson: (q: string, list: string) => `有多位“${q}”：${list}。请用编号，例如 :as p14`,
+  unknownChat: (q: string) => `没有“${q}”这个群。可选：各工作室名称、私聊、联络室。`,
+  badTime: '时间写法：:time +3d、:time +2h、:time +30m，或 :time 2026-12-07 09:00',
+  backwards: '演示时钟只能往后拨。',
+  file: (name: string, path: string) => `[文件] ${name} 已保存到 ${path}`,
+  line: (where: string, who: string, text: string) => `[${where}] ${who}: ${text}`,
+  toPrivate: (who: string) => `私聊 ${who}`,
+  bye: '演示结束。',
+  guestName: '路人甲',
+  peopleLine: (id: string, name: string, unit: string, roles: string, studio: string) => `  ${id} ${name}（${unit}）${roles} · ${studio}`,
+}
