@@ -81,3 +81,24 @@ export interface Session {
   attendance: { personId: string; at: number; by: string }[]
   history: DutyChange[]
 }
+
+/** A duty swap request (换班/代班/请假/顶班). `id` is the short number people type (`/同意 7`). */
+export interface SwapRequest {
+  id: string
+  studioId: string
+  kind: 'leave' | 'substitute' | 'swap' | 'volunteer'
+  sessionId: string
+  /** For a swap: the other person's session that the asker takes in exchange. */
+  otherSessionId?: string
+  /** Who asked. */
+  from: string
+  /** Who must accept (substitute/swap); none for leave (the group is asked) or volunteer (auto-checked). */
+  to?: string
+  reason?: string
+  createdAt: number
+  expiresAt: number
+  status: 'open' | 'accepted' | 'refused' | 'withdrawn' | 'expired' | 'filled'
+  decidedAt?: number
+  decidedBy?: string
+  msgId?: string
+}
