@@ -5,7 +5,9 @@
 export function closestNames(name: string, names: readonly string[], max = 3): string[] {
   const scored = names
     .map((n) => ({ n, d: distance(name, n) }))
-    .filter(({ n, d }) => d <= Math.max(1, Math.floor(n.length / 2)) || [...name].some((ch) => /\p{Script=Han}/u.test(ch) && n.includes(ch)))
+    // Within the edit budget, but not a total rewrite: any one-character input is one substitution
+    // away from a one-character alias such as `?`, which has nothing in common with it.
+    .filter(({ n, d }) => (d <= Math.max(1, Math.floor(n.length / 2)) && d < Math.max([...name].length, [...n].length)) || [...name].some((ch) => /\p{Script=Han}/u.test(ch) && n.includes(ch)))
     .sort((a, b) => a.d - b.d || a.n.localeCompare(b.n))
   return scored.slice(0, max).map((x) => x.n)
 }

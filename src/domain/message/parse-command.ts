@@ -19,8 +19,9 @@ export interface ParseOptions {
   botNames: readonly string[]
 }
 
-// Zero-width and bidi-control characters people paste without seeing them.
-const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g
+// Zero-width and bidi-control characters people paste without seeing them (NFKC keeps them all),
+// including the soft hyphen that word processors leave in copied text and the Arabic letter mark.
+const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g
 // C0/C1 control characters other than tab and newline.
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g
 
