@@ -127,7 +127,9 @@ export class Sender {
         }
         this.stats.merged += batch.length - 1
         const durable = batch.map((b) => b.durableId).filter((x): x is string => !!x)
-        if (durable.length) await Promise.resolve(this.opts.onDelivered?.(durable)).catch((e) => this.log.error('outbox update failed', { error: e }))
+        // Called inside a promise, so a callback that throws synchronously is logged like one that rejects
+        // and never turns a message WeChat already took into a reported failure.
+        if (durable.length) await Promise.resolve().then(() => this.opts.onDelivered?.(durable)).catch((e) => this.log.error('outbox update failed', { error: e }))
         for (const b of batch) b.done()
       } catch (e) {
         this.stats.failed += batch.length
@@ -189,8 +191,15 @@ export class Sender {
 
   private waitForWake(maxMs: number): Promise<void> {
     return new Promise((resolve) => {
-      this.wakers.push(resolve)
-      void this.timer.sleep(maxMs).then(() => resolve())
+      // A waiter that timed out leaves the list; otherwise a long logout (polled once a second) would
+      // pile up one stale waiter per second until the next wake().
+      const done = () => {
+        const i = this.wakers.indexOf(done)
+        if (i >= 0) this.wakers.splice(i, 1)
+        resolve()
+      }
+      this.wakers.push(done)
+      void this.timer.sleep(maxMs).then(done)
     })
   }
 }
