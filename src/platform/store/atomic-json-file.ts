@@ -20,6 +20,9 @@ export class StoreError extends Error {
   }
 }
 
+/** Temp files this process is writing right now; removeStaleTemps must not delete them mid-write. */
+const inFlight = new Set<string>()
+
 export interface AtomicJsonOptions {
   /** fsync the temp file and the folder (default true; the benchmark says what it costs). */
   fsync?: boolean
@@ -65,14 +68,19 @@ export class AtomicJsonFile<T extends { version: number }> implements Adapter<T>
     await fs.mkdir(dir, { recursive: true })
     const tmp = path.join(dir, `.${path.basename(this.file)}.${process.pid}.${++this.seq}.tmp`)
     const body = JSON.stringify(data)
-    const handle = await fs.open(tmp, 'w')
+    inFlight.add(path.resolve(tmp))
     try {
-      await handle.writeFile(body, 'utf8')
-      if (this.opts.fsync !== false) await handle.sync()
+      const handle = await fs.open(tmp, 'w')
+      try {
+        await handle.writeFile(body, 'utf8')
+        if (this.opts.fsync !== false) await handle.sync()
+      } finally {
+        await handle.close()
+      }
+      await fs.rename(tmp, this.file)
     } finally {
-      await handle.close()
+      inFlight.delete(path.resolve(tmp))
     }
-    await fs.rename(tmp, this.file)
     if (this.opts.fsync !== false) await syncDir(dir)
   }
 }
@@ -99,7 +107,7 @@ export async function removeStaleTemps(dir: string): Promise<number> {
     return 0
   }
   for (const name of entries) {
-    if (name.startsWith('.') && name.endsWith('.tmp')) {
+    if (name.startsWith('.') && name.endsWith('.tmp') && !inFlight.has(path.resolve(dir, name))) {
       await fs.rm(path.join(dir, name), { force: true })
       removed++
     }

@@ -134,8 +134,14 @@ export class Store<I = unknown> {
     }
     for (const studioId of studios) {
       const folder = path.join(root, studioId)
+      let names: string[]
+      try {
+        names = await fs.readdir(folder)
+      } catch {
+        continue // a stray file (README, .DS_Store) beside the studio folders
+      }
       await removeStaleTemps(folder)
-      for (const name of await fs.readdir(folder)) {
+      for (const name of names) {
         const m = /^(\d{4})\.json$/.exec(name)
         if (m) out.push({ studioId, year: Number(m[1]) })
       }
