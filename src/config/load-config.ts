@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { LineCounter, parseDocument, isNode } from 'yaml'
+import { z } from 'zod'
 import { configSchema, type Config } from './schema.js'
 import { zh } from '../text/zh-CN.js'
 
@@ -19,13 +20,18 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((acc, k) => (typeof k === 'number' ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)), '')
 }
 
+const zhCN = z.locales.zhCN().localeError
+
 export function parseConfigText(text: string, file = 'config.yaml'): Config {
   const lineCounter = new LineCounter()
   const doc = parseDocument(text, { lineCounter, prettyErrors: false })
   if (doc.errors.length) {
-    throw new ConfigError(doc.errors.map((e) => zh.config.line('', e.linePos?.[0]?.line, zh.config.yamlSyntax(e.message))), file)
+    // linePos is filled in only with prettyErrors; the offset `pos` always is.
+    throw new ConfigError(doc.errors.map((e) => zh.config.line('', e.linePos?.[0]?.line ?? lineCounter.linePos(e.pos[0]).line, zh.config.yamlSyntax(e.message))), file)
   }
-  const parsed = configSchema.safeParse(doc.toJS())
+  // The schema's own messages come from the catalogue; zod's generic ones (a wrong type, a number out
+  // of range) in zod's Chinese wording, and a missing key reads 必填.
+  const parsed = configSchema.safeParse(doc.toJS(), { error: (iss) => (iss.code === 'invalid_type' && iss.input === undefined ? zh.config.required : zhCN(iss)) })
   if (parsed.success) return parsed.data
   const problems = parsed.error.issues.map((issue) => {
     // The line of the deepest node that exists on the path (a missing key points at its parent).

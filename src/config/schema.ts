@@ -55,6 +55,14 @@ const person = z.object({
   unavailable: z.array(localDate).default([]),
 })
 
+// The fields the cross-checks below read. When these are well formed the cross-checks run even if some
+// other field is wrong (zod skips a refinement after an aborting issue such as a string where a number
+// belongs), so one typo never hides a duplicate id or an unknown studio: the operator sees every error.
+const crossCheckable = z.object({
+  studios: z.array(z.looseObject({ id: z.string(), name: z.string(), prefix: z.string(), reception: z.looseObject({ rule: z.string().optional(), days: z.array(z.unknown()).optional(), perSession: z.number() }) })),
+  people: z.array(z.looseObject({ id: z.string(), studio: z.string().optional(), roles: z.array(z.string()), active: z.boolean() })),
+})
+
 export const configSchema = z
   .object({
     district: z.object({
@@ -143,7 +151,7 @@ export const configSchema = z
       const reps = members.filter((p) => p.roles.includes('representative')).length
       if (reps < s.reception.perSession) ctx.addIssue({ code: 'custom', path: ['studios', i], message: t.tooFewReps(s.name, reps, s.reception.perSession) })
     })
-  })
+  }, { when: (payload) => crossCheckable.safeParse(payload.value).success })
 
 export type ConfigInput = z.input<typeof configSchema>
 export type Config = z.output<typeof configSchema>
