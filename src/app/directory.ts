@@ -9,6 +9,7 @@ import type { Person, Role, Studio } from '../domain/model.js'
 import type { Store, ContactBinding } from '../platform/store/store.js'
 import { parseReceptionRule } from '../domain/calendar/reception-rule.js'
 import type { Asker } from '../commands/command.js'
+import { zh } from '../text/zh-CN.js'
 
 export function studiosFromConfig(config: Config): Studio[] {
   return config.studios.map((s) => {
@@ -87,7 +88,7 @@ export class Directory {
     const all = this.studios
     const exact = all.filter((s) => s.name === q || s.id === q || s.prefix === q.toUpperCase())
     if (exact.length) return exact
-    return all.filter((s) => s.name.includes(q) || q.includes(s.name.replace(/(党代表)?工作[室站]$/u, '')))
+    return all.filter((s) => s.name.includes(q) || q.includes(s.name.replace(zh.identity.studioSuffix, '')))
   }
 
   /** Active people with this exact name (optionally within one studio). */

@@ -15,7 +15,7 @@ export const bindRoom = defineCommand({
   async run({ args, ctx }, deps) {
     if (ctx.chat.kind !== 'group') return null
     const isAdmin = ctx.asker.roles.includes('admin')
-    if (args.replace(/^党代表/u, '') === '联络室' || args === zh.identity.liaisonName) {
+    if (zh.identity.liaisonWords.includes(args)) {
       if (!isAdmin) throw new UserError(zh.common.notAllowed('绑定本群', zh.common.roles.admin))
       await deps.directory.bindRoom(ctx.chat.roomId, LIAISON)
       return zh.identity.roomBound(zh.identity.liaisonName)

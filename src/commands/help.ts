@@ -15,7 +15,7 @@ export function mayUse(c: Command<any>, roles: Role[]): boolean {
 
 function whoText(ctx: CommandContext): string {
   const r = ctx.asker.roles
-  return r.length ? zh.common.roleJoin(r.map((x) => zh.common.roles[x])).replace(/或/g, '、') : zh.help.guest
+  return r.length ? zh.common.roleList(r.map((x) => zh.common.roles[x])) : zh.help.guest
 }
 
 export const help = defineCommand({

@@ -16,7 +16,7 @@ export function findPerson(directory: Directory, query: string, studioId?: strin
   const matches = inStudio.length ? inStudio : directory.findByName(q)
   if (matches.length === 1) return matches[0]
   if (matches.length === 0) throw new UserError(zh.identity.personNotFound(q))
-  throw new UserError(zh.identity.personAmbiguous(q, matches.map((p) => `${p.name}（${p.unit}，编号 ${p.id}）`).join('；')))
+  throw new UserError(zh.identity.personAmbiguous(q, matches.map((p) => zh.identity.personChoice(p.name, p.unit, p.id)).join(zh.identity.choiceSep)))
 }
 
 export function findStudio(directory: Directory, query: string): Studio {

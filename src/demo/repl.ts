@@ -106,8 +106,8 @@ export async function runRepl(o: ReplOptions): Promise<number> {
         break
       }
       case 'in': {
-        if (arg === '私聊' || arg === 'private') chat = PRIVATE
-        else if (arg === '联络室' && config.district.liaisonRoomId) chat = config.district.liaisonRoomId
+        if (t.privateWords.includes(arg)) chat = PRIVATE
+        else if (zh.identity.liaisonWords.includes(arg) && config.district.liaisonRoomId) chat = config.district.liaisonRoomId
         else {
           const s = config.studios.find((x) => x.name === arg || x.id === arg || x.name.includes(arg))
           if (s?.roomId) chat = s.roomId

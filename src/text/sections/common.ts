@@ -12,6 +12,7 @@ export const common = {
   tooLong: (max: number) => `消息太长（超过 ${max} 字），请分开发送。`,
   roles: { representative: '党代表', coordinator: '联络员', admin: '联络室管理员', anyone: '所有人' } as Record<string, string>,
   roleJoin: (names: string[]) => names.join('或'),
+  roleList: (names: string[]) => names.join('、'),
   listSep: '、',
   weekdays: ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'],
   dateLong: (y: number, m: number, d: number, w: string) => `${y}年${m}月${d}日（${w}）`,

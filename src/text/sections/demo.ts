@@ -29,5 +29,6 @@ export const demo = {
   toPrivate: (who: string) => `私聊 ${who}`,
   bye: '演示结束。',
   guestName: '路人甲',
+  privateWords: ['私聊', 'private'],
   peopleLine: (id: string, name: string, unit: string, roles: string, studio: string) => `  ${id} ${name}（${unit}）${roles} · ${studio}`,
 }

@@ -55,5 +55,11 @@ export const identity = {
   studioAmbiguous: (q: string, list: string) => `“${q}”可能是：${list}，请写全称。`,
   roomBound: (studio: string) => `本群已绑定为：${studio}。以后接待日安排、值班公告和周报都会发到这里。`,
   liaisonName: '党代表联络室',
+  /** What people write for the liaison office's group in /绑定本群 and the demo's :in. */
+  liaisonWords: ['联络室', '党代表联络室'],
+  /** Suffixes people leave out when naming a studio (和平里 for 和平里工作室). */
+  studioSuffix: /(党代表)?工作[室站]$/u,
+  personChoice: (name: string, unit: string, id: string) => `${name}（${unit}，编号 ${id}）`,
+  choiceSep: '；',
   notYourStudio: '您只能绑定自己工作室的群。',
 }
