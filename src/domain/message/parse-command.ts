@@ -45,7 +45,7 @@ export function stripBotMentions(text: string, botNames: readonly string[]): str
   let out = text
   for (const name of botNames) {
     if (!name) continue
-    out = out.replace(new RegExp(`@${escapeRe(name.normalize('NFKC'))}(?=\\s|$|/)`, 'gu'), ' ')
+    out = out.replace(new RegExp(`@${escapeRe(name.normalize('NFKC'))}(?=\\s|$|/|:)`, 'gu'), ' ')
   }
   return out.replace(/ {2,}/g, ' ').trim()
 }
@@ -56,14 +56,16 @@ export function tokenize(args: string): string[] {
 }
 
 export function parseCommand(raw: string, opts: ParseOptions): ParsedMessage {
-  const text = stripBotMentions(normalizeText(raw), opts.botNames)
+  // `@连心桥：/帮助`: a colon right after the mention is punctuation, not part of the command.
+  const text = stripBotMentions(normalizeText(raw), opts.botNames).replace(/^:\s*(?=\/)/u, '')
   if (!text) return { kind: 'empty' }
   if (!text.startsWith('/')) return { kind: 'chat', text }
   const body = text.slice(1).trimStart()
   // Longest known name that the body starts with, followed by a boundary or by CJK text (glued args).
   const candidates = [...opts.names].sort((a, b) => b.length - a.length)
+  const folded = body.toLowerCase() // ASCII aliases (`/HELP`) match in any case; Chinese has no case
   for (const name of candidates) {
-    if (!body.startsWith(name)) continue
+    if (!folded.startsWith(name.toLowerCase())) continue
     const after = body.slice(name.length)
     if (after === '' || /^[\s:]/u.test(after) || !/^[\p{L}\p{N}]/u.test(name.slice(-1)) || /^\p{Script=Han}/u.test(after) || /^[\p{N}@]/u.test(after)) {
       return command(name, true, after)

@@ -170,3 +170,16 @@ describe('closestNames', () => {
     expect(closestNames('绑', NAMES)).toEqual(['绑定', '绑定码', '绑定本群'])
   })
 })
+
+describe('mention followed by punctuation, and ASCII aliases in any case', () => {
+  const opts = { names: ['帮助', 'help', '登记'], botNames: ['连心桥'] }
+  test.each([
+    ['@连心桥：/帮助', '帮助', ''],
+    ['@连心桥: /登记 王大爷', '登记', '王大爷'],
+    ['/HELP', 'help', ''],
+    ['/Help 登记', 'help', '登记'],
+  ])('%s', (raw, name, args) => {
+    const p = parseCommand(raw, opts)
+    expect(p).toMatchObject({ kind: 'command', name, known: true, args })
+  })
+})
