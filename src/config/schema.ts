@@ -29,7 +29,7 @@ const reception = z.object({
 const studio = z.object({
   id,
   name: z.string().min(1),
-  prefix: z.string().regex(/^[A-Z]{1,4}$/, { error: (i) => t.badPrefix(String(i.input)) }),
+  prefix: z.string().regex(/^[A-Z]{2,3}$/, { error: (i) => t.badPrefix(String(i.input)) }),
   /** The WeChat group's room id, when known; otherwise bind with /绑定本群. */
   roomId: z.string().optional(),
   reception,
