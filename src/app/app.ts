@@ -13,6 +13,7 @@ import { Directory } from './directory.js'
 import { Calendars } from './calendars.js'
 import { Dispatcher, type Incoming } from './dispatcher.js'
 import { Outbox } from './outbox.js'
+import { IssueRepo } from './issue-repo.js'
 import type { Deps } from './deps.js'
 import { commands as allCommands } from '../commands/index.js'
 import { jobs as allJobs } from '../schedules/index.js'
@@ -56,6 +57,11 @@ export async function createApp(o: AppOptions): Promise<App> {
   const directory = new Directory(o.config, o.store)
   const calendars = new Calendars(() => directory.studios, o.config.calendar)
   const outbox = new Outbox(o.store)
+  const issues = await IssueRepo.open(o.store, {
+    now: o.clock.now(),
+    log: o.log,
+    studioOfPrefix: (prefix) => directory.studios.find((s) => s.prefix === prefix)?.id,
+  })
   const deps: Deps = {
     config: o.config,
     clock: o.clock,
@@ -65,6 +71,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     log: o.log,
     commands: o.commands ?? allCommands,
     outbox,
+    issues,
   }
   const sender = new Sender(
     o.transport,
@@ -80,6 +87,8 @@ export async function createApp(o: AppOptions): Promise<App> {
   )
   outbox.attach(sender)
   const dispatcher = new Dispatcher(deps, o.botNames ?? (() => [zh.common.botName]))
+  // A replayed message id (kept in each issue's history) changes nothing, even if state.json's ring lost it.
+  issues.rememberMsgIdsIn(dispatcher.seen)
   const jobs = o.jobs ?? allJobs
   let handling = 0
   let received = 0

@@ -10,6 +10,7 @@ import type { Directory } from './directory.js'
 import type { Calendars } from './calendars.js'
 import type { Command } from '../commands/command.js'
 import type { Outbox } from './outbox.js'
+import type { IssueRepo } from './issue-repo.js'
 
 export interface Deps {
   config: Config
@@ -22,4 +23,6 @@ export interface Deps {
   commands: readonly Command<any>[]
   /** Exactly-once scheduled posts (marker + message in one write). */
   outbox: Outbox
+  /** Constituents' issues (registration to archive), on disk before any reply. */
+  issues: IssueRepo
 }

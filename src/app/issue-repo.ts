@@ -1,0 +1,289 @@
+/**
+ * The issues service: every constituent's issue (群众反映的问题), on the store's partitions
+ * `issues/<studio>/<year>.json` (one lowdb file per studio and registration year, atomic writes with
+ * group commit). A write rewrites one studio-year, never all history.
+ *
+ * What is in memory, and why (issue #8: start-up ≤ 2 s and ≤ 300 MB with 200,000 issues stored):
+ * - the partitions of the current and the previous year, loaded at start-up: they hold nearly everything
+ *   that is still live, and every new registration;
+ * - older partitions are scanned once, in the background after start-up, one file at a time, and only
+ *   their still-open issues are kept; a command about an old issue loads that one partition on demand
+ *   (the id names studio and year, so no global index of old ids is needed);
+ * - indexes: id → place, open issues (by id), ids per registrar, highest sequence per partition.
+ *
+ * Sequences: the next id of a studio-year is the highest sequence in that partition + 1, allocated
+ * synchronously in memory, so concurrent registrations never collide; an id is only ever told to anyone
+ * after its record is on disk, so after a kill -9 no acknowledged id is reused.
+ *
+ * Every mutation resolves only once its partition is on disk: the caller replies afterwards. A refused
+ * step writes nothing.
+ */
+import type { Store, IssuesData } from '../platform/store/store.js'
+import type { Partition } from '../platform/store/partition.js'
+import type { Logger } from '../platform/logger.js'
+import type { Intake, Issue, IssueEvent } from '../domain/issues/issue.js'
+import { parseIssueId } from '../domain/issues/issue.js'
+import {
+  applyIssueAction,
+  createIssue,
+  type CreateIssueCode,
+  type CreateIssueMeta,
+  type IssueAction,
+  type IssueCode,
+  type IssueContext,
+} from '../domain/issues/issue-machine.js'
+import { err, ok, type Result } from '../domain/result.js'
+import { toLocalDate, yearOf } from '../domain/time/local-date.js'
+
+/** Statuses in which something is still to be done (the rest are final). */
+const OPEN_STATUSES: ReadonlySet<Issue['status']> = new Set(['registered', 'transferred', 'answered', 'rated'])
+export const isOpen = (issue: Issue): boolean => OPEN_STATUSES.has(issue.status)
+
+/** Message ids of steps taken this recently are fed to the dispatcher's replay guard at start-up. */
+export const KNOWN_MSG_WINDOW_MS = 7 * 86_400_000
+
+/** Partitions read at once while loading (file handles, memory). */
+const LOAD_CONCURRENCY = 16
+
+type Parts = Partition<IssuesData<Issue>>
+
+interface Loaded {
+  part: Parts
+  studioId: string
+  year: number
+  maxSeq: number
+}
+
+interface Place {
+  loaded: Loaded
+  index: number
+}
+
+export type ApplyCode = IssueCode | 'not_found'
+
+/** Anything that remembers message ids (the dispatcher's SeenMessages). */
+export interface KnownIds {
+  addKnown(ids: Iterable<string>): void
+}
+
+export interface IssueRepoOptions {
+  /** Instant of start-up (epoch ms): decides the current year and which message ids are recent. */
+  now: number
+  log: Logger
+  /** The studio whose issue numbers start with this prefix. */
+  studioOfPrefix: (prefix: string) => string | undefined
+}
+
+export class IssueRepo {
+  private loaded = new Map<string, Promise<Loaded>>()
+  private places = new Map<string, Place>()
+  /** Open issues, loaded partitions and old ones alike (the same objects as in the partitions). */
+  private openById = new Map<string, Issue>()
+  private byRegistrar = new Map<string, Set<string>>()
+  private knownSinks: KnownIds[] = []
+  private scanDone: Promise<void> = Promise.resolve()
+
+  private constructor(
+    private readonly store: Store<any>,
+    private readonly o: IssueRepoOptions,
+  ) {}
+
+  /**
+   * Loads the current and the previous year's partitions (and any later one, if the clock was ever
+   * ahead), then starts the background scan of older partitions for open issues.
+   */
+  static async open(store: Store<any>, o: IssueRepoOptions): Promise<IssueRepo> {
+    const repo = new IssueRepo(store, o)
+    const year = yearOf(toLocalDate(o.now))
+    const all = await store.listPartitions('issues')
+    const recent = all.filter((p) => p.year >= year - 1)
+    await inBatches(recent, LOAD_CONCURRENCY, (p) => repo.partition(p.studioId, p.year))
+    const old = all.filter((p) => p.year < year - 1)
+    repo.scanDone = repo.scan(old)
+    o.log.info('issues loaded', { partitions: recent.length, issues: repo.places.size, olderPartitions: old.length })
+    return repo
+  }
+
+  /** Resolves once the older partitions have been scanned for open issues. */
+  get scanned(): Promise<void> {
+    return this.scanDone
+  }
+
+  /**
+   * Hands the message ids of recent steps to `sink` (the dispatcher's replay guard), now and as the
+   * background scan finds more, so a replayed message changes nothing even when the ring of seen ids in
+   * state.json lost its last write.
+   */
+  rememberMsgIdsIn(sink: KnownIds): void {
+    this.knownSinks.push(sink)
+    const ids: string[] = []
+    for (const { loaded, index } of this.places.values()) collectIds(loaded.part.data.issues[index], this.o.now, ids)
+    for (const issue of this.openById.values()) collectIds(issue, this.o.now, ids)
+    sink.addKnown(ids)
+  }
+
+  /** The issue with this id (`HP-2026-0042`), wherever it is stored. */
+  async get(id: string): Promise<Issue | undefined> {
+    const hit = this.peek(id)
+    if (hit) return hit
+    const where = this.locate(id)
+    if (!where) return undefined
+    const key = `${where.studioId}/${where.year}`
+    if (this.loaded.has(key)) {
+      await this.loaded.get(key)
+      return this.peek(id)
+    }
+    // An old year nobody touched since start-up: read it without keeping it.
+    const issues = (await this.store.peekIssues(where.studioId, where.year)) as Issue[]
+    return issues.find((i) => i.id === id)
+  }
+
+  /** Registers an issue: allocates the next id of the studio-year and resolves once it is on disk. */
+  async register(
+    studio: { id: string; prefix: string },
+    intake: Intake,
+    meta: Omit<CreateIssueMeta, 'studioId' | 'prefix' | 'seq'>,
+  ): Promise<Result<Issue, CreateIssueCode>> {
+    const loaded = await this.partition(studio.id, yearOf(meta.today))
+    // From here to the in-memory push nothing awaits: the sequence cannot be taken twice.
+    const made = createIssue(intake, { ...meta, studioId: studio.id, prefix: studio.prefix, seq: loaded.maxSeq + 1 })
+    if (!made.ok) return made
+    const issue = made.value
+    loaded.maxSeq = issue.seq
+    await loaded.part.mutate((d) => {
+      d.issues.push(issue)
+      this.index(loaded, d.issues.length - 1)
+    })
+    return ok(issue)
+  }
+
+  /**
+   * One step of the lifecycle (issue-machine.ts decides what is allowed). `eventExtra` is merged into
+   * the step's history entry (e.g. the reason a coordinator gave for a late correction). Resolves once
+   * the change is on disk; a refusal writes nothing.
+   */
+  async apply(id: string, action: IssueAction, ctx: IssueContext, eventExtra?: Record<string, string>): Promise<Result<Issue, ApplyCode>> {
+    const where = this.locate(id)
+    if (!where) return err('not_found')
+    const loaded = await this.partition(where.studioId, where.year)
+    const place = this.places.get(id)
+    if (!place) return err('not_found')
+    const current = loaded.part.data.issues[place.index]
+    const step = applyIssueAction(current, action, ctx)
+    if (!step.ok) return step
+    let next = step.value
+    if (eventExtra && Object.keys(eventExtra).length > 0) {
+      const history = next.history.slice()
+      history[history.length - 1] = { ...history[history.length - 1], ...eventExtra } as IssueEvent
+      next = { ...next, history }
+    }
+    const updated = next
+    await loaded.part.mutate((d) => {
+      d.issues[place.index] = updated
+      this.index(loaded, place.index)
+    })
+    return ok(updated)
+  }
+
+  /** Every open issue (of one studio, or all), once the older years have been scanned. */
+  async openIssues(studioId?: string): Promise<Issue[]> {
+    await this.scanDone
+    const out: Issue[] = []
+    for (const issue of this.openById.values()) if (studioId === undefined || issue.studioId === studioId) out.push(issue)
+    return out
+  }
+
+  /** What a person registered: the recent years, and older ones still open. Newest first. */
+  async registeredBy(personId: string): Promise<Issue[]> {
+    await this.scanDone
+    const out: Issue[] = []
+    for (const id of this.byRegistrar.get(personId) ?? []) {
+      const issue = this.peek(id)
+      if (issue) out.push(issue)
+    }
+    return out.sort((a, b) => b.createdAt - a.createdAt || b.seq - a.seq)
+  }
+
+  // ---- internals ------------------------------------------------------------------------------------
+
+  private peek(id: string): Issue | undefined {
+    const place = this.places.get(id)
+    if (place) return place.loaded.part.data.issues[place.index]
+    return this.openById.get(id)
+  }
+
+  private locate(id: string): { studioId: string; year: number } | undefined {
+    const place = this.places.get(id)
+    if (place) return { studioId: place.loaded.studioId, year: place.loaded.year }
+    const open = this.openById.get(id)
+    if (open) return { studioId: open.studioId, year: open.year }
+    const parsed = parseIssueId(id)
+    const studioId = parsed && this.o.studioOfPrefix(parsed.prefix)
+    return parsed && studioId ? { studioId, year: parsed.year } : undefined
+  }
+
+  /** The partition of a studio-year, loaded and indexed once. */
+  private partition(studioId: string, year: number): Promise<Loaded> {
+    const key = `${studioId}/${year}`
+    let p = this.loaded.get(key)
+    if (!p) {
+      p = this.store.issues(studioId, year).then((part) => {
+        const loaded: Loaded = { part: part as unknown as Parts, studioId, year, maxSeq: 0 }
+        const issues = loaded.part.data.issues
+        for (let i = 0; i < issues.length; i++) {
+          if (issues[i].seq > loaded.maxSeq) loaded.maxSeq = issues[i].seq
+          this.index(loaded, i)
+        }
+        return loaded
+      })
+      p.catch(() => this.loaded.delete(key))
+      this.loaded.set(key, p)
+    }
+    return p
+  }
+
+  private index(loaded: Loaded, index: number): void {
+    const issue = loaded.part.data.issues[index]
+    this.places.set(issue.id, { loaded, index })
+    if (isOpen(issue)) this.openById.set(issue.id, issue)
+    else this.openById.delete(issue.id)
+    this.addRegistrar(issue)
+  }
+
+  private addRegistrar(issue: Issue): void {
+    let ids = this.byRegistrar.get(issue.registrar)
+    if (!ids) this.byRegistrar.set(issue.registrar, (ids = new Set()))
+    ids.add(issue.id)
+  }
+
+  /** Older partitions, one at a time: keep their open issues, drop the rest. */
+  private async scan(parts: { studioId: string; year: number }[]): Promise<void> {
+    for (const p of parts) {
+      // Let messages in between files: the scan must not hold up replies.
+      await new Promise<void>((r) => setImmediate(r))
+      if (this.loaded.has(`${p.studioId}/${p.year}`)) continue
+      try {
+        const issues = (await this.store.peekIssues(p.studioId, p.year)) as Issue[]
+        if (this.loaded.has(`${p.studioId}/${p.year}`)) continue
+        const ids: string[] = []
+        for (const issue of issues) {
+          if (!isOpen(issue) || this.places.has(issue.id)) continue
+          this.openById.set(issue.id, issue)
+          this.addRegistrar(issue)
+          collectIds(issue, this.o.now, ids)
+        }
+        if (ids.length) for (const sink of this.knownSinks) sink.addKnown(ids)
+      } catch (e) {
+        this.o.log.error('could not scan an issues partition for open issues', { studioId: p.studioId, year: p.year, error: e })
+      }
+    }
+  }
+}
+
+function collectIds(issue: Issue, now: number, out: string[]): void {
+  for (const e of issue.history) if (e.msgId !== undefined && e.at >= now - KNOWN_MSG_WINDOW_MS) out.push(e.msgId)
+}
+
+async function inBatches<T>(items: T[], size: number, fn: (item: T) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(fn))
+}
