@@ -8,11 +8,35 @@ import { whoami } from './whoami.js'
 import { bind } from './bind.js'
 import { bindCode } from './bind-code.js'
 import { bindRoom } from './bind-room.js'
+import { registerIssue } from './register-issue.js'
+import { transferIssue } from './transfer-issue.js'
+import { answerIssue } from './answer-issue.js'
+import { rateIssue } from './rate-issue.js'
+import { extendIssue } from './extend-issue.js'
+import { recordContact } from './record-contact.js'
+import { archiveIssue } from './archive-issue.js'
+import { showIssue } from './show-issue.js'
+import { myIssues } from './my-issues.js'
+import { issueTodo } from './issue-todo.js'
+import { correctIssue } from './correct-issue.js'
+import { withdrawIssue } from './withdraw-issue.js'
 
 export const commands: readonly Command<any>[] = [
   help,
   whoami,
   // Feature commands are listed here (roster, swaps, issues, follow-ups).
+  registerIssue,
+  showIssue,
+  myIssues,
+  issueTodo,
+  transferIssue,
+  answerIssue,
+  rateIssue,
+  recordContact,
+  extendIssue,
+  archiveIssue,
+  correctIssue,
+  withdrawIssue,
   bind,
   bindCode,
   bindRoom,

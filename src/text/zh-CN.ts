@@ -9,6 +9,7 @@ import { store } from './sections/store.js'
 import { config } from './sections/config.js'
 import { help, identity } from './sections/help.js'
 import { demo } from './sections/demo.js'
+import { issues } from './sections/issues.js'
 
 export const zh = {
   common,
@@ -17,6 +18,7 @@ export const zh = {
   help,
   identity,
   demo,
+  issues,
 }
 
 export type Catalogue = typeof zh

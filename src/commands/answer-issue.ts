@@ -1,0 +1,18 @@
+import { defineCommand } from './command.js'
+import { zh } from '../text/zh-CN.js'
+import { issueArgs, loadIssue, requireHandler, step } from './issue-common.js'
+
+/** `/答复 HP-2026-0001 <内容>`: the department's or the representative's answer (several lines allowed). */
+export const answerIssue = defineCommand({
+  name: '答复',
+  roles: ['representative', 'coordinator'],
+  mutates: true,
+  help: zh.issues.cmd.answer,
+  args: issueArgs(zh.issues.cmd.answer),
+  async run({ args, ctx }, deps) {
+    const issue = await loadIssue(deps, ctx, args.id)
+    requireHandler(ctx, issue, '答复')
+    const next = await step(deps, ctx, issue, { type: 'answer', text: args.rest })
+    return zh.issues.answered(next.id, next.round)
+  },
+})

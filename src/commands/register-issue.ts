@@ -1,0 +1,67 @@
+import { defineCommand, UserError } from './command.js'
+import { rawArgs } from './args.js'
+import { zh } from '../text/zh-CN.js'
+import type { Deps } from '../app/deps.js'
+import { parseIntake } from '../domain/issues/parse-intake.js'
+import { yearOf, type LocalDate } from '../domain/time/local-date.js'
+import { addressText, constituentText, fmtDate, freeText, personName, seesFull } from './issue-common.js'
+
+/**
+ * `/登记 王大爷 13812345678 和平里3号楼 楼道灯坏了半个月`, or `/登记` and a pasted form. The record is on
+ * disk before the receipt is returned; the receipt gives the id people can say on the phone.
+ */
+export const registerIssue = defineCommand({
+  name: '登记',
+  roles: ['representative', 'coordinator'],
+  needsStudio: true,
+  mutates: true,
+  help: zh.issues.cmd.register,
+  args: rawArgs,
+  async run({ args, ctx }, deps) {
+    const t = zh.issues
+    const studio = ctx.studio!
+    const cfg = deps.config.issues
+    const parsed = parseIntake(args.text, { categories: cfg.categories, maxLength: cfg.maxLength })
+    if (!parsed.ok) throw new UserError(t.intake[parsed.code](parsed.params))
+    const by = ctx.asker.person!.id
+    const made = await deps.issues.register(studio, parsed.value, {
+      at: ctx.now,
+      by,
+      today: ctx.today,
+      dutyReps: await dutyOf(deps, studio.id, ctx.today, by),
+      msgId: ctx.msgId,
+      days: deps.calendars.of(studio.id),
+    })
+    if (!made.ok) throw new UserError(t.intake[made.code](made.params))
+    const issue = made.value
+    deps.log.info('issue registered', { id: issue.id, by, category: issue.category })
+    const full = seesFull(ctx, studio.id)
+    return t.registered({
+      id: issue.id,
+      who: constituentText(issue, full),
+      address: addressText(issue.constituent.address, full),
+      content: freeText(issue.content, full),
+      category: issue.category,
+      guessed: issue.categoryGuessed,
+      duty:
+        issue.dutyReps.length === 1 && issue.dutyReps[0] === by
+          ? t.byRegistrar(personName(deps, by))
+          : issue.dutyReps.map((id) => personName(deps, id)).join(zh.common.listSep),
+      transferBy: issue.transferBy && fmtDate(issue.transferBy, ctx.today),
+      onTheSpot: issue.status === 'closed_on_spot' ? freeText(issue.answers[0]?.text ?? '', full) : undefined,
+      correctionMinutes: cfg.correctionMinutes,
+    })
+  },
+})
+
+/** The representatives on duty at the studio that day (from the roster), or else the registrant. */
+async function dutyOf(deps: Deps, studioId: string, date: LocalDate, registrar: string): Promise<string[]> {
+  try {
+    const roster = await deps.store.roster(studioId, yearOf(date))
+    const session = roster.data.sessions.find((s) => s.date === date && !s.cancelled)
+    if (session && session.duty.length > 0) return [...session.duty]
+  } catch (e) {
+    deps.log.warn('roster unreadable; the registrant stands for the duty', { studioId, date, error: e })
+  }
+  return [registrar]
+}
