@@ -1,0 +1,137 @@
+/**
+ * IssueRepo on a real data folder: what is loaded at start-up, what the background scan finds in older
+ * years, sequences (max + 1 per studio-year, never reused, no collisions under concurrency), and the
+ * message ids handed to the replay guard.
+ */
+import { promises as fs } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { Store, ISSUES_VERSION } from '../../src/platform/store/store.js'
+import { IssueRepo, KNOWN_MSG_WINDOW_MS } from '../../src/app/issue-repo.js'
+import { memoryLogger } from '../../src/platform/logger.js'
+import { createWorkingCalendar } from '../../src/domain/calendar/working-calendar.js'
+import { createIssue, applyIssueAction } from '../../src/domain/issues/issue-machine.js'
+import type { Intake, Issue } from '../../src/domain/issues/issue.js'
+import { toLocalDate } from '../../src/domain/time/local-date.js'
+
+const days = createWorkingCalendar()
+const NOW = Date.parse('2026-12-10T18:30:00+08:00')
+const PREFIXES: Record<string, string> = { HP: 'hpl', QY: 'qyl' }
+const intake: Intake = { constituent: { name: '王大爷', phone: '13812345678' }, content: '楼道灯坏了', category: '物业管理', categoryGuessed: true }
+
+let dir: string
+beforeEach(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'lxq-repo-test-'))
+})
+afterEach(async () => {
+  await fs.rm(dir, { recursive: true, force: true })
+})
+
+const open = async (now = NOW) => IssueRepo.open(await Store.open(dir, { fsync: false }), { now, log: memoryLogger(), studioOfPrefix: (p) => PREFIXES[p] })
+
+/** An issue as the bot would have stored it, registered at `at`, optionally answered and archived. */
+function made(seq: number, at: number, o: { closed?: boolean; msgId?: string; prefix?: string; studioId?: string } = {}): Issue {
+  const today = toLocalDate(at)
+  const r = createIssue(intake, { studioId: o.studioId ?? 'hpl', prefix: o.prefix ?? 'HP', seq, at, by: 'p01', today, dutyReps: ['p01'], msgId: o.msgId ?? `m-${seq}-${at}`, days })
+  if (!r.ok) throw new Error(r.code)
+  if (!o.closed) return r.value
+  const ctx = { at: at + 1000, by: 'c01', today, days }
+  const answered = applyIssueAction(r.value, { type: 'answer', text: '已修好' }, ctx)
+  if (!answered.ok) throw new Error(answered.code)
+  const rated = applyIssueAction(answered.value, { type: 'feedback', rating: '满意' }, { ...ctx, at: at + 2000 })
+  if (!rated.ok) throw new Error(rated.code)
+  const archived = applyIssueAction(rated.value, { type: 'archive' }, { ...ctx, at: at + 3000 })
+  if (!archived.ok) throw new Error(archived.code)
+  return archived.value
+}
+
+async function writePartition(studioId: string, year: number, issues: Issue[]): Promise<void> {
+  const folder = path.join(dir, 'issues', studioId)
+  await fs.mkdir(folder, { recursive: true })
+  await fs.writeFile(path.join(folder, `${year}.json`), JSON.stringify({ version: ISSUES_VERSION, issues }))
+}
+
+const at = (iso: string) => Date.parse(iso)
+
+test('the next sequence is the highest in the partition + 1, even with gaps; another studio-year starts at 1', async () => {
+  await writePartition('hpl', 2026, [made(1, at('2026-03-01T10:00:00+08:00')), made(7, at('2026-03-02T10:00:00+08:00'))])
+  const repo = await open()
+  const r = await repo.register({ id: 'hpl', prefix: 'HP' }, intake, { at: NOW, by: 'p01', today: '2026-12-10', dutyReps: ['p01'], days })
+  expect(r.ok && r.value.id).toBe('HP-2026-0008')
+  const q = await repo.register({ id: 'qyl', prefix: 'QY' }, intake, { at: NOW, by: 'p06', today: '2026-12-10', dutyReps: ['p06'], days })
+  expect(q.ok && q.value.id).toBe('QY-2026-0001')
+  const next = await repo.register({ id: 'hpl', prefix: 'HP' }, intake, { at: NOW, by: 'p01', today: '2027-01-04', dutyReps: ['p01'], days })
+  expect(next.ok && next.value.id).toBe('HP-2027-0001')
+})
+
+test('50 registrations at once get 50 different ids, all on disk', async () => {
+  const repo = await open()
+  const results = await Promise.all(
+    Array.from({ length: 50 }, (_, i) => repo.register({ id: 'hpl', prefix: 'HP' }, intake, { at: NOW + i, by: 'p01', today: '2026-12-10', dutyReps: ['p01'], msgId: `burst-${i}`, days })),
+  )
+  const ids = results.map((r) => (r.ok ? r.value.id : r.code))
+  expect(new Set(ids).size).toBe(50)
+  const stored = JSON.parse(await fs.readFile(path.join(dir, 'issues', 'hpl', '2026.json'), 'utf8')).issues as Issue[]
+  expect(stored.map((i) => i.id).sort()).toEqual([...ids].sort())
+})
+
+test('older years: open issues are found by the background scan, closed ones are read on demand, and an old open one can still be handled', async () => {
+  const old = made(3, at('2019-05-06T10:00:00+08:00'))
+  const closed = made(4, at('2019-05-07T10:00:00+08:00'), { closed: true })
+  await writePartition('hpl', 2019, [old, closed])
+  await writePartition('hpl', 2025, [made(1, at('2025-06-01T10:00:00+08:00'), { closed: true })])
+  const repo = await open()
+  await repo.scanned
+  expect((await repo.openIssues('hpl')).map((i) => i.id)).toEqual(['HP-2019-0003'])
+  expect((await repo.get('HP-2019-0004'))?.status).toBe('archived')
+  expect((await repo.get('HP-2025-0001'))?.status).toBe('archived')
+  expect(await repo.get('HP-2019-0009')).toBeUndefined()
+  expect(await repo.get('ZZ-2019-0001')).toBeUndefined()
+  const answered = await repo.apply('HP-2019-0003', { type: 'answer', text: '已处理' }, { at: NOW, by: 'c01', today: '2026-12-10', msgId: 'late-1', days })
+  expect(answered.ok && answered.value.status).toBe('answered')
+  const reopened = await open()
+  await reopened.scanned
+  expect((await reopened.get('HP-2019-0003'))?.status).toBe('answered')
+  expect((await reopened.registeredBy('p01')).map((i) => i.id)).toEqual(['HP-2025-0001', 'HP-2019-0003'])
+})
+
+test('only the current and previous years are loaded at start-up', async () => {
+  await writePartition('hpl', 2019, [made(1, at('2019-05-06T10:00:00+08:00'), { closed: true })])
+  await writePartition('hpl', 2025, [made(1, at('2025-05-06T10:00:00+08:00'), { closed: true })])
+  await writePartition('hpl', 2026, [made(1, at('2026-05-06T10:00:00+08:00'))])
+  const log = memoryLogger()
+  const repo = await IssueRepo.open(await Store.open(dir, { fsync: false }), { now: NOW, log, studioOfPrefix: (p) => PREFIXES[p] })
+  await repo.scanned
+  expect(log.lines.find((l) => l.includes('issues loaded'))).toContain('"partitions":2,"issues":2,"olderPartitions":1')
+})
+
+test('a refused step writes nothing; an accepted one is on disk when apply resolves', async () => {
+  await writePartition('hpl', 2026, [made(1, at('2026-12-01T10:00:00+08:00'))])
+  const file = path.join(dir, 'issues', 'hpl', '2026.json')
+  const before = await fs.readFile(file, 'utf8')
+  const repo = await open()
+  const refused = await repo.apply('HP-2026-0001', { type: 'archive' }, { at: NOW, by: 'c01', today: '2026-12-10', days })
+  expect(refused).toEqual({ ok: false, code: 'archive_before_answer' })
+  expect(await repo.apply('HP-2026-0099', { type: 'archive' }, { at: NOW, by: 'c01', today: '2026-12-10', days })).toEqual({ ok: false, code: 'not_found' })
+  expect(await fs.readFile(file, 'utf8')).toBe(before)
+  await repo.apply('HP-2026-0001', { type: 'correct', fields: { content: '楼道灯坏了一个月' } }, { at: NOW, by: 'c01', today: '2026-12-10', days }, { reason: '群众补充' })
+  const stored = JSON.parse(await fs.readFile(file, 'utf8')).issues[0] as Issue
+  expect(stored.content).toBe('楼道灯坏了一个月')
+  expect(stored.history.at(-1)).toMatchObject({ kind: 'correct', reason: '群众补充' })
+})
+
+test('message ids of recent steps reach the replay guard, old ones do not; the scan adds those of old open issues', async () => {
+  await writePartition('hpl', 2026, [made(1, at('2026-12-09T10:00:00+08:00'), { msgId: 'recent' }), made(2, NOW - KNOWN_MSG_WINDOW_MS - 1, { msgId: 'too-old' })])
+  const oldOpen = made(5, at('2019-05-06T10:00:00+08:00'), { msgId: 'old-register' })
+  const touched = applyIssueAction(oldOpen, { type: 'answer', text: '已处理' }, { at: NOW - 3600_000, by: 'c01', today: '2026-12-10', msgId: 'old-but-recent-step', days })
+  if (!touched.ok) throw new Error(touched.code)
+  await writePartition('hpl', 2019, [touched.value])
+  const repo = await open()
+  const known = new Set<string>()
+  repo.rememberMsgIdsIn({ addKnown: (ids) => { for (const id of ids) known.add(id) } })
+  await repo.scanned
+  expect(known.has('recent')).toBe(true)
+  expect(known.has('too-old')).toBe(false)
+  expect(known.has('old-but-recent-step')).toBe(true)
+  expect(known.has('old-register')).toBe(false)
+})
