@@ -1,0 +1,113 @@
+/**
+ * /登记 and /查询 end to end over the real seam (PuppetServer serving the mock puppet on loopback, the bot
+ * through the puppet-service gRPC client): masked in the studio group, in full in the coordinator's
+ * private chat; and, over every group message the bot sent in this file, no unmasked constituent phone
+ * or ID-card number.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { log as wechatyLog } from 'wechaty-puppet'
+import { MockGateway, type SeenMessage } from '../../src/demo/mock-gateway.js'
+import { createWechatyBot } from '../../src/platform/wechaty-bot.js'
+import { createApp, type App } from '../../src/app/app.js'
+import { Store } from '../../src/platform/store/store.js'
+import { ManualClock } from '../../src/platform/clock.js'
+import { memoryLogger } from '../../src/platform/logger.js'
+import { demoConfig } from '../support/harness.js'
+
+wechatyLog.level('silent')
+
+async function waitFor<T>(fn: () => T | undefined, ms = 10_000): Promise<T> {
+  const end = Date.now() + ms
+  for (;;) {
+    const v = fn()
+    if (v) return v
+    if (Date.now() > end) throw new Error('timed out waiting')
+    await new Promise((r) => setTimeout(r, 20))
+  }
+}
+
+/** The constituents' numbers this file registers (phones in every spelling people use, an ID number). */
+const SECRETS = ['13812345678', '13698765432', '02223456789', '120101195001011234']
+const digitsOf = (s: string) => s.replace(/[\s-]/g, '')
+
+describe('issues over the puppet-service gRPC path', () => {
+  const config = demoConfig()
+  const room = config.studios.find((s) => s.id === 'hpl')!.roomId!
+  let gateway: MockGateway
+  let bot: ReturnType<typeof createWechatyBot>
+  let app: App
+  let dir: string
+  const seen: SeenMessage[] = []
+
+  /** Says something and waits for the bot's next message in that chat. */
+  async function ask(contactId: string, text: string, roomId?: string): Promise<SeenMessage> {
+    const before = seen.length
+    gateway.say(contactId, text, roomId)
+    return waitFor(() => seen.slice(before).find((m) => m.fromBot && (roomId ? m.roomId === roomId : m.listenerId === contactId)))
+  }
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'lxq-e2e-issues-'))
+    gateway = new MockGateway(config, { strangers: [{ id: 'x-guest', name: '路人甲' }], botName: '连心桥' })
+    gateway.onMessage((m) => seen.push(m))
+    await gateway.start()
+    const log = memoryLogger()
+    bot = createWechatyBot({ token: gateway.token, endpoint: gateway.endpoint }, log)
+    const store = await Store.open(dir)
+    app = await createApp({ config, store, clock: new ManualClock(Date.parse('2026-12-10T18:30:00+08:00')), log, transport: bot.transport, sendGapMs: [0, 10] })
+    bot.attach(app)
+    await bot.start()
+    gateway.login()
+    await waitFor(() => bot.transport.isReady())
+  })
+
+  afterAll(async () => {
+    // Every group message the bot sent in this file: no constituent's phone or ID number unmasked.
+    const groupTexts = seen.filter((m) => m.fromBot && m.roomId).map((m) => m.text ?? '')
+    expect(groupTexts.length).toBeGreaterThanOrEqual(4)
+    const leaks = groupTexts.filter((t) => SECRETS.some((s) => digitsOf(t).includes(s)))
+    expect(leaks).toEqual([])
+    await bot.stop()
+    await gateway.stop()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  test('/登记 in the studio group: the receipt has the id and only the masked constituent', async () => {
+    const receipt = await ask('demo-p01', '/登记 王大爷 13812345678 和平里3号楼2单元501 楼道灯坏了半个月', room)
+    expect(receipt.text).toContain('已登记：HP-2026-0001')
+    expect(receipt.text).toContain('王某 138****5678')
+    expect(receipt.text).not.toContain('王大爷')
+  })
+
+  test('a pasted form with another phone spelling and an ID number in the content', async () => {
+    const form = ['／登记', '姓名：李阿姨', '电话：136-9876-5432', '诉求：帮老伴办低保，身份证120101195001011234，座机022-23456789也能找到她'].join('\n')
+    const receipt = await ask('demo-c01', form, room)
+    expect(receipt.text).toContain('已登记：HP-2026-0002')
+    expect(receipt.text).toContain('李某 136****5432')
+    expect(receipt.text).toContain('120***********1234')
+    expect(receipt.text).toContain('022-****6789')
+  })
+
+  test('/查询 in the group is masked', async () => {
+    const reply = await ask('demo-p02', '/查询 HP-2026-0001', room)
+    expect(reply.text).toContain('HP-2026-0001 · 待转办')
+    expect(reply.text).toContain('群众：王某 138****5678')
+    expect(reply.text).toContain('地址：和平里3号楼**')
+    expect(reply.text).not.toContain('13812345678')
+    const second = await ask('demo-c01', '/查询 HP-2026-0002', room)
+    expect(second.text).toContain('120***********1234')
+  })
+
+  test("/查询 in the coordinator's private chat is in full, and only there", async () => {
+    const reply = await ask('demo-c01', '/查询 HP-2026-0001')
+    expect(reply.roomId).toBeUndefined()
+    expect(reply.text).toContain('群众：王大爷 13812345678')
+    expect(reply.text).toContain('地址：和平里3号楼2单元501')
+    const second = await ask('demo-c01', '/查询 HP-2026-0002')
+    expect(second.text).toContain('120101195001011234')
+    const rep = await ask('demo-p01', '/查询 HP-2026-0001')
+    expect(rep.text).toContain('王某 138****5678')
+  })
+})
