@@ -28,6 +28,8 @@ export interface ReplOptions {
 }
 
 const PRIVATE = ''
+/** Commands whose bare line starts a pasted multi-line form. */
+const FORM_COMMANDS = ['登记']
 
 export async function runRepl(o: ReplOptions): Promise<number> {
   const out = o.output ?? ((l: string) => process.stdout.write(l + '\n'))
@@ -151,14 +153,37 @@ export async function runRepl(o: ReplOptions): Promise<number> {
     rl.setPrompt(`${speaker.name}> `)
     rl.prompt()
   }
+  // A form pasted after a bare `/登记` arrives line by line here, but as one message in WeChat: collect
+  // its lines until an empty line, a command or a `:` line (or the end of input), then send them as one.
+  let form: string[] | null = null
+  const feed = async (line: string): Promise<boolean> => {
+    const l = line.trim()
+    if (form) {
+      if (l && !/^[/／:]/u.test(l)) {
+        form.push(l)
+        return true
+      }
+      const text = form.join('\n')
+      form = null
+      if (!(await handle(text))) return false
+      if (!l) return true
+    }
+    if (FORM_COMMANDS.includes(l.replace(/^[/／]\s*/u, '')) && /^[/／]/u.test(l)) {
+      form = [l]
+      if (o.interactive) out(zh.issues.demoFormHint)
+      return true
+    }
+    return handle(line)
+  }
   for await (const line of rl) {
-    const go = await handle(line)
+    const go = await feed(line)
     if (!go) break
     if (o.interactive) {
       rl.setPrompt(`${speaker.name}@${chatName(chat)}> `)
       rl.prompt()
     }
   }
+  if (form) await handle((form as string[]).join('\n'))
   rl.close()
   await o.app.idle()
   out(t.bye)

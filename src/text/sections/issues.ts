@@ -330,6 +330,7 @@ export const issues = {
   badRating: (typed: string) => `评价只能是：满意、基本满意、不满意（您写的是“${typed}”）。例如：/反馈 ${ID} 满意`,
   badContact: `请写“联系上”或“未联系上”和说明。例如：/联系 ${ID} 未联系上 两次电话无人接听`,
   badDays: (typed: string) => `“${typed}”不是工作日数，请写数字，例如：/延期 ${ID} 10 需协调供电公司施工`,
+  demoFormHint: '（粘贴或逐行输入登记表，如“姓名：王大爷”；输入空行发送）',
   correctWithReason: `/更正 ${ID} 电话：${PHONE} 理由：群众来电更正号码`,
   correctFormat: `请写要更正的项目和新内容，例如：/更正 ${ID} 电话：${PHONE}（可更正：姓名、电话、地址、诉求、类别、承办单位）`,
 }
