@@ -1,0 +1,276 @@
+/**
+ * `npm run bench`: the figures of issue #8, each beside its baseline measured in the same run, and its
+ * target. Prints a table and writes the same figures as JSON to bench-results/ (git-ignored), with the
+ * machine it ran on.
+ *
+ *   (a) /登记 message-to-receipt latency, 200,000 issues stored, vs a bare echo bot on the same path
+ *   (b) a burst of 1,000 /登记 from 50 members of 10 groups, vs the echo bot's burst
+ *   (c) start-up to ready with those 200,000 issues, and peak RSS, vs an empty data folder and the echo bot
+ *   (d) the roster of 230 studios × 12 months, vs computing only the dates
+ *   (e) pacing with the production gap: intervals, and a 200-reply backlog merged
+ *
+ * Options: --keep (keep the generated data in bench-results/work), --issues N (default 200000),
+ * --quick (fewer repetitions; a smoke run, figures not for the README).
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { log as wechatyLog } from 'wechaty-puppet'
+import { commands } from '../src/commands/index.js'
+import { toLocalDate, yearOf } from '../src/domain/time/local-date.js'
+import { benchConfig, benchConfigText, repContact } from './bench-config.js'
+import { generateIssues, type GenerateReport } from './generate-issues.js'
+import { Driver, ROOT, type Child } from './lib/driver.js'
+import { machine, waitSettled } from './lib/proc.js'
+import { measureStartup, type StartupResult } from './sections/startup.js'
+import { benchLatency, benchBurst, checkOnDisk, type BurstResult, type DiskCheck } from './sections/registration.js'
+import { benchRoster } from './sections/roster.js'
+import { benchPacing } from './sections/pacing.js'
+
+process.noDeprecation = true
+wechatyLog.level('silent')
+
+const { values: args } = parseArgs({ options: { keep: { type: 'boolean' }, issues: { type: 'string', default: '200000' }, quick: { type: 'boolean' } } })
+const TOTAL = Number(args.issues)
+const QUICK = Boolean(args.quick)
+const STARTUP_RUNS = QUICK ? 1 : 3
+const LATENCY_N = QUICK ? 100 : 300
+const LATENCY_WARMUP = 30
+const BURSTS = QUICK ? 1 : 3
+const BURST = 1000
+
+interface Row {
+  key: string
+  measure: string
+  figure: string
+  baseline: string
+  target: string
+  /** true/false, or null when there is no target or it could not be measured. */
+  pass: boolean | null
+  value?: number
+  baselineValue?: number
+  unit?: string
+}
+
+const rows: Row[] = []
+const details: Record<string, unknown> = {}
+const startedAt = new Date()
+const t0 = performance.now()
+const say = (s: string) => process.stderr.write(`[bench ${((performance.now() - t0) / 1000).toFixed(0).padStart(3)} s] ${s}\n`)
+const ms = (x: number) => `${x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0)} ms`
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+
+const workDir = path.join(ROOT, 'bench-results', 'work')
+const dataDir = path.join(workDir, 'data')
+const emptyDir = path.join(workDir, 'empty')
+const configFile = path.join(workDir, 'bench-config.yaml')
+const hasRegister = commands.some((c) => c.name === '登记')
+
+async function main(): Promise<void> {
+  const m = machine()
+  say(`machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, node ${m.node}`)
+  rmSync(workDir, { recursive: true, force: true })
+  mkdirSync(emptyDir, { recursive: true })
+  const config = benchConfig()
+  writeFileSync(configFile, benchConfigText())
+  const now = Date.now()
+  const year = yearOf(toLocalDate(now))
+
+  say(`generating ${TOTAL} issues (${config.studios.length} studios, ten years) into ${path.relative(ROOT, dataDir)} …`)
+  const gen: GenerateReport = generateIssues({ dir: dataDir, config, total: TOTAL, now })
+  details.generated = { ...gen, lastSeq: undefined, mb: gen.bytes / 1e6 }
+  say(`  ${gen.issues} issues, ${gen.files} files, ${(gen.bytes / 1e6).toFixed(0)} MB in ${(gen.ms / 1000).toFixed(1)} s`)
+
+  // One gateway per bot process: a bot that stops gracefully stops the mock puppet behind the server.
+  const botEnv = (data: string) => ({ LXQ_CONFIG: configFile, LXQ_DATA: data, LXQ_LOG_LEVEL: 'info' })
+
+  // (c) start-up
+  say(`(c) start-up to ready, ${STARTUP_RUNS} runs each: echo bot, bot on an empty folder, bot on ${TOTAL} issues …`)
+  const startup: Record<string, StartupResult[]> = { echo: [], empty: [], full: [] }
+  const startDriver = new Driver(config)
+  await startDriver.start()
+  for (let i = 0; i < STARTUP_RUNS; i++) {
+    for (const kind of ['echo', 'empty', 'full'] as const) {
+      const script = kind === 'echo' ? 'bench/echo-bot.ts' : 'src/main.ts'
+      const env = kind === 'echo' ? {} : botEnv(kind === 'empty' ? emptyDir : dataDir)
+      const { result, child } = await measureStartup(startDriver, script, env, repContact(0, 0), (n) => (kind === 'echo' ? `ping ${n}` : '/我是谁'), { keep: true })
+      child.child.kill('SIGKILL') // no graceful stop: it would stop the mock puppet for the next run
+      await child.exited
+      startup[kind].push(result)
+      say(`  ${kind}: ready ${ms(result.readyMs)}, quiet ${ms(result.settledMs)}, peak RSS ${result.peakRssReadyMb.toFixed(0)} MB at ready, ${result.peakRssSettledMb.toFixed(0)} MB after`)
+    }
+  }
+  await startDriver.stop()
+  details.startup = startup
+  const med = (k: string, f: (r: StartupResult) => number) => median(startup[k].map(f))
+  const readyFull = med('full', (r) => r.readyMs)
+  const readyEmpty = med('empty', (r) => r.readyMs)
+  const readyEcho = med('echo', (r) => r.readyMs)
+  rows.push({
+    key: 'c.ready',
+    measure: `start-up to ready, ${TOTAL.toLocaleString('en')} issues (median of ${STARTUP_RUNS})`,
+    figure: ms(readyFull),
+    baseline: `empty folder ${ms(readyEmpty)}; echo bot ${ms(readyEcho)}`,
+    target: '≤ 2000 ms',
+    pass: readyFull <= 2000,
+    value: readyFull,
+    baselineValue: readyEmpty,
+    unit: 'ms',
+  })
+  const rssReady = med('full', (r) => r.peakRssReadyMb)
+  const rssSettled = med('full', (r) => r.peakRssSettledMb)
+  rows.push({
+    key: 'c.rss',
+    measure: 'peak RSS (VmHWM) at ready / once background loading is over',
+    figure: `${rssReady.toFixed(0)} / ${rssSettled.toFixed(0)} MB`,
+    baseline: `empty folder ${med('empty', (r) => r.peakRssSettledMb).toFixed(0)} MB; echo bot ${med('echo', (r) => r.peakRssSettledMb).toFixed(0)} MB`,
+    target: '≤ 300 MB',
+    pass: Math.max(rssReady, rssSettled) <= 300,
+    value: Math.max(rssReady, rssSettled),
+    baselineValue: med('empty', (r) => r.peakRssSettledMb),
+    unit: 'MB',
+  })
+  rows.push({
+    key: 'c.quiet',
+    measure: 'start-up until the CPU goes quiet (background scan of older years)',
+    figure: ms(med('full', (r) => r.settledMs)),
+    baseline: `empty folder ${ms(med('empty', (r) => r.settledMs))}`,
+    target: '—',
+    pass: null,
+  })
+
+  // (a) latency and (b) burst
+  if (!hasRegister) {
+    for (const key of ['a.p50', 'b.burst']) rows.push({ key, measure: key === 'a.p50' ? '/登记 latency' : '/登记 burst', figure: 'not available (no /登记)', baseline: '—', target: '—', pass: null })
+  } else {
+    say(`(a) /登记 latency: ${LATENCY_WARMUP} warm-up + ${LATENCY_N} each, alternating with the echo bot, pacing off, fsync on …`)
+    const botDriver = new Driver(config)
+    const echoDriver = new Driver(config)
+    await botDriver.start()
+    await echoDriver.start()
+    let bot: Child | undefined
+    let echo: Child | undefined
+    try {
+      bot = (await measureStartup(botDriver, 'src/main.ts', botEnv(dataDir), repContact(0, 0), () => '/我是谁', { keep: true })).child
+      echo = (await measureStartup(echoDriver, 'bench/echo-bot.ts', {}, repContact(0, 0), (n) => `ping ${n}`, { keep: true })).child
+      await waitSettled(bot.pid)
+      const lat = await benchLatency(botDriver, echoDriver, { n: LATENCY_N, warmup: LATENCY_WARMUP, tagBase: 0 })
+      details.latency = { bot: lat.bot, echo: lat.echo, pacing: 'off (sendGapMs [0, 0])', fsync: true, storedIssues: TOTAL }
+      const ratio = lat.bot.p50 / lat.echo.p50
+      rows.push({ key: 'a.p50', measure: `/登记 → receipt p50 (n=${lat.bot.n}, ${TOTAL.toLocaleString('en')} stored, pacing off)`, figure: ms(lat.bot.p50), baseline: `echo ${ms(lat.echo.p50)} (×${ratio.toFixed(2)})`, target: '≤ 2× echo', pass: ratio <= 2, value: lat.bot.p50, baselineValue: lat.echo.p50, unit: 'ms' })
+      rows.push({ key: 'a.p90', measure: '/登记 → receipt p90', figure: ms(lat.bot.p90), baseline: `echo ${ms(lat.echo.p90)} (×${(lat.bot.p90 / lat.echo.p90).toFixed(2)})`, target: '—', pass: null, value: lat.bot.p90, baselineValue: lat.echo.p90, unit: 'ms' })
+      rows.push({ key: 'a.p99', measure: '/登记 → receipt p99', figure: ms(lat.bot.p99), baseline: `echo ${ms(lat.echo.p99)} (×${(lat.bot.p99 / lat.echo.p99).toFixed(2)})`, target: '—', pass: null, value: lat.bot.p99, baselineValue: lat.echo.p99, unit: 'ms' })
+      say(`  bot p50 ${ms(lat.bot.p50)} p90 ${ms(lat.bot.p90)} p99 ${ms(lat.bot.p99)}; echo p50 ${ms(lat.echo.p50)} p90 ${ms(lat.echo.p90)} p99 ${ms(lat.echo.p99)}`)
+
+      say(`(b) burst of ${BURST} /登记 from 50 members of 10 groups, ${BURSTS}× alternating with the echo bot …`)
+      const botBursts: BurstResult[] = []
+      const echoBursts: BurstResult[] = []
+      const checks: DiskCheck[] = []
+      for (let i = 0; i < BURSTS; i++) {
+        await waitSettled(bot.pid, { timeoutMs: 30_000 })
+        const e = await benchBurst(echoDriver, { count: BURST, groups: 10, echo: true, tagBase: 100_000 + i * 10_000 })
+        echoBursts.push(e.result)
+        const b = await benchBurst(botDriver, { count: BURST, groups: 10, echo: false, tagBase: 200_000 + i * 10_000 })
+        botBursts.push(b.result)
+        const check = checkOnDisk(dataDir, config, b.sent, b.receipts, year)
+        checks.push(check)
+        say(`  bot ${b.result.perSecond.toFixed(0)}/s (${b.result.acknowledged} acknowledged in ${b.result.messages} messages; on disk ${check.found}, intact ${check.intact}, ids match ${check.idsMatch}); echo ${e.result.perSecond.toFixed(0)}/s`)
+      }
+      details.burst = { bot: botBursts, echo: echoBursts, disk: checks }
+      const rate = median(botBursts.map((b) => b.perSecond))
+      const echoRate = median(echoBursts.map((b) => b.perSecond))
+      const allGood = checks.every((c) => c.found === BURST && c.intact === BURST && c.idsMatch === BURST && c.duplicates === 0 && c.uniqueIds) && botBursts.every((b) => b.acknowledged === BURST)
+      rows.push({ key: 'b.burst', measure: `burst: ${BURST} /登记, 50 members, 10 groups (median of ${BURSTS})`, figure: `${rate.toFixed(0)}/s`, baseline: `echo ${echoRate.toFixed(0)}/s`, target: '≥ 500/s', pass: rate >= 500, value: rate, baselineValue: echoRate, unit: '/s' })
+      rows.push({
+        key: 'b.disk',
+        measure: 'burst: acknowledged, and read back from disk',
+        figure: `${checks.map((c) => `${c.intact}`).join(', ')} of ${BURST} intact, ${checks.reduce((a, c) => a + c.duplicates, 0)} doubled`,
+        baseline: `receipts ${botBursts.map((b) => b.acknowledged).join(', ')}`,
+        target: `all ${BURST}, once`,
+        pass: allGood,
+      })
+    } finally {
+      bot?.child.kill('SIGKILL')
+      echo?.child.kill('SIGKILL')
+      await botDriver.stop()
+      await echoDriver.stop()
+    }
+  }
+
+  // (d) roster
+  say('(d) roster: 230 studios × 12 months …')
+  const roster = benchRoster(config, year)
+  details.roster = roster
+  rows.push({
+    key: 'd.roster',
+    measure: `roster ${roster.studios} studios × 12 months (${roster.sessions} sessions, median of ${roster.runs})`,
+    figure: ms(roster.fullMs),
+    baseline: `dates only ${ms(roster.datesMs)}`,
+    target: '≤ 200 ms',
+    pass: roster.fullMs <= 200 && roster.fullMaxMs <= 200 && roster.unfilled === 0,
+    value: roster.fullMs,
+    baselineValue: roster.datesMs,
+    unit: 'ms',
+  })
+
+  // (e) pacing
+  say('(e) pacing: production gap [1000, 2000] ms, a backlog of 200 replies to one group …')
+  const pacing = await benchPacing(benchConfig({ studios: 12, sendGapMs: [1000, 2000] }))
+  details.pacing = pacing
+  rows.push({
+    key: 'e.gap',
+    measure: `pacing on: shortest interval between two sends (${pacing.totalMessages} sends)`,
+    figure: ms(pacing.minIntervalMs),
+    baseline: `configured gap [${pacing.gapMs.join(', ')}] ms; mean ${ms(pacing.meanIntervalMs)}`,
+    target: `≥ ${pacing.gapMs[0]} ms`,
+    pass: pacing.minIntervalMs >= pacing.gapMs[0],
+    value: pacing.minIntervalMs,
+    baselineValue: pacing.gapMs[0],
+    unit: 'ms',
+  })
+  rows.push({
+    key: 'e.merge',
+    measure: `backlog of ${pacing.backlog} replies to one group → messages (longest)`,
+    figure: `${pacing.groupMessages} (${pacing.longest} chars)`,
+    baseline: `${pacing.backlog} unmerged; limit ${pacing.maxChars} chars`,
+    target: `≤ ${pacing.backlog / 5}, each ≤ ${pacing.maxChars}, all once in order`,
+    pass: pacing.groupMessages <= pacing.backlog / 5 && pacing.longest <= pacing.maxChars && pacing.deliveredOnceInOrder && pacing.otherDelivered === pacing.others,
+  })
+
+  // Report
+  const durationS = (performance.now() - t0) / 1000
+  const header = ['', 'measure', 'figure', 'baseline (same run)', 'target', 'result']
+  const body = rows.map((r) => [r.key, r.measure, r.figure, r.baseline, r.target, r.pass === null ? '—' : r.pass ? 'PASS' : 'FAIL'])
+  const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u.test(ch) ? 2 : 1), 0)
+  const widths = header.map((h, i) => Math.max(width(h), ...body.map((b) => width(b[i]))))
+  const line = (cells: string[]) => cells.map((c, i) => c + ' '.repeat(widths[i] - width(c))).join(' │ ')
+  const out = [
+    '',
+    `连心桥 benchmark · ${startedAt.toISOString()} · ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, node ${m.node}, ${m.os}`,
+    `data: ${details.generated ? `${gen.issues.toLocaleString('en')} issues, ${gen.files} files, ${(gen.bytes / 1e6).toFixed(0)} MB, ${gen.years.join('–')}` : ''}; send pacing off for (a)–(c), fsync on; bot = src/main.ts in its own process over puppet-service gRPC`,
+    '',
+    line(header),
+    widths.map((w) => '─'.repeat(w)).join('─┼─'),
+    ...body.map(line),
+    '',
+    `${rows.filter((r) => r.pass === false).length ? `${rows.filter((r) => r.pass === false).length} figure(s) miss their target` : 'every figure meets its target'} · ${durationS.toFixed(0)} s${QUICK ? ' · QUICK run (fewer repetitions)' : ''}`,
+    '',
+  ].join('\n')
+  process.stdout.write(out)
+  const json = { startedAt: startedAt.toISOString(), durationS, quick: QUICK, machine: m, command: 'npm run bench', rows, details }
+  const resultsDir = path.join(ROOT, 'bench-results')
+  mkdirSync(resultsDir, { recursive: true })
+  const file = path.join(resultsDir, `bench-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`)
+  writeFileSync(file, JSON.stringify(json, null, 2))
+  writeFileSync(path.join(resultsDir, 'latest.json'), JSON.stringify(json, null, 2))
+  process.stdout.write(`figures written to ${path.relative(ROOT, file)} (and bench-results/latest.json)\n`)
+  if (!args.keep) rmSync(workDir, { recursive: true, force: true })
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    process.stderr.write(`bench failed: ${(e as Error).stack ?? e}\n`)
+    process.exit(1)
+  },
+)
