@@ -6,7 +6,7 @@ import { listLine, seesFull } from './issue-common.js'
 /** How many issues one reply lists (the rest are counted). */
 export const LIST_LIMIT = 20
 
-/** `/我的登记`: what I registered (this and last year, and older ones still open), newest first. */
+/** `/我的登记`: what I registered this year, and earlier ones still open, newest first. */
 export const myIssues = defineCommand({
   name: '我的登记',
   roles: ['representative', 'coordinator'],
