@@ -60,6 +60,8 @@ export interface DutyChange {
   before: string[]
   after: string[]
   note?: string
+  /** The chat message that made the change (fed back to the replay guard at start-up). */
+  msgId?: string
 }
 
 /** A reception session (one studio, one date). `id` = `${studioId}/${date}`. */
