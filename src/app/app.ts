@@ -14,6 +14,7 @@ import { Calendars } from './calendars.js'
 import { Dispatcher, type Incoming } from './dispatcher.js'
 import { Outbox } from './outbox.js'
 import { IssueRepo } from './issue-repo.js'
+import { RosterService } from './roster-service.js'
 import type { Deps } from './deps.js'
 import { commands as allCommands } from '../commands/index.js'
 import { jobs as allJobs } from '../schedules/index.js'
@@ -62,6 +63,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     log: o.log,
     studioOfPrefix: (prefix) => directory.studios.find((s) => s.prefix === prefix)?.id,
   })
+  const roster = await RosterService.open({ config: o.config, store: o.store, clock: o.clock, log: o.log, directory, calendars, outbox })
   const deps: Deps = {
     config: o.config,
     clock: o.clock,
@@ -72,6 +74,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     commands: o.commands ?? allCommands,
     outbox,
     issues,
+    roster,
   }
   const sender = new Sender(
     o.transport,
@@ -89,6 +92,8 @@ export async function createApp(o: AppOptions): Promise<App> {
   const dispatcher = new Dispatcher(deps, o.botNames ?? (() => [zh.common.botName]))
   // A replayed message id (kept in each issue's history) changes nothing, even if state.json's ring lost it.
   issues.rememberMsgIdsIn(dispatcher.seen)
+  // Likewise for duty changes (/排班 and the swaps), whose message ids are kept in each session's history.
+  await roster.rememberMsgIdsIn(dispatcher.seen)
   const jobs = o.jobs ?? allJobs
   let handling = 0
   let received = 0

@@ -11,6 +11,7 @@ import type { Calendars } from './calendars.js'
 import type { Command } from '../commands/command.js'
 import type { Outbox } from './outbox.js'
 import type { IssueRepo } from './issue-repo.js'
+import type { RosterService } from './roster-service.js'
 
 export interface Deps {
   config: Config
@@ -25,4 +26,6 @@ export interface Deps {
   outbox: Outbox
   /** Constituents' issues (registration to archive), on disk before any reply. */
   issues: IssueRepo
+  /** Reception sessions, their duty and its history, announcements and corrections. */
+  roster: RosterService
 }

@@ -10,6 +10,7 @@ import { config } from './sections/config.js'
 import { help, identity } from './sections/help.js'
 import { demo } from './sections/demo.js'
 import { issues } from './sections/issues.js'
+import { roster } from './sections/roster.js'
 
 export const zh = {
   common,
@@ -19,6 +20,7 @@ export const zh = {
   identity,
   demo,
   issues,
+  roster,
 }
 
 export type Catalogue = typeof zh

@@ -1,0 +1,92 @@
+/**
+ * How sessions read in chat: dates with weekday, "18:00–20:00", a representative as 姓名 单位 职务, and the
+ * group posts built from them (the announcement, its correction). All wording comes from zh.roster; this
+ * file only picks the values. Dates and times are Asia/Shanghai wall times as stored.
+ */
+import type { Session, Studio } from '../domain/model.js'
+import type { Directory } from './directory.js'
+import type { SendRequest } from './dispatcher.js'
+import { isoWeekday, splitDate, type LocalDate } from '../domain/time/local-date.js'
+import { zh } from '../text/zh-CN.js'
+
+/** 2026年12月10日（周四） */
+export function dateLong(date: LocalDate): string {
+  const [y, m, d] = splitDate(date)
+  return zh.common.dateLong(y, m, d, zh.common.weekdays[isoWeekday(date)])
+}
+
+/** 12月10日（周四） */
+export function dateShort(date: LocalDate): string {
+  const [, m, d] = splitDate(date)
+  return zh.common.dateShort(m, d, zh.common.weekdays[isoWeekday(date)])
+}
+
+/** `HH:mm` plus minutes, on a 24-hour dial (a session never runs past midnight in practice). */
+export function addMinutes(time: string, minutes: number): string {
+  const [h, m] = time.split(':').map(Number)
+  const total = (((h * 60 + m + minutes) % 1440) + 1440) % 1440
+  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`
+}
+
+/** 18:00–20:00 */
+export function timeRange(s: Pick<Session, 'time' | 'durationMinutes'>): string {
+  return zh.roster.timeRange(s.time, addMinutes(s.time, s.durationMinutes))
+}
+
+/** A person's name (their id when they are no longer in the directory). */
+export function nameOf(directory: Directory, personId: string): string {
+  return directory.person(personId)?.name ?? personId
+}
+
+/** 张明华、李秀兰, or （暂无） for nobody. */
+export function names(directory: Directory, ids: string[]): string {
+  return ids.length ? zh.roster.nameList(ids.map((id) => nameOf(directory, id))) : zh.roster.nobody
+}
+
+/** 张明华　和平区教育局 副局长 */
+export function personLine(directory: Directory, personId: string): string {
+  const p = directory.person(personId)
+  return p ? zh.roster.person(p.name, p.unit, p.position) : personId
+}
+
+/** The duty in a list line: names, and the open seats if any. */
+export function dutyText(directory: Directory, s: Session): string {
+  const missing = Math.max(0, s.required - s.duty.length)
+  const listed = s.duty.length ? names(directory, s.duty) : zh.roster.tbd
+  return missing > 0 && s.duty.length ? `${listed}（${zh.roster.missing(missing)}）` : listed
+}
+
+/** WeChat contact ids of the people (those bound to a contact). */
+export function contactsOf(directory: Directory, personIds: string[]): string[] {
+  return personIds.map((id) => directory.contactOf(id)).filter((c): c is string => c !== undefined)
+}
+
+/** The duty announcement for the studio's group, @mentioning the duty representatives. */
+export function announcementPost(directory: Directory, studio: Studio, s: Session, roomId: string, late: boolean): SendRequest {
+  const text = zh.roster.announcement({
+    studio: studio.name,
+    date: dateLong(s.date),
+    time: timeRange(s),
+    place: s.place,
+    people: s.duty.map((id) => personLine(directory, id)),
+    missing: Math.max(0, s.required - s.duty.length),
+  })
+  return { to: { roomId }, text: late ? zh.common.resend + text : text, mentions: contactsOf(directory, s.duty) }
+}
+
+/** The correction of an announced session: what was announced, what holds now, who is in and out. */
+export function correctionPost(directory: Directory, studio: Studio, s: Session, before: string[], roomId: string, note?: string): SendRequest {
+  const added = s.duty.filter((p) => !before.includes(p))
+  const removed = before.filter((p) => !s.duty.includes(p))
+  const text = zh.roster.correction({
+    studio: studio.name,
+    date: dateLong(s.date),
+    time: timeRange(s),
+    before: names(directory, before),
+    after: dutyText(directory, s),
+    added: added.map((id) => nameOf(directory, id)),
+    removed: removed.map((id) => nameOf(directory, id)),
+    note,
+  })
+  return { to: { roomId }, text, mentions: contactsOf(directory, [...s.duty, ...removed]) }
+}

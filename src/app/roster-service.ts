@@ -1,0 +1,588 @@
+/**
+ * The roster service: every studio's reception sessions (党代表接待日), who sits them, and what was
+ * announced. Sessions live in the store's partitions `roster/<studio>/<year>.json` (by the session's
+ * date), as `Session` records with their duty, the full history of duty changes (who, when, which message)
+ * and attendance. A write rewrites one studio-year file.
+ *
+ * What it guarantees, and how:
+ * - Planning (`ensurePlanned`) is deterministic and fair (domain/roster/plan-roster.ts) and touches only
+ *   what it may: a session that was announced, has started, or was set by a person (a history entry not by
+ *   `system`) is kept exactly as it is; a planned, unannounced one keeps its valid seats and only seats of
+ *   people who left, declared the date unavailable or are missing are re-staffed. A rule change drops the
+ *   unannounced sessions whose dates the rule no longer yields and adds the new dates.
+ * - "Announced" is the outbox marker `announce:<sessionId>` (written with the post in one atomic write of
+ *   state.json) or `announcedAt` on the session (written right after). A crash between the two leaves the
+ *   marker, and the next planning copies it into the session, so an announced duty is never reshuffled.
+ * - A change to an announced session posts a correction against `announcedDuty` (what the group was last
+ *   told) under the marker `correct:<sessionId>:<history length>`, then moves `announcedDuty`; a crash in
+ *   between is caught by the sweep (`postPendingCorrections`) that the announcement job runs every minute.
+ * - Every change goes through one lock (`exclusive`), re-entrant within one async call chain, so a
+ *   command, a scheduled job and a swap acceptance never interleave their read-check-write steps.
+ *
+ * Times: `LocalDate`/`LocalTime` in Asia/Shanghai; instants in epoch ms from the injected clock.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks'
+import type { Config } from '../config/schema.js'
+import type { Clock } from '../platform/clock.js'
+import type { Logger } from '../platform/logger.js'
+import type { Store, RosterData } from '../platform/store/store.js'
+import type { Partition } from '../platform/store/partition.js'
+import type { DutyChange, Session, Studio } from '../domain/model.js'
+import { planRoster, type RosterSession } from '../domain/roster/plan-roster.js'
+import { receptionDatesBetween } from '../domain/calendar/reception-rule.js'
+import { daysInMonth, makeDate, splitDate, toInstant, toLocalDate, yearOf, type LocalDate } from '../domain/time/local-date.js'
+import { err, ok, type Result } from '../domain/result.js'
+import type { Directory } from './directory.js'
+import type { Calendars } from './calendars.js'
+import type { Outbox } from './outbox.js'
+import type { SendRequest } from './dispatcher.js'
+import { contactsOf, correctionPost } from './roster-posts.js'
+import { zh } from '../text/zh-CN.js'
+
+/** `by` of changes the bot makes itself (planning, re-staffing). */
+export const SYSTEM = 'system'
+
+/** Message ids of duty changes this recent are fed to the dispatcher's replay guard at start-up. */
+export const KNOWN_MSG_WINDOW_MS = 7 * 86_400_000
+
+export const sessionIdOf = (studioId: string, date: LocalDate): string => `${studioId}/${date}`
+export const announceMarker = (sessionId: string): string => `announce:${sessionId}`
+const correctMarker = (sessionId: string, n: number): string => `correct:${sessionId}:${n}`
+const gapMarker = (studioId: string, year: number): string => `calendar-gap:${studioId}:${year}`
+/** Kept in state.counters (never pruned, unlike markers): the calendar-gap warning went out for that studio-year. */
+const gapWarnedKey = (studioId: string, year: number): string => `roster.calendarGapWarned:${studioId}:${year}`
+
+/** studio id and date of a session id (`hpl/2026-12-10`). */
+export function parseSessionId(id: string): { studioId: string; date: LocalDate } | undefined {
+  const at = id.lastIndexOf('/')
+  if (at <= 0) return undefined
+  const date = id.slice(at + 1)
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) ? { studioId: id.slice(0, at), date } : undefined
+}
+
+export type ChangeDutyCode =
+  | 'session.not-found' // params.sessionId
+  | 'session.cancelled' // params.sessionId
+  | 'session.over' // params.sessionId: the session has ended; its record is final
+  | 'duty.duplicate' // params.personId: the same person twice
+  | 'duty.not-rep' // params.personId: not an active representative of the session's studio
+  | 'duty.too-many' // params.required, params.given
+  | 'duty.stale' // params.sessionId: the duty is no longer what the caller expected
+
+export interface DutyEdit {
+  sessionId: string
+  /** The new duty, person ids in seat order (may be shorter than required: a gap). */
+  duty: string[]
+  /** Refuse (`duty.stale`) unless the current duty is exactly this (compare-and-set for concurrent requests). */
+  expect?: string[]
+}
+
+export interface ChangeMeta {
+  /** Person id of whoever made the change, or SYSTEM. */
+  by: string
+  kind: DutyChange['kind']
+  note?: string
+  msgId?: string
+  /** Default: the clock's now. */
+  now?: number
+}
+
+export interface ChangeOutcome {
+  session: Session
+  before: string[]
+  changed: boolean
+  /** A correction was queued for the group (the session had been announced). */
+  corrected: boolean
+}
+
+export interface PlanReport {
+  /** False when nothing had to be looked at again (same day, same people). */
+  ran: boolean
+  added: string[]
+  dropped: string[]
+  restaffed: string[]
+  /** Session ids with seats nobody could fill. */
+  unfilled: { sessionId: string; seats: number }[]
+  /** Kept sessions (announced or hand-set) with someone who left or declared the date unavailable. */
+  attention: { sessionId: string; personId: string; reason: 'inactive' | 'unavailable' }[]
+  /** Calendar-gap warnings queued now. */
+  gapWarnings: { studioId: string; year: number }[]
+}
+
+export interface RosterServiceOptions {
+  config: Config
+  store: Store<any>
+  clock: Clock
+  log: Logger
+  directory: Directory
+  calendars: Calendars
+  outbox: Outbox
+}
+
+/** Anything that remembers message ids (the dispatcher's SeenMessages). */
+export interface KnownIds {
+  addKnown(ids: Iterable<string>): void
+}
+
+type Part = Partition<RosterData>
+
+const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i])
+const byDate = (a: Session, b: Session): number => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+
+export class RosterService {
+  private chain: Promise<unknown> = Promise.resolve()
+  private readonly lockToken = new AsyncLocalStorage<RosterService>()
+  private lastPlan = ''
+  private noted = new Set<string>()
+
+  private constructor(private readonly o: RosterServiceOptions) {}
+
+  /** Loads the roster files of last year and later (the ones that can hold live sessions or recent changes). */
+  static async open(o: RosterServiceOptions): Promise<RosterService> {
+    const r = new RosterService(o)
+    const year = yearOf(toLocalDate(o.clock.now()))
+    const parts = (await o.store.listPartitions('roster')).filter((p) => p.year >= year - 1)
+    await Promise.all(parts.map((p) => o.store.roster(p.studioId, p.year)))
+    o.log.info('roster loaded', { partitions: parts.length })
+    return r
+  }
+
+  // ---- reading ---------------------------------------------------------------------------------------
+
+  partition(studioId: string, year: number): Promise<Part> {
+    return this.o.store.roster(studioId, year)
+  }
+
+  /** Sessions of a studio with dates in [from, to], by date; cancelled ones only when asked for. */
+  async sessionsBetween(studioId: string, from: LocalDate, to: LocalDate, opts: { includeCancelled?: boolean } = {}): Promise<Session[]> {
+    const out: Session[] = []
+    if (to < from) return out
+    for (let y = yearOf(from); y <= yearOf(to); y++) {
+      const part = await this.partition(studioId, y)
+      for (const s of part.data.sessions) if (s.date >= from && s.date <= to && (opts.includeCancelled || !s.cancelled)) out.push(s)
+    }
+    return out.sort(byDate)
+  }
+
+  /** The studio's session on that date (cancelled included), if one is stored. */
+  async sessionOn(studioId: string, date: LocalDate): Promise<Session | undefined> {
+    const part = await this.partition(studioId, yearOf(date))
+    return part.data.sessions.find((s) => s.date === date)
+  }
+
+  async session(sessionId: string): Promise<Session | undefined> {
+    const at = parseSessionId(sessionId)
+    if (!at) return undefined
+    const part = await this.partition(at.studioId, yearOf(at.date))
+    return part.data.sessions.find((s) => s.id === sessionId)
+  }
+
+  /** Sessions not yet ended, from now on, up to the planning horizon (cancelled ones flagged, not left out). */
+  async upcoming(studioId: string, now: number, limit = Infinity): Promise<Session[]> {
+    const today = toLocalDate(now)
+    const all = await this.sessionsBetween(studioId, today, this.horizonEnd(today), { includeCancelled: true })
+    return all.filter((s) => this.endOf(s) > now).slice(0, limit)
+  }
+
+  /** A person's duties in [from, to] (any studio they sit for), cancelled sessions left out. */
+  async dutiesOf(personId: string, from: LocalDate, to: LocalDate): Promise<Session[]> {
+    const studioId = this.o.directory.person(personId)?.studioId
+    const studios = studioId ? [studioId] : this.o.directory.studios.map((s) => s.id)
+    const out: Session[] = []
+    for (const id of studios) for (const s of await this.sessionsBetween(id, from, to)) if (s.duty.includes(personId)) out.push(s)
+    return out.sort(byDate)
+  }
+
+  /** Announced: the exactly-once marker exists or the session records it. */
+  isAnnounced(s: Session): boolean {
+    return s.announcedAt !== undefined || this.o.outbox.has(announceMarker(s.id))
+  }
+
+  /**
+   * What the group was last told about the duty: `announcedDuty`, or (the roster write after the
+   * announcement was lost) the duty as it stood when the marker was written.
+   */
+  announcedDutyOf(s: Session): string[] {
+    if (s.announcedDuty) return s.announcedDuty
+    const at = s.announcedAt ?? this.o.store.state.data.markers[announceMarker(s.id)]
+    if (at === undefined) return []
+    return s.history.filter((h) => h.at <= at).at(-1)?.after ?? []
+  }
+
+  startOf(s: Pick<Session, 'date' | 'time'>): number {
+    return toInstant(s.date, s.time)
+  }
+
+  endOf(s: Pick<Session, 'date' | 'time' | 'durationMinutes'>): number {
+    return toInstant(s.date, s.time) + s.durationMinutes * 60_000
+  }
+
+  /**
+   * Last day planned ahead: the end of the month `roster.horizonMonths` after the current one (in December
+   * with the default 2: the end of February), so a whole month's roster is always there to look at.
+   */
+  horizonEnd(today: LocalDate): LocalDate {
+    const [y, m] = splitDate(today)
+    const i = y * 12 + (m - 1) + this.o.config.roster.horizonMonths
+    const ey = Math.floor(i / 12)
+    const em = (i % 12) + 1
+    return makeDate(ey, em, daysInMonth(ey, em))
+  }
+
+  /** The dates the studio's rule yields in [from, to] (moved to working days). */
+  ruleDates(studio: Studio, from: LocalDate, to: LocalDate): LocalDate[] {
+    return receptionDatesBetween(studio.reception.rules, from, to, this.o.calendars.of(studio.id))
+  }
+
+  /**
+   * Years in [from, to] where the studio has reception dates but the holiday calendar has no published
+   * State Council schedule (weekends-only fallback in use). For the weekly post and the list commands.
+   */
+  calendarGapYears(studioId: string, from: LocalDate, to: LocalDate): number[] {
+    const studio = this.o.directory.studio(studioId)
+    if (!studio || to < from) return []
+    const cal = this.o.calendars.of(studioId)
+    const out: number[] = []
+    for (let y = yearOf(from); y <= yearOf(to); y++) {
+      if (cal.isYearCovered(y)) continue
+      const a = y === yearOf(from) ? from : makeDate(y, 1, 1)
+      const b = y === yearOf(to) ? to : makeDate(y, 12, 31)
+      if (this.ruleDates(studio, a, b).length) out.push(y)
+    }
+    return out
+  }
+
+  /**
+   * The stored session on `date`, or a new unstaffed one when the studio's rule yields that date and it
+   * has not started (a date beyond the planning horizon, set by hand ahead of time). Otherwise undefined.
+   */
+  async ensureSession(studioId: string, date: LocalDate, now: number = this.o.clock.now()): Promise<Session | undefined> {
+    return this.exclusive(async () => {
+      const found = await this.sessionOn(studioId, date)
+      if (found) return found
+      const studio = this.o.directory.studio(studioId)
+      if (!studio || !this.ruleDates(studio, date, date).includes(date)) return undefined
+      const s = newSession(studio, date)
+      if (this.startOf(s) <= now) return undefined
+      const part = await this.partition(studioId, yearOf(date))
+      part.data.sessions.push(s)
+      part.data.sessions.sort(byDate)
+      await part.commit()
+      return s
+    })
+  }
+
+  // ---- the lock --------------------------------------------------------------------------------------
+
+  /** Runs `fn` alone among roster changes; calls from inside `fn` (same async chain) do not wait. */
+  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.lockToken.getStore() === this) return fn()
+    const run = this.chain.then(() => this.lockToken.run(this, fn))
+    this.chain = run.catch(() => undefined)
+    return run
+  }
+
+  // ---- planning --------------------------------------------------------------------------------------
+
+  /**
+   * Staffs every studio's sessions from today to the horizon. Cheap when nothing changed since the last
+   * run (same day, same representatives): the due-check calls it every minute.
+   */
+  ensurePlanned(now: number): Promise<PlanReport> {
+    return this.exclusive(async () => {
+      const report: PlanReport = { ran: false, added: [], dropped: [], restaffed: [], unfilled: [], attention: [], gapWarnings: [] }
+      const today = toLocalDate(now)
+      const signature = [today, ...this.o.directory.studios.map((s) => `${s.id}:${this.o.directory.repsOf(s.id).map((p) => p.id).join(',')}`)].join('|')
+      if (signature === this.lastPlan) return report
+      report.ran = true
+      for (const studio of this.o.directory.studios) {
+        try {
+          await this.planStudio(studio, now, report)
+        } catch (e) {
+          this.o.log.error('roster planning failed', { studioId: studio.id, error: e })
+          return report
+        }
+      }
+      await this.warnCalendarGaps(now, report)
+      this.lastPlan = signature
+      if (report.added.length || report.dropped.length || report.restaffed.length) {
+        this.o.log.info('roster planned', { added: report.added.length, dropped: report.dropped, restaffed: report.restaffed })
+      }
+      for (const u of report.unfilled) this.o.log.warn('roster: seats nobody can fill', u)
+      for (const a of report.attention) this.o.log.warn('roster: kept session needs attention', a)
+      return report
+    })
+  }
+
+  private async planStudio(studio: Studio, now: number, report: PlanReport): Promise<void> {
+    const today = toLocalDate(now)
+    const end = this.horizonEnd(today)
+    const ruleDates = new Set(this.ruleDates(studio, today, end))
+    const parts = new Map<number, Part>()
+    for (let y = yearOf(today); y <= yearOf(end); y++) parts.set(y, await this.partition(studio.id, y))
+    const touched = new Set<Part>()
+    const r = studio.reception
+
+    for (const [, part] of parts) {
+      const keep: Session[] = []
+      for (const s of part.data.sessions) {
+        // A crash between the announcement's outbox write and the roster write left only the marker.
+        if (s.announcedAt === undefined && this.o.outbox.has(announceMarker(s.id))) {
+          s.announcedDuty = this.announcedDutyOf(s)
+          s.announcedAt = this.o.store.state.data.markers[announceMarker(s.id)]
+          touched.add(part)
+        }
+        const open = s.date >= today && s.date <= end && !this.isAnnounced(s) && !s.cancelled && this.startOf(s) > now
+        if (open && !ruleDates.has(s.date)) {
+          report.dropped.push(s.id)
+          touched.add(part)
+          continue
+        }
+        if (open && (s.time !== r.time || s.durationMinutes !== r.durationMinutes || s.place !== r.place || s.required !== r.perSession)) {
+          s.time = r.time
+          s.durationMinutes = r.durationMinutes
+          s.place = r.place
+          s.required = r.perSession
+          touched.add(part)
+        }
+        keep.push(s)
+      }
+      part.data.sessions = keep
+    }
+    for (const date of ruleDates) {
+      const part = parts.get(yearOf(date))!
+      if (part.data.sessions.some((s) => s.date === date)) continue
+      const s = newSession(studio, date)
+      if (this.startOf(s) <= now) continue
+      part.data.sessions.push(s)
+      part.data.sessions.sort(byDate)
+      report.added.push(s.id)
+      touched.add(part)
+    }
+
+    // The whole current year goes to the planner (past sessions locked), so fairness counts every duty.
+    const sessions = (await this.sessionsBetween(studio.id, makeDate(yearOf(today), 1, 1), end)).filter((s) => s.duty.length > 0 || s.date >= today)
+    const reps = this.o.directory.repsOf(studio.id).map((p) => p.id)
+    const unavailable = this.unavailable(reps)
+    const valid = (s: Session) => s.duty.every((p) => reps.includes(p) && !unavailable[p]?.includes(s.date))
+    const input: RosterSession[] = sessions.map((s) => ({
+      id: s.id,
+      date: s.date,
+      required: s.required,
+      duty: s.duty,
+      locked: this.startOf(s) <= now || this.isAnnounced(s) || (s.history.some((h) => h.by !== SYSTEM) && valid(s)),
+    }))
+    const planned = planRoster({ sessions: input, reps, unavailable })
+    const byId = new Map(sessions.map((s) => [s.id, s]))
+    for (const p of planned) {
+      const s = byId.get(p.id)!
+      if (p.unfilled > 0 && this.startOf(s) > now) report.unfilled.push({ sessionId: s.id, seats: p.unfilled })
+      for (const a of p.attention) if (this.startOf(s) > now) report.attention.push({ sessionId: s.id, ...a })
+      if (!p.changed) continue
+      const before = [...s.duty]
+      s.duty = p.duty
+      s.history.push({ at: now, by: SYSTEM, kind: s.history.length === 0 ? 'planned' : 'restaff', before, after: [...p.duty] })
+      if (before.length) report.restaffed.push(s.id)
+      touched.add(parts.get(yearOf(s.date))!)
+    }
+    await Promise.all([...touched].map((p) => p.commit()))
+  }
+
+  private unavailable(reps: string[]): Record<string, LocalDate[]> {
+    const out: Record<string, LocalDate[]> = {}
+    for (const p of this.o.config.people) if (reps.includes(p.id) && p.unavailable.length) out[p.id] = p.unavailable
+    return out
+  }
+
+  /**
+   * Warns each studio's coordinators, once per studio and year, when the planning horizon reaches a year
+   * the holiday calendar does not cover (privately; in the studio's group when no coordinator is bound).
+   */
+  private async warnCalendarGaps(now: number, report: PlanReport): Promise<void> {
+    const today = toLocalDate(now)
+    for (const studio of this.o.directory.studios) {
+      for (const year of this.calendarGapYears(studio.id, today, this.horizonEnd(today))) {
+        const key = gapWarnedKey(studio.id, year)
+        if (this.o.store.state.data.counters[key] !== undefined) continue
+        const text = zh.roster.calendarGap(studio.name, year)
+        const coordinators = contactsOf(this.o.directory, this.o.directory.coordinatorsOf(studio.id).map((p) => p.id))
+        const room = this.o.directory.roomOf(studio.id)
+        const reqs: SendRequest[] = coordinators.length
+          ? coordinators.map((contactId) => ({ to: { contactId }, text }))
+          : room
+            ? [{ to: { roomId: room }, text }]
+            : []
+        if (reqs.length === 0) {
+          this.noteOnce(key, () => this.o.log.warn('calendar gap: nobody to warn', { studioId: studio.id, year }))
+          continue
+        }
+        if (await this.o.outbox.post(gapMarker(studio.id, year), reqs, now)) report.gapWarnings.push({ studioId: studio.id, year })
+        this.o.log.warn('holiday calendar does not cover a planned year: weekends-only fallback', { studioId: studio.id, year })
+        await this.o.store.state.mutate((st) => {
+          st.counters[key] = now
+        })
+      }
+    }
+  }
+
+  // ---- changing a duty -------------------------------------------------------------------------------
+
+  /** Sets one session's duty; see `changeDuties`. */
+  async changeDuty(
+    sessionId: string,
+    newDuty: string[],
+    by: string,
+    kind: DutyChange['kind'],
+    note?: string,
+    msgId?: string,
+    opts: { now?: number; expect?: string[] } = {},
+  ): Promise<Result<ChangeOutcome, ChangeDutyCode>> {
+    const r = await this.changeDuties([{ sessionId, duty: newDuty, expect: opts.expect }], { by, kind, note, msgId, now: opts.now })
+    return r.ok ? ok(r.value[0]) : r
+  }
+
+  /**
+   * Sets the duty of one or more sessions (a swap touches two), all or nothing: every edit is checked
+   * first (session exists, not cancelled, not ended, people are active representatives of its studio, no
+   * one twice, not more than required, `expect` still holds), then each changed session gets a history
+   * entry and is written; an announced one gets a correction in its group. A session with a history entry
+   * not by SYSTEM is never re-planned (only a seat whose person left is re-staffed).
+   */
+  changeDuties(edits: DutyEdit[], meta: ChangeMeta): Promise<Result<ChangeOutcome[], ChangeDutyCode>> {
+    return this.exclusive(async () => {
+      const now = meta.now ?? this.o.clock.now()
+      const found: Session[] = []
+      for (const e of edits) {
+        const s = await this.session(e.sessionId)
+        if (!s) return err('session.not-found', { sessionId: e.sessionId })
+        if (s.cancelled) return err('session.cancelled', { sessionId: s.id })
+        if (this.endOf(s) <= now) return err('session.over', { sessionId: s.id })
+        if (e.expect && !sameList(e.expect, s.duty)) return err('duty.stale', { sessionId: s.id })
+        const reps = new Set(this.o.directory.repsOf(s.studioId).map((p) => p.id))
+        const seen = new Set<string>()
+        for (const p of e.duty) {
+          if (seen.has(p)) return err('duty.duplicate', { personId: p })
+          seen.add(p)
+          if (!reps.has(p)) return err('duty.not-rep', { personId: p })
+        }
+        if (e.duty.length > s.required) return err('duty.too-many', { required: s.required, given: e.duty.length })
+        found.push(s)
+      }
+      const outcomes: ChangeOutcome[] = []
+      const touched = new Set<Part>()
+      edits.forEach((e, i) => {
+        const s = found[i]
+        const before = [...s.duty]
+        const changed = !sameList(before, e.duty)
+        if (changed) {
+          s.duty = [...e.duty]
+          const entry: DutyChange = { at: now, by: meta.by, kind: meta.kind, before, after: [...e.duty] }
+          if (meta.note) entry.note = meta.note
+          if (meta.msgId) entry.msgId = meta.msgId
+          s.history.push(entry)
+        }
+        outcomes.push({ session: s, before, changed, corrected: false })
+      })
+      for (const out of outcomes) if (out.changed) touched.add(await this.partition(out.session.studioId, yearOf(out.session.date)))
+      await Promise.all([...touched].map((p) => p.commit()))
+      for (const out of outcomes) if (out.changed) out.corrected = await this.correct(out.session, now)
+      return ok(outcomes)
+    })
+  }
+
+  // ---- announcing ------------------------------------------------------------------------------------
+
+  /**
+   * Queues the announcement of a session exactly once: `build` makes the post from the session as it is
+   * under the lock; the marker and the post are written together, then the session records what was
+   * announced. False when it was already announced, cancelled or is unknown.
+   */
+  announce(sessionId: string, build: (s: Session) => SendRequest, now: number): Promise<boolean> {
+    return this.exclusive(async () => {
+      const s = await this.session(sessionId)
+      if (!s || s.cancelled || this.isAnnounced(s)) return false
+      const req = build(s)
+      const posted = await this.o.outbox.post(announceMarker(s.id), [req], now)
+      s.announcedAt = now
+      s.announcedDuty = [...s.duty]
+      await (await this.partition(s.studioId, yearOf(s.date))).commit()
+      return posted
+    })
+  }
+
+  /**
+   * Posts the corrections still owed: announced, upcoming sessions whose duty differs from what the group
+   * was last told (a crash after the change and before its correction). Run by the announcement job.
+   */
+  postPendingCorrections(now: number): Promise<number> {
+    return this.exclusive(async () => {
+      const today = toLocalDate(now)
+      let n = 0
+      for (const studio of this.o.directory.studios) {
+        for (const s of await this.sessionsBetween(studio.id, today, this.horizonEnd(today))) {
+          if (this.endOf(s) > now && (await this.correct(s, now))) n++
+        }
+      }
+      return n
+    })
+  }
+
+  /** Corrects an announced session whose duty moved away from `announcedDuty`. Caller holds the lock. */
+  private async correct(s: Session, now: number): Promise<boolean> {
+    if (!this.isAnnounced(s) || s.cancelled || this.endOf(s) <= now) return false
+    const told = this.announcedDutyOf(s)
+    if (sameList(told, s.duty)) return false
+    const studio = this.o.directory.studio(s.studioId)
+    const room = this.o.directory.roomOf(s.studioId)
+    if (!studio || !room) {
+      this.noteOnce(`correct:${s.id}`, () => this.o.log.warn('correction not posted: studio has no group', { sessionId: s.id }))
+      return false
+    }
+    const note = s.history.at(-1)?.note
+    const posted = await this.o.outbox.post(correctMarker(s.id, s.history.length), [correctionPost(this.o.directory, studio, s, told, room, note)], now)
+    s.announcedDuty = [...s.duty]
+    await (await this.partition(s.studioId, yearOf(s.date))).commit()
+    return posted
+  }
+
+  // ---- odds and ends ---------------------------------------------------------------------------------
+
+  /** Runs `fn` the first time `key` is seen by this process (a log line per missed post, not per minute). */
+  noteOnce(key: string, fn: () => void): void {
+    if (this.noted.has(key)) return
+    this.noted.add(key)
+    fn()
+  }
+
+  /**
+   * Hands the message ids of recent duty changes to `sink` (the dispatcher's replay guard), so a replayed
+   * /排班 changes nothing even when the ring of seen ids in state.json lost its last write.
+   */
+  async rememberMsgIdsIn(sink: KnownIds): Promise<void> {
+    const now = this.o.clock.now()
+    const year = yearOf(toLocalDate(now))
+    const ids: string[] = []
+    for (const p of await this.o.store.listPartitions('roster')) {
+      if (p.year < year - 1) continue
+      const part = await this.partition(p.studioId, p.year)
+      for (const s of part.data.sessions) for (const h of s.history) if (h.msgId && h.at >= now - KNOWN_MSG_WINDOW_MS) ids.push(h.msgId)
+    }
+    sink.addKnown(ids)
+  }
+}
+
+function newSession(studio: Studio, date: LocalDate): Session {
+  const r = studio.reception
+  return {
+    id: sessionIdOf(studio.id, date),
+    studioId: studio.id,
+    date,
+    time: r.time,
+    durationMinutes: r.durationMinutes,
+    place: r.place,
+    required: r.perSession,
+    duty: [],
+    attendance: [],
+    history: [],
+  }
+}
