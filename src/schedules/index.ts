@@ -1,6 +1,10 @@
 /** Every scheduled job, run in this order by each due-check. */
 import type { Job } from './job.js'
+import { planRosterJob } from './plan-roster.js'
+import { announceDutyJob } from './announce-duty.js'
 
 export const jobs: readonly Job[] = [
   // Feature jobs are listed here (announcements, gap alerts, weekly follow-ups, reminders).
+  planRosterJob,
+  announceDutyJob,
 ]
