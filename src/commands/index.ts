@@ -20,11 +20,21 @@ import { myIssues } from './my-issues.js'
 import { issueTodo } from './issue-todo.js'
 import { correctIssue } from './correct-issue.js'
 import { withdrawIssue } from './withdraw-issue.js'
+import { nextReceptions } from './next-receptions.js'
+import { monthRoster } from './month-roster.js'
+import { myDuties } from './my-duties.js'
+import { dutyCalendar } from './duty-calendar.js'
+import { setDuty } from './set-duty.js'
 
 export const commands: readonly Command<any>[] = [
   help,
   whoami,
   // Feature commands are listed here (roster, swaps, issues, follow-ups).
+  nextReceptions,
+  monthRoster,
+  myDuties,
+  dutyCalendar,
+  setDuty,
   registerIssue,
   showIssue,
   myIssues,

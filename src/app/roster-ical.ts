@@ -1,0 +1,100 @@
+/**
+ * Reception sessions as an iCalendar file (ical-generator), every time in Asia/Shanghai:
+ * `DTSTART;TZID=Asia/Shanghai:20261210T180000`, with a VTIMEZONE block for calendar apps that need one.
+ *
+ * Why a small time object instead of a `Date`: given a `Date` and a time zone, ical-generator formats the
+ * Date with its local-time getters, i.e. in the machine's TZ, whatever zone it is told. It also accepts
+ * any object shaped like a Day.js instance (its exported `ICalDayJsStub`) and formats that with
+ * `tz(zone).format(…)`; `ShanghaiTime` is such an object, computed from the instant at UTC+8 (Shanghai
+ * has no daylight saving since 1991), so the file is the same on a server in any TZ.
+ */
+import ical, { ICalEventStatus, type ICalDayJsStub } from 'ical-generator'
+import type { Session, Studio } from '../domain/model.js'
+import { SHANGHAI_OFFSET_MS } from '../domain/time/local-date.js'
+import type { Directory } from './directory.js'
+import { dutyText } from './roster-posts.js'
+import { zh } from '../text/zh-CN.js'
+
+export const SHANGHAI = 'Asia/Shanghai'
+
+const VTIMEZONE = [
+  'BEGIN:VTIMEZONE',
+  `TZID:${SHANGHAI}`,
+  `X-LIC-LOCATION:${SHANGHAI}`,
+  'BEGIN:STANDARD',
+  'TZOFFSETFROM:+0800',
+  'TZOFFSETTO:+0800',
+  'TZNAME:CST',
+  'DTSTART:19700101T000000',
+  'END:STANDARD',
+  'END:VTIMEZONE',
+].join('\r\n')
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0')
+
+/** An instant that formats as Asia/Shanghai wall time (or as UTC after `utc()`). */
+export class ShanghaiTime implements ICalDayJsStub {
+  constructor(
+    readonly instant: number,
+    private readonly inUtc = false,
+  ) {}
+  format(fmt = 'YYYY-MM-DDTHH:mm:ss'): string {
+    const d = new Date(this.instant + (this.inUtc ? 0 : SHANGHAI_OFFSET_MS))
+    const f: Record<string, string> = {
+      YYYY: pad(d.getUTCFullYear(), 4),
+      MM: pad(d.getUTCMonth() + 1),
+      DD: pad(d.getUTCDate()),
+      HH: pad(d.getUTCHours()),
+      mm: pad(d.getUTCMinutes()),
+      ss: pad(d.getUTCSeconds()),
+    }
+    return fmt.replace(/YYYY|MM|DD|HH|mm|ss/g, (k) => f[k])
+  }
+  isValid(): boolean {
+    return Number.isFinite(this.instant)
+  }
+  toDate(): Date {
+    return new Date(this.instant)
+  }
+  toJSON(): string {
+    return this.toDate().toISOString()
+  }
+  tz(zone?: string): ShanghaiTime {
+    if (zone !== undefined && zone !== SHANGHAI) throw new Error(`ShanghaiTime cannot convert to ${zone}`)
+    return new ShanghaiTime(this.instant)
+  }
+  utc(): ShanghaiTime {
+    return new ShanghaiTime(this.instant, true)
+  }
+}
+
+export interface CalendarInput {
+  /** Whose calendar: a person's name or a studio's name. */
+  title: string
+  sessions: Session[]
+  studios: (id: string) => Studio | undefined
+  directory: Directory
+  startOf: (s: Session) => number
+  endOf: (s: Session) => number
+  now: number
+}
+
+/** The .ics text: one event per session (cancelled ones marked CANCELLED), UID stable per session. */
+export function sessionsToIcal(o: CalendarInput): string {
+  const cal = ical({ name: zh.roster.calName(o.title), timezone: { name: SHANGHAI, generator: () => VTIMEZONE } })
+  for (const s of o.sessions) {
+    const studio = o.studios(s.studioId)
+    cal.createEvent({
+      id: `${s.id}@lianxinqiao`,
+      start: new ShanghaiTime(o.startOf(s)),
+      end: new ShanghaiTime(o.endOf(s)),
+      timezone: SHANGHAI,
+      stamp: new ShanghaiTime(o.now),
+      summary: zh.roster.calSummary(studio?.name ?? s.studioId),
+      location: s.place,
+      description: zh.roster.calDescription(dutyText(o.directory, s)),
+      status: s.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    })
+  }
+  return cal.toString()
+}

@@ -1,0 +1,50 @@
+import { defineCommand, type Outgoing } from './command.js'
+import { noArgs } from './args.js'
+import { zh } from '../text/zh-CN.js'
+import { sessionsToIcal } from '../app/roster-ical.js'
+import { makeDate, yearOf } from '../domain/time/local-date.js'
+
+/**
+ * `/日历`: an iCal file of reception sessions, Asia/Shanghai times. A coordinator (or an admin, in a
+ * studio's group) gets the studio's sessions; a representative their own duties. From 1 January of this
+ * year to the planning horizon, so a calendar app also shows what was sat. Asked in a group, the file goes
+ * to the asker privately and the group gets one line.
+ */
+export const dutyCalendar = defineCommand({
+  name: '日历',
+  aliases: ['ical'],
+  roles: ['representative', 'coordinator'],
+  help: zh.roster.cmd.calendar,
+  args: noArgs,
+  async run({ ctx }, deps) {
+    const t = zh.roster
+    const me = ctx.asker.person
+    if (!me) return t.calNoPerson
+    const roster = deps.roster
+    await roster.ensurePlanned(ctx.now)
+    const from = makeDate(yearOf(ctx.today), 1, 1)
+    const to = roster.horizonEnd(ctx.today)
+    const coordinating = (ctx.asker.roles.includes('coordinator') || ctx.asker.roles.includes('admin')) && ctx.studio !== undefined
+    const studio = coordinating ? ctx.studio! : undefined
+    const sessions = studio
+      ? await roster.sessionsBetween(studio.id, from, to, { includeCancelled: true })
+      : await roster.dutiesOf(me.id, from, to)
+    if (sessions.length === 0) return t.calNone
+    const title = studio ? studio.name : me.name
+    const data = Buffer.from(
+      sessionsToIcal({
+        title,
+        sessions,
+        studios: (id) => deps.directory.studio(id),
+        directory: deps.directory,
+        startOf: (s) => roster.startOf(s),
+        endOf: (s) => roster.endOf(s),
+        now: ctx.now,
+      }),
+      'utf8',
+    )
+    const file: Outgoing = { to: { contactId: ctx.asker.contactId }, text: t.calSent(sessions.length), file: { name: t.calFile(title), data } }
+    if (ctx.chat.kind === 'private') return file
+    return [{ text: t.calSentPrivately(me.name) }, file]
+  },
+})

@@ -1,0 +1,46 @@
+/**
+ * What the roster commands share: which studio a command is about, a session date as people type it
+ * (with a reply that lists the forms that work), and a session as a list line.
+ */
+import { UserError, type CommandContext } from './command.js'
+import { findStudio } from './lookup.js'
+import type { Deps } from '../app/deps.js'
+import type { Session, Studio } from '../domain/model.js'
+import { parseUserDate, requireNotPast } from '../domain/calendar/parse-user-date.js'
+import type { LocalDate } from '../domain/time/local-date.js'
+import { dateShort, dutyText, timeRange } from '../app/roster-posts.js'
+import { zh } from '../text/zh-CN.js'
+
+const t = zh.roster
+
+/** The studio named in the arguments, else the group's (or in a private chat the asker's own). */
+export function studioFor(deps: Deps, ctx: CommandContext, named: string): Studio {
+  if (named.trim()) return findStudio(deps.directory, named)
+  if (ctx.studio) return ctx.studio
+  throw new UserError(ctx.chat.kind === 'group' ? zh.common.unboundRoom : zh.common.needStudio)
+}
+
+/** A date someone typed for a coming session; a wrong one is answered with the forms that work. */
+export function comingDate(text: string, today: LocalDate): LocalDate {
+  const parsed = parseUserDate(text, today)
+  if (!parsed.ok) {
+    const p = parsed.params ?? {}
+    if (parsed.code === 'date.impossible') throw new UserError(t.impossibleDate(p.year === undefined ? undefined : Number(p.year), Number(p.month), Number(p.day)))
+    if (parsed.code === 'date.weekday-mismatch') throw new UserError(t.weekdayMismatch(dateShort(String(p.date)), zh.common.weekdays[Number(p.weekday)]))
+    throw new UserError(t.badDate(text))
+  }
+  const coming = requireNotPast(parsed.value, today)
+  if (!coming.ok) throw new UserError(t.pastDate(dateShort(parsed.value)))
+  return coming.value
+}
+
+/** `12月10日（周四） 18:00–20:00` and the duty on the next line; cancelled sessions say so. */
+export function sessionLine(deps: Deps, s: Session): string {
+  return t.sessionLine(dateShort(s.date), timeRange(s), s.cancelled ? zh.common.dash : dutyText(deps.directory, s), s.cancelled ? t.cancelledTag : '')
+}
+
+/** The note about years without a published holiday calendar, when the listed dates reach one. */
+export function gapNote(deps: Deps, studioId: string, from: LocalDate, to: LocalDate): string[] {
+  const years = deps.roster.calendarGapYears(studioId, from, to)
+  return years.length ? [t.yearUncovered(years)] : []
+}
