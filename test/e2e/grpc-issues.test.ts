@@ -64,11 +64,6 @@ describe('issues over the puppet-service gRPC path', () => {
   })
 
   afterAll(async () => {
-    // Every group message the bot sent in this file: no constituent's phone or ID number unmasked.
-    const groupTexts = seen.filter((m) => m.fromBot && m.roomId).map((m) => m.text ?? '')
-    expect(groupTexts.length).toBeGreaterThanOrEqual(4)
-    const leaks = groupTexts.filter((t) => SECRETS.some((s) => digitsOf(t).includes(s)))
-    expect(leaks).toEqual([])
     await bot.stop()
     await gateway.stop()
     rmSync(dir, { recursive: true, force: true })
@@ -109,5 +104,15 @@ describe('issues over the puppet-service gRPC path', () => {
     expect(second.text).toContain('120101195001011234')
     const rep = await ask('demo-p01', '/查询 HP-2026-0001')
     expect(rep.text).toContain('王某 138****5678')
+  })
+
+  // Runs last (tests in a file run in order): every group message the bot sent in this file.
+  test('no group message the bot sent contains an unmasked constituent phone or ID-card number', async () => {
+    await app.idle()
+    const groupTexts = seen.filter((m) => m.fromBot && m.roomId).map((m) => m.text ?? '')
+    expect(groupTexts.length).toBeGreaterThanOrEqual(4)
+    expect(groupTexts.filter((t) => SECRETS.some((s) => digitsOf(t).includes(s)))).toEqual([])
+    // The private replies did carry them: the check above can fail.
+    expect(seen.some((m) => m.fromBot && !m.roomId && SECRETS.some((s) => digitsOf(m.text ?? '').includes(s)))).toBe(true)
   })
 })
