@@ -157,10 +157,16 @@ export class IssueRepo {
     if (!made.ok) return made
     const issue = made.value
     loaded.maxSeq = issue.seq
-    await loaded.part.mutate((d) => {
-      d.issues.push(issue)
-      this.index(loaded, d.issues.length - 1)
-    })
+    try {
+      await loaded.part.mutate((d) => {
+        d.issues.push(issue)
+        this.index(loaded, d.issues.length - 1)
+      })
+    } catch (e) {
+      // Not on disk, so not registered: the user is told it failed, and it must not appear later.
+      this.forget(loaded, issue)
+      throw e
+    }
     return ok(issue)
   }
 
@@ -185,10 +191,20 @@ export class IssueRepo {
       next = { ...next, history }
     }
     const updated = next
-    await loaded.part.mutate((d) => {
-      d.issues[place.index] = updated
-      this.index(loaded, place.index)
-    })
+    try {
+      await loaded.part.mutate((d) => {
+        d.issues[place.index] = updated
+        this.index(loaded, place.index)
+      })
+    } catch (e) {
+      // Not on disk: put the issue back as it was (unless a later step already replaced it).
+      const issues = loaded.part.data.issues
+      if (issues[place.index] === updated) {
+        issues[place.index] = current
+        this.index(loaded, place.index)
+      }
+      throw e
+    }
     return ok(updated)
   }
 
@@ -268,6 +284,20 @@ export class IssueRepo {
       this.openById.delete(issue.id)
       ofStudio.delete(issue.id)
     }
+  }
+
+  /** Takes back a registration whose write failed: out of the partition and every index. */
+  private forget(loaded: Loaded, issue: Issue): void {
+    const issues = loaded.part.data.issues
+    const at = issues.indexOf(issue)
+    if (at < 0) return
+    issues.splice(at, 1)
+    this.places.delete(issue.id)
+    this.openById.delete(issue.id)
+    this.openByStudio.get(issue.studioId)?.delete(issue.id)
+    this.byRegistrar.get(issue.registrar)?.delete(issue.id)
+    for (let i = at; i < issues.length; i++) this.places.set(issues[i].id, { loaded, index: i })
+    loaded.maxSeq = issues.reduce((m, x) => Math.max(m, x.seq), 0)
   }
 
   private addRegistrar(issue: Issue): void {

@@ -135,3 +135,26 @@ test('message ids of recent steps reach the replay guard, old ones do not; the s
   expect(known.has('old-but-recent-step')).toBe(true)
   expect(known.has('old-register')).toBe(false)
 })
+
+test('a write that fails takes the change back: nothing registered, nothing changed, the next id is still free', async () => {
+  const store = await Store.open(dir, { fsync: false })
+  const repo = await IssueRepo.open(store, { now: NOW, log: memoryLogger(), studioOfPrefix: (p) => PREFIXES[p] })
+  const meta = { at: NOW, by: 'p01', today: '2026-12-10', dutyReps: ['p01'], days }
+  const first = await repo.register({ id: 'hpl', prefix: 'HP' }, intake, meta)
+  expect(first.ok).toBe(true)
+  const part = await store.issues('hpl', 2026)
+  const write = part.db.write.bind(part.db)
+  part.db.write = async () => {
+    throw new Error('disk full')
+  }
+  await expect(repo.register({ id: 'hpl', prefix: 'HP' }, intake, meta)).rejects.toThrow('disk full')
+  await expect(repo.apply('HP-2026-0001', { type: 'answer', text: '已修好' }, { at: NOW, by: 'c01', today: '2026-12-10', days })).rejects.toThrow('disk full')
+  expect(await repo.get('HP-2026-0002')).toBeUndefined()
+  expect((await repo.get('HP-2026-0001'))?.status).toBe('registered')
+  expect((await repo.openIssues('hpl')).map((i) => i.id)).toEqual(['HP-2026-0001'])
+  part.db.write = write
+  const again = await repo.register({ id: 'hpl', prefix: 'HP' }, intake, meta)
+  expect(again.ok && again.value.id).toBe('HP-2026-0002')
+  const stored = JSON.parse(await fs.readFile(path.join(dir, 'issues', 'hpl', '2026.json'), 'utf8')).issues as Issue[]
+  expect(stored.map((i) => [i.id, i.status])).toEqual([['HP-2026-0001', 'registered'], ['HP-2026-0002', 'registered']])
+})
