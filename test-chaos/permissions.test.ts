@@ -43,17 +43,7 @@ function outsiders(c: Command<any>): Who[] {
   return list
 }
 
-/**
- * Known bug (reported, src/app/dispatcher.ts): in a group that is bound to no studio, the dispatcher
- * keeps every role of a coordinator or admin (`!roomStudio` holds for unbound rooms as for private
- * chats), so /待办 there lists the open issues of the whole district, and an admin can /转办 and /延期
- * — in a group whose members nobody vetted. Issue #8 wants everything privileged refused there. These
- * attempts are checked by the `test.failing` below until the dispatcher is fixed; then it fails, and
- * this exception is to be removed.
- */
-const KNOWN_UNBOUND_GROUP_BUG = (who: Who) => who === COORD_UNBOUND || who === ADMIN_UNBOUND
-
-async function attempt(known: boolean): Promise<{ failures: string[]; n: number; tried: string[] }> {
+async function attempt(): Promise<{ failures: string[]; n: number; tried: string[] }> {
   const bot = await BotUnderTest.start({ now: '2026-11-23T10:00:00+08:00' })
   let n = 0
   const failures: string[] = []
@@ -68,7 +58,7 @@ async function attempt(known: boolean): Promise<{ failures: string[]; n: number;
     for (const c of commands) {
       const example = c.help.example.startsWith('/') ? c.help.example.split('\n')[0] : `/${c.name} ${c.help.example}`
       tried.push(`/${c.name}`)
-      for (const who of outsiders(c).filter((w) => KNOWN_UNBOUND_GROUP_BUG(w) === known)) {
+      for (const who of outsiders(c)) {
         const before = watcher.snapshot()
         const { replies, outcome } = await bot.deliver({ id: `perm-${++n}`, text: example, talkerId: who.contactId, talkerName: who.name, roomId: who.roomId, mentions: [] })
         const changed = diff(before, watcher.snapshot())
@@ -87,13 +77,7 @@ async function attempt(known: boolean): Promise<{ failures: string[]; n: number;
 }
 
 test('every coordinator/admin command is refused, with a reply and no change, to everyone else', async () => {
-  const { failures, n, tried } = await attempt(false)
+  const { failures, n, tried } = await attempt()
   console.log(`permissions: ${tried.length} coordinator/admin commands (${tried.join(' ')}) × their outsiders = ${n} attempts; ${n - failures.length} refused with a reply and no change; ${failures.length} failures`)
-  expect(failures).toEqual([])
-})
-
-test.failing('KNOWN BUG: coordinator/admin commands in an unbound group are refused too', async () => {
-  const { failures, n } = await attempt(true)
-  console.log(`permissions in an unbound group (known bug, src/app/dispatcher.ts): ${n} attempts by a coordinator or an admin, ${failures.length} not refused:\n  ${failures.join('\n  ')}`)
   expect(failures).toEqual([])
 })

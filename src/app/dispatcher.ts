@@ -99,8 +99,13 @@ export class Dispatcher {
     const roomStudio = msg.roomId ? deps.directory.studioOfRoom(msg.roomId) : undefined
     const asker = await deps.directory.resolve(msg.talkerId, msg.talkerName, roomStudio?.id, now)
     const studio = roomStudio ?? (msg.roomId ? undefined : asker.person?.studioId ? deps.directory.studio(asker.person.studioId) : undefined)
-    // Coordinator and representative rights hold in one's own studio; admin rights everywhere.
-    const roles: Role[] = asker.roles.filter((r) => r === 'admin' || !roomStudio || asker.person?.studioId === roomStudio.id)
+    // Coordinator and representative rights hold in one's own studio's group (and in private chats);
+    // admin rights in every bound group. A group bound to nothing is unvetted: no rights at all there,
+    // except for the command that binds it (`allowInUnboundGroup`).
+    const unboundGroup = !!msg.roomId && !roomStudio && deps.directory.liaisonRoom() !== msg.roomId
+    const roles: Role[] = unboundGroup
+      ? command.allowInUnboundGroup ? asker.roles : []
+      : asker.roles.filter((r) => r === 'admin' || !roomStudio || asker.person?.studioId === roomStudio.id)
     const ctx: CommandContext = {
       msgId: msg.id,
       now,

@@ -9,6 +9,7 @@ export const bindRoom = defineCommand({
   name: '绑定本群',
   roles: ['coordinator', 'admin'],
   where: 'group',
+  allowInUnboundGroup: true,
   mutates: true,
   help: zh.identity.bindRoom,
   args: textArg,

@@ -63,6 +63,8 @@ export interface Command<A = unknown> {
   where?: 'any' | 'group' | 'private'
   /** The command needs a studio (from the group, or the asker's own in a private chat). */
   needsStudio?: boolean
+  /** May run in a group that is bound to no studio yet (only the command that binds a group). */
+  allowInUnboundGroup?: boolean
   /** The command changes stored data: a replayed message id must never run it twice. */
   mutates?: boolean
   help: HelpText
