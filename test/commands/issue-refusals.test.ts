@@ -55,11 +55,11 @@ describe('who may do what', () => {
     await refused(who, text, where, expected)
   })
 
-  test('in a group that is bound to no studio, /登记 says how to bind it', async () => {
+  test('in a group that is bound to no studio, /登记 is refused (no rights in an unvetted group)', async () => {
     const before = snapshot(h.dir)
     await h.app.onMessage({ id: 'unbound-1', text: '/登记 王大爷 13812345678 楼道灯坏了', talkerId: h.contact('张明华'), talkerName: '张明华', roomId: 'x-room@chatroom', mentions: [] })
     await h.app.idle()
-    expect(h.transport.sent.at(-1)!.text).toContain('本群还没有绑定工作室')
+    expect(h.transport.sent.at(-1)!.text).toContain('只有党代表或联络员')
     expect(snapshot(h.dir)).toEqual(before)
   })
 

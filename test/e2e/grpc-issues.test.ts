@@ -41,11 +41,14 @@ describe('issues over the puppet-service gRPC path', () => {
   let dir: string
   const seen: SeenMessage[] = []
 
-  /** Says something and waits for the bot's next message in that chat. */
-  async function ask(contactId: string, text: string, roomId?: string): Promise<SeenMessage> {
+  /**
+   * Says something and waits for the bot's message in that chat that contains `marker` (scheduled posts,
+   * e.g. a duty announcement, may arrive in the same chat at any time, alone or merged with the reply).
+   */
+  async function ask(contactId: string, text: string, roomId: string | undefined, marker: string): Promise<SeenMessage> {
     const before = seen.length
     gateway.say(contactId, text, roomId)
-    return waitFor(() => seen.slice(before).find((m) => m.fromBot && (roomId ? m.roomId === roomId : m.listenerId === contactId)))
+    return waitFor(() => seen.slice(before).find((m) => m.fromBot && (roomId ? m.roomId === roomId : m.listenerId === contactId) && (m.text ?? '').includes(marker)))
   }
 
   beforeAll(async () => {
@@ -70,7 +73,7 @@ describe('issues over the puppet-service gRPC path', () => {
   })
 
   test('/登记 in the studio group: the receipt has the id and only the masked constituent', async () => {
-    const receipt = await ask('demo-p01', '/登记 王大爷 13812345678 和平里3号楼2单元501 楼道灯坏了半个月', room)
+    const receipt = await ask('demo-p01', '/登记 王大爷 13812345678 和平里3号楼2单元501 楼道灯坏了半个月', room, '已登记')
     expect(receipt.text).toContain('已登记：HP-2026-0001')
     expect(receipt.text).toContain('王某 138****5678')
     expect(receipt.text).not.toContain('王大爷')
@@ -78,7 +81,7 @@ describe('issues over the puppet-service gRPC path', () => {
 
   test('a pasted form with another phone spelling and an ID number in the content', async () => {
     const form = ['／登记', '姓名：李阿姨', '电话：136-9876-5432', '诉求：帮老伴办低保，身份证120101195001011234，座机022-23456789也能找到她'].join('\n')
-    const receipt = await ask('demo-c01', form, room)
+    const receipt = await ask('demo-c01', form, room, '已登记')
     expect(receipt.text).toContain('已登记：HP-2026-0002')
     expect(receipt.text).toContain('李某 136****5432')
     expect(receipt.text).toContain('120***********1234')
@@ -86,23 +89,23 @@ describe('issues over the puppet-service gRPC path', () => {
   })
 
   test('/查询 in the group is masked', async () => {
-    const reply = await ask('demo-p02', '/查询 HP-2026-0001', room)
+    const reply = await ask('demo-p02', '/查询 HP-2026-0001', room, 'HP-2026-0001 ·')
     expect(reply.text).toContain('HP-2026-0001 · 待转办')
     expect(reply.text).toContain('群众：王某 138****5678')
     expect(reply.text).toContain('地址：和平里3号楼**')
     expect(reply.text).not.toContain('13812345678')
-    const second = await ask('demo-c01', '/查询 HP-2026-0002', room)
+    const second = await ask('demo-c01', '/查询 HP-2026-0002', room, 'HP-2026-0002 ·')
     expect(second.text).toContain('120***********1234')
   })
 
   test("/查询 in the coordinator's private chat is in full, and only there", async () => {
-    const reply = await ask('demo-c01', '/查询 HP-2026-0001')
+    const reply = await ask('demo-c01', '/查询 HP-2026-0001', undefined, 'HP-2026-0001 ·')
     expect(reply.roomId).toBeUndefined()
     expect(reply.text).toContain('群众：王大爷 13812345678')
     expect(reply.text).toContain('地址：和平里3号楼2单元501')
-    const second = await ask('demo-c01', '/查询 HP-2026-0002')
+    const second = await ask('demo-c01', '/查询 HP-2026-0002', undefined, 'HP-2026-0002 ·')
     expect(second.text).toContain('120101195001011234')
-    const rep = await ask('demo-p01', '/查询 HP-2026-0001')
+    const rep = await ask('demo-p01', '/查询 HP-2026-0001', undefined, 'HP-2026-0001 ·')
     expect(rep.text).toContain('王某 138****5678')
   })
 
