@@ -3,7 +3,7 @@ import { rawArgs } from './args.js'
 import { zh } from '../text/zh-CN.js'
 import type { Deps } from '../app/deps.js'
 import { parseIntake } from '../domain/issues/parse-intake.js'
-import { yearOf, type LocalDate } from '../domain/time/local-date.js'
+import type { LocalDate } from '../domain/time/local-date.js'
 import { addressText, constituentText, fmtDate, freeText, personName, seesFull } from './issue-common.js'
 
 /**
@@ -57,9 +57,8 @@ export const registerIssue = defineCommand({
 /** The representatives on duty at the studio that day (from the roster), or else the registrant. */
 async function dutyOf(deps: Deps, studioId: string, date: LocalDate, registrar: string): Promise<string[]> {
   try {
-    const roster = await deps.store.roster(studioId, yearOf(date))
-    const session = roster.data.sessions.find((s) => s.date === date && !s.cancelled)
-    if (session && session.duty.length > 0) return [...session.duty]
+    const session = await deps.roster.sessionOn(studioId, date)
+    if (session && !session.cancelled && session.duty.length > 0) return [...session.duty]
   } catch (e) {
     deps.log.warn('roster unreadable; the registrant stands for the duty', { studioId, date, error: e })
   }

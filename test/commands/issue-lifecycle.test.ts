@@ -100,10 +100,13 @@ test('当场答复 closes the issue at once, still recorded; nothing further app
 test('the duty representatives of the day come from the roster; otherwise the registrant stands for them', async () => {
   const roster = await h.store.roster(HP, 2026)
   await roster.mutate((d) => {
-    d.sessions.push({
-      id: 'hpl/2026-12-10', studioId: HP, date: '2026-12-10', time: '18:00', durationMinutes: 120, place: '二楼', required: 2,
-      duty: ['p03', 'p04'], attendance: [], history: [],
-    })
+    const planned = d.sessions.find((s) => s.date === '2026-12-10')
+    if (planned) planned.duty = ['p03', 'p04']
+    else
+      d.sessions.push({
+        id: 'hpl/2026-12-10', studioId: HP, date: '2026-12-10', time: '18:00', durationMinutes: 120, place: '二楼', required: 2,
+        duty: ['p03', 'p04'], attendance: [], history: [],
+      })
   })
   expect(await one('刘芳', '/登记 王大爷 13812345678 楼道灯坏了')).toContain('值班代表：王建国、赵丽娟')
   h.clock.set(Date.parse('2026-12-11T10:00:00+08:00'))
