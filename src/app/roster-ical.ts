@@ -81,7 +81,10 @@ export interface CalendarInput {
 
 /** The .ics text: one event per session (cancelled ones marked CANCELLED), UID stable per session. */
 export function sessionsToIcal(o: CalendarInput): string {
-  const cal = ical({ name: zh.roster.calName(o.title), timezone: { name: SHANGHAI, generator: () => VTIMEZONE } })
+  // No calendar-wide zone name: ical-generator would then write DTSTAMP as a zone-less wall time (RFC 5545
+  // wants UTC there). The events carry TZID; the generator still emits their VTIMEZONE block.
+  const cal = ical({ name: zh.roster.calName(o.title), timezone: { name: null, generator: () => VTIMEZONE } })
+  cal.x('X-WR-TIMEZONE', SHANGHAI)
   for (const s of o.sessions) {
     const studio = o.studios(s.studioId)
     cal.createEvent({

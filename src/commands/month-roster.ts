@@ -18,9 +18,11 @@ export const monthRoster = defineCommand({
   args: rawArgs,
   async run({ args, ctx }, deps) {
     const t = zh.roster
-    let month: MonthSpec | undefined
+    // The whole text as one month first ("2026 年 12 月" arrives as three tokens).
+    const whole = args.text ? parseMonthSpec(args.text, ctx.today) : undefined
+    let month: MonthSpec | undefined = whole?.ok ? whole.value : undefined
     const rest: string[] = []
-    for (const token of args.tokens) {
+    for (const token of month ? [] : args.tokens) {
       const m = month ? undefined : parseMonthSpec(token, ctx.today)
       if (m?.ok) month = m.value
       else if (m && m.code === 'month.impossible') throw new UserError(t.impossibleMonth(Number(m.params?.month)))
