@@ -131,7 +131,8 @@ const byDate = (a: Session, b: Session): number => (a.date < b.date ? -1 : a.dat
 
 export class RosterService {
   private chain: Promise<unknown> = Promise.resolve()
-  private readonly lockToken = new AsyncLocalStorage<RosterService>()
+  private readonly lockToken = new AsyncLocalStorage<object>()
+  private holder: object | undefined
   private lastPlan = ''
   private noted = new Set<string>()
 
@@ -274,10 +275,23 @@ export class RosterService {
 
   // ---- the lock --------------------------------------------------------------------------------------
 
-  /** Runs `fn` alone among roster changes; calls from inside `fn` (same async chain) do not wait. */
+  /**
+   * Runs `fn` alone among roster changes; calls from inside `fn` (same async chain, while it holds the
+   * lock) do not wait. Each hold has its own token, so work that `fn` started and that outlives it (a send
+   * loop kicked off by an outbox post) never counts as holding the lock later.
+   */
   exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.lockToken.getStore() === this) return fn()
-    const run = this.chain.then(() => this.lockToken.run(this, fn))
+    const token = this.lockToken.getStore()
+    if (token !== undefined && token === this.holder) return fn()
+    const run = this.chain.then(async () => {
+      const mine = {}
+      this.holder = mine
+      try {
+        return await this.lockToken.run(mine, fn)
+      } finally {
+        this.holder = undefined
+      }
+    })
     this.chain = run.catch(() => undefined)
     return run
   }

@@ -181,6 +181,26 @@ describe('changeDuty', () => {
     expect((await roster.session(s.id))!.history).toHaveLength(2)
   })
 
+  test('the lock: a nested call does not wait; work started inside a hold that runs after it does', async () => {
+    h = await Harness.start({ now: '2026-12-06T08:00:00+08:00' })
+    const roster = h.app.deps.roster
+    const order: string[] = []
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+    let later: Promise<unknown> | undefined
+    await roster.exclusive(async () => {
+      await roster.exclusive(async () => order.push('nested'))
+      setTimeout(() => (later = roster.exclusive(async () => order.push('later'))), 20)
+    })
+    await roster.exclusive(async () => {
+      order.push('b-start')
+      await sleep(60)
+      order.push('b-end')
+    })
+    await sleep(10)
+    await later
+    expect(order).toEqual(['nested', 'b-start', 'b-end', 'later'])
+  })
+
   test('ensureSession creates a rule date beyond the horizon, but not a date the rule does not yield or a past one', async () => {
     h = await Harness.start({ now: '2026-12-06T08:00:00+08:00' })
     const roster = h.app.deps.roster
