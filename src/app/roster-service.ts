@@ -30,7 +30,7 @@ import type { Partition } from '../platform/store/partition.js'
 import type { DutyChange, Session, Studio } from '../domain/model.js'
 import { planRoster, type RosterSession } from '../domain/roster/plan-roster.js'
 import { receptionDatesBetween } from '../domain/calendar/reception-rule.js'
-import { daysInMonth, makeDate, splitDate, toInstant, toLocalDate, yearOf, type LocalDate } from '../domain/time/local-date.js'
+import { addDays, daysInMonth, makeDate, splitDate, toInstant, toLocalDate, yearOf, type LocalDate } from '../domain/time/local-date.js'
 import { err, ok, type Result } from '../domain/result.js'
 import type { Directory } from './directory.js'
 import type { Calendars } from './calendars.js'
@@ -41,6 +41,9 @@ import { zh } from '../text/zh-CN.js'
 
 /** `by` of changes the bot makes itself (planning, re-staffing). */
 export const SYSTEM = 'system'
+
+/** The horizon reaches at least this far: longer than the longest announcement lead (30 days). */
+const MIN_HORIZON_DAYS = 31
 
 /** Message ids of duty changes this recent are fed to the dispatcher's replay guard at start-up. */
 export const KNOWN_MSG_WINDOW_MS = 7 * 86_400_000
@@ -220,14 +223,18 @@ export class RosterService {
 
   /**
    * Last day planned ahead: the end of the month `roster.horizonMonths` after the current one (in December
-   * with the default 2: the end of February), so a whole month's roster is always there to look at.
+   * with the default 2: the end of February), so a whole month's roster is always there to look at; and
+   * never less than 31 days ahead, so every session is staffed before its announcement (at most 30 days
+   * ahead) falls due.
    */
   horizonEnd(today: LocalDate): LocalDate {
     const [y, m] = splitDate(today)
     const i = y * 12 + (m - 1) + this.o.config.roster.horizonMonths
     const ey = Math.floor(i / 12)
     const em = (i % 12) + 1
-    return makeDate(ey, em, daysInMonth(ey, em))
+    const end = makeDate(ey, em, daysInMonth(ey, em))
+    const floor = addDays(today, MIN_HORIZON_DAYS)
+    return end > floor ? end : floor
   }
 
   /** The dates the studio's rule yields in [from, to] (moved to working days). */

@@ -70,6 +70,12 @@ describe('planning', () => {
     expect(h.app.deps.roster.horizonEnd('2026-12-06')).toBe('2027-02-28')
   })
 
+  test('the horizon always covers the longest announcement lead (30 days)', async () => {
+    h = await Harness.start({ now: '2026-01-31T08:00:00+08:00', config: demoConfig((t) => t.replace('horizonMonths: 2', 'horizonMonths: 1')) })
+    expect(h.app.deps.roster.horizonEnd('2026-01-31')).toBe('2026-03-03')
+    expect(h.app.deps.roster.horizonEnd('2026-01-10')).toBe('2026-02-28')
+  })
+
   test('declared unavailability is respected', async () => {
     h = await Harness.start({ now: '2026-12-01T08:00:00+08:00' })
     const planned = (await h.app.deps.roster.sessionOn('hpl', '2026-12-10'))!.duty
