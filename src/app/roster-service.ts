@@ -316,16 +316,18 @@ export class RosterService {
       const signature = [today, ...this.o.directory.studios.map((s) => `${s.id}:${this.o.directory.repsOf(s.id).map((p) => p.id).join(',')}`)].join('|')
       if (signature === this.lastPlan) return report
       report.ran = true
+      let failed = false
       for (const studio of this.o.directory.studios) {
         try {
           await this.planStudio(studio, now, report)
         } catch (e) {
+          // One studio's unreadable file must not stop the others; the next due-check tries again.
+          failed = true
           this.o.log.error('roster planning failed', { studioId: studio.id, error: e })
-          return report
         }
       }
       await this.warnCalendarGaps(now, report)
-      this.lastPlan = signature
+      if (!failed) this.lastPlan = signature
       if (report.added.length || report.dropped.length || report.restaffed.length) {
         this.o.log.info('roster planned', { added: report.added.length, dropped: report.dropped, restaffed: report.restaffed })
       }

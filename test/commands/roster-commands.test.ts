@@ -188,6 +188,8 @@ describe('/排班', () => {
     expect((await h.say('刘芳', `/排班 2026-12-25 @${nameOf(c)} @${nameOf(a)}`, HP, { mentions: [c, a] }))[0]).toContain('已调整')
     expect((await session('2026-12-25')).duty).toEqual([c, a])
     expect((await h.say('刘芳', `/排班 本月25日 ${a} ${c}`, HP))[0]).toContain('已调整') // person ids work too
+    expect((await h.say('刘芳', `/排班 12.25 ${nameOf(c)} ${nameOf(b)}`))[0]).toContain('已调整 12月25日') // privately: her own studio
+    expect((await session('2026-12-25')).duty).toEqual([c, b])
     // 下周四 from Sunday 6 Dec is 10 Dec.
     expect((await h.say('刘芳', `/排班 下周四 ${nameOf(b)} ${nameOf(c)}`, HP))[0]).toContain('已调整 12月10日（周四）')
     // A session beyond the planning horizon is created when the rule yields the date.
