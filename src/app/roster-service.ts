@@ -356,6 +356,10 @@ export class RosterService {
           touched.add(part)
         }
         const open = s.date >= today && s.date <= end && !this.isAnnounced(s) && !s.cancelled && this.startOf(s) > now
+        if (!open && !ruleDates.has(s.date) && s.date >= today && s.date <= end && !s.cancelled && this.startOf(s) > now) {
+          // Announced, so kept (constituents were told); the coordinator decides whether to cancel it.
+          this.noteOnce(`offrule:${s.id}`, () => this.o.log.warn('announced session no longer on the studio rule: kept', { sessionId: s.id }))
+        }
         if (open && !ruleDates.has(s.date)) {
           report.dropped.push(s.id)
           touched.add(part)

@@ -113,6 +113,7 @@ describe('planning', () => {
     await h.advanceTo('2026-12-22T09:00:00+08:00') // 12月25日 announced (12月10日 already passed)
     const dec25 = (await h.app.deps.roster.sessionOn('hpl', '2026-12-25'))!.duty
     await reopen('2026-12-22T10:00:00+08:00', demoConfig(setRule('rule: 每月10日、25日', 'rule: 每月10日、20日')))
+    expect(h.log.lines.some((l) => l.includes('announced session no longer on the studio rule') && l.includes('hpl/2026-12-25'))).toBe(true)
     const dates = (await all('hpl', '2026-12-01', '2027-02-28')).map((s) => s.date)
     // 20 Dec 2026 is a Sunday: its session would be on the 21st, already past on the 22nd, so none is created.
     expect(dates).toEqual(['2026-12-10', '2026-12-25', '2027-01-11', '2027-01-20', '2027-02-10', '2027-02-22'])
