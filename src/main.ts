@@ -66,14 +66,25 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   }
 
   const wb = createWechatyBot(settings, log)
-  const app = await createApp({
-    config,
-    store,
-    clock,
-    log,
-    transport: wb.transport,
-    botNames: () => [wb.bot.isLoggedIn ? wb.bot.currentUser.name() : '', zh.common.botName].filter(Boolean),
-  })
+  let app
+  try {
+    // Loading the partitions (this year's issues, …) may meet a corrupt file too: same refusal.
+    app = await createApp({
+      config,
+      store,
+      clock,
+      log,
+      transport: wb.transport,
+      botNames: () => [wb.bot.isLoggedIn ? wb.bot.currentUser.name() : '', zh.common.botName].filter(Boolean),
+    })
+  } catch (e) {
+    await gateway?.stop().catch(() => undefined)
+    if (e instanceof StoreError) {
+      process.stderr.write(`${zh.store.refuseStart}\n${e.message}\n`)
+      return 1
+    }
+    throw e
+  }
   wb.attach(app)
   await wb.start()
   await app.runDue()

@@ -14,6 +14,7 @@ import { zh } from '../text/zh-CN.js'
 import type { Role } from '../domain/model.js'
 import { SeenMessages } from './seen-messages.js'
 import { closestNames } from '../domain/message/closest-names.js'
+import { maskText } from '../domain/issues/mask.js'
 
 export interface Incoming {
   id: string
@@ -61,7 +62,10 @@ export class Dispatcher {
 
   async handle(msg: Incoming): Promise<SendRequest[]> {
     if (this.seen.has(msg.id)) return []
-    const marked = this.seen.mark(msg.id)
+    // The ring of seen ids goes to disk in the background: commands that change data keep the message
+    // id in the record they write (on disk before the reply), so only read-only answers could repeat
+    // after a kill -9, and waiting for this write would put a state.json fsync on every reply.
+    this.seen.mark(msg.id).catch((e) => this.deps.log.error('could not record message id', { error: e }))
     const here: Target = msg.roomId ? { roomId: msg.roomId } : { contactId: msg.talkerId }
     let replies: SendRequest[]
     try {
@@ -70,12 +74,12 @@ export class Dispatcher {
       const text = e instanceof UserError ? e.reply : this.crash(msg, e)
       replies = [{ to: here, text }]
     }
-    await marked.catch((e) => this.deps.log.error('could not record message id', { error: e }))
     return replies
   }
 
   private crash(msg: Incoming, e: unknown): string {
-    this.deps.log.error('command failed', { msgId: msg.id, text: msg.text.slice(0, 500), error: e })
+    // The text is logged masked: it may hold a constituent's phone or ID number.
+    this.deps.log.error('command failed', { msgId: msg.id, text: maskText(msg.text.slice(0, 500)), error: e })
     return zh.common.genericError
   }
 

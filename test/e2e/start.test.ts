@@ -53,3 +53,19 @@ test('with a token and an endpoint, the bot logs in to that gateway and answers 
     rmSync(dir, { recursive: true, force: true })
   }
 }, 60_000)
+
+test('a corrupt data file stops start-up with a clear message and is left as it was', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'lxq-corrupt-'))
+  const { mkdirSync, writeFileSync, readFileSync } = await import('node:fs')
+  mkdirSync(path.join(dir, 'issues', 'hpl'), { recursive: true })
+  const file = path.join(dir, 'issues', 'hpl', '2026.json')
+  writeFileSync(file, '{"version": 1, "issues": [')
+  const run = startMain({ LXQ_DATA: dir, LXQ_FAKE_NOW: '2026-11-23T09:00:00+08:00', WECHATY_PUPPET_SERVICE_TOKEN: '' }, '/帮助\n')
+  const code = await run.done
+  expect(code).toBe(1)
+  expect(run.output()).toContain('数据文件损坏')
+  expect(run.output()).toContain(file)
+  expect(run.output()).not.toContain('    at ') // no stack trace
+  expect(readFileSync(file, 'utf8')).toBe('{"version": 1, "issues": [')
+  rmSync(dir, { recursive: true, force: true })
+}, 60_000)
