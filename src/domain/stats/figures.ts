@@ -1,0 +1,232 @@
+/**
+ * The figures district offices send up (DOMAIN.md "Records and figures people expect"), for one period
+ * and any set of studios: a pure function of the issues and sessions handed in, `now` and a working-day
+ * calendar per studio. No I/O, no clock.
+ *
+ * Definitions (the catalogue's explanations quote them):
+ * - 受理 received: issues registered (`issue.date`) within the period, withdrawn entries (撤销, a mistaken
+ *   registration) left out and counted apart.
+ * - 当场答复 on the spot: received issues closed at the reception (`closed_on_spot`).
+ * - 转办 transferred: received issues ever transferred to a department (a `transfer` step in the history).
+ * - 结案 closed: received issues that are, at the time of computing, archived (归档) or closed on the spot.
+ *   Answered or rated but not yet archived is not closed: the file is complete only once archived.
+ * - 结案率 = closed / received.
+ * - 满意率 = (满意 + 基本满意) / rated, with the strict share 满意 / rated beside it; `rated` = received
+ *   issues with a rating, their latest one counting (a 不满意 followed by a second handling rated 满意 is
+ *   满意). Issues closed on the spot are not rated and are in neither part.
+ * - 平均答复用时: working days (the studio's calendar) from registration to the first answer not given on
+ *   the spot, averaged over the received issues that have one.
+ * - 超期 overdue: received issues still open and past their working-day due date today.
+ * - 接待场次 sessions held: sessions dated in the period, not cancelled, already over at `now`;
+ *   满员 = their duty had as many representatives as required; 签到齐全 = as many distinct check-ins.
+ * - 接待人次 constituents received: received issues registered on the date of one of that studio's
+ *   sessions, plus those answered on the spot on any other day (each issue is one constituent received;
+ *   nobody is counted twice).
+ * Every rate carries numerator and denominator; an empty denominator renders as “—（0/0）”, never a
+ * division by zero.
+ */
+import type { Issue, Rating, WorkingDays } from '../issues/issue.js'
+import { isOverdue } from '../issues/issue-machine.js'
+import type { Session } from '../model.js'
+import { toInstant, toLocalDate, type LocalDate } from '../time/local-date.js'
+
+export interface Rate {
+  num: number
+  den: number
+}
+
+/** A sum over a count (average working days); the average is `sum / count`, undefined when count is 0. */
+export interface Mean {
+  sum: number
+  count: number
+}
+
+export const rate = (num: number, den: number): Rate => ({ num, den })
+export const share = (r: Rate): number | undefined => (r.den === 0 ? undefined : r.num / r.den)
+export const average = (m: Mean): number | undefined => (m.count === 0 ? undefined : m.sum / m.count)
+
+export interface CategoryFigures {
+  name: string
+  received: number
+  closed: number
+  closure: Rate
+  satisfaction: Rate
+}
+
+export interface DepartmentFigures {
+  name: string
+  transferred: number
+  answered: number
+  closed: number
+  overdue: number
+  closure: Rate
+  satisfaction: Rate
+  answerDays: Mean
+}
+
+export interface Figures {
+  from: LocalDate
+  to: LocalDate
+  received: number
+  withdrawn: number
+  onTheSpot: number
+  transferred: number
+  answered: number
+  closed: number
+  /** Still open (received minus closed). */
+  open: number
+  overdue: number
+  closure: Rate
+  satisfaction: Rate
+  strictSatisfaction: Rate
+  ratings: Record<Rating, number>
+  answerDays: Mean
+  sessionsHeld: number
+  sessionsCancelled: number
+  sessionsFull: Rate
+  sessionsCheckedIn: Rate
+  visits: number
+  byCategory: CategoryFigures[]
+  byDepartment: DepartmentFigures[]
+}
+
+export interface FiguresInput {
+  issues: readonly Issue[]
+  sessions: readonly Session[]
+  from: LocalDate
+  to: LocalDate
+  /** The instant the figures are computed at (sessions over, issues overdue). */
+  now: number
+  /** Working days of a studio's calendar. */
+  days: (studioId: string) => WorkingDays
+}
+
+const SATISFIED: ReadonlySet<string> = new Set(['满意', '基本满意'])
+
+export const isClosed = (i: Issue): boolean => i.status === 'archived' || i.status === 'closed_on_spot'
+export const isTransferred = (i: Issue): boolean => i.history.some((e) => e.kind === 'transfer')
+/** Registered within [from, to] (withdrawn ones included: callers split them off). */
+export const inPeriod = (date: LocalDate, from: LocalDate, to: LocalDate): boolean => date >= from && date <= to
+export const sessionEnd = (s: Pick<Session, 'date' | 'time' | 'durationMinutes'>): number => toInstant(s.date, s.time) + s.durationMinutes * 60_000
+export const isHeld = (s: Session, now: number): boolean => !s.cancelled && sessionEnd(s) <= now
+
+/** Working days from registration to the first answer not given on the spot; undefined without one. */
+export function answerWorkingDays(issue: Issue, days: WorkingDays): number | undefined {
+  const first = issue.answers.find((a) => !a.onTheSpot)
+  if (!first) return undefined
+  return Math.max(0, days.workingDaysBetween(issue.date, toLocalDate(first.at)))
+}
+
+export function computeFigures(input: FiguresInput): Figures {
+  const { from, to, now } = input
+  const today = toLocalDate(now)
+  const all = input.issues.filter((i) => inPeriod(i.date, from, to))
+  const received = all.filter((i) => i.status !== 'withdrawn')
+  const withdrawn = all.length - received.length
+
+  const sessions = input.sessions.filter((s) => inPeriod(s.date, from, to))
+  const held = sessions.filter((s) => isHeld(s, now))
+  const sessionDates = new Set(sessions.filter((s) => !s.cancelled).map((s) => `${s.studioId}/${s.date}`))
+
+  const ratings: Record<Rating, number> = { 满意: 0, 基本满意: 0, 不满意: 0 }
+  const answerDays: Mean = { sum: 0, count: 0 }
+  let onTheSpot = 0
+  let transferred = 0
+  let answered = 0
+  let closed = 0
+  let overdue = 0
+  let visits = 0
+  const cats = new Map<string, { received: number; closed: number; rated: number; satisfied: number }>()
+  const deps = new Map<string, { transferred: number; answered: number; closed: number; overdue: number; rated: number; satisfied: number; days: Mean }>()
+
+  for (const i of received) {
+    const closedNow = isClosed(i)
+    const spot = i.status === 'closed_on_spot'
+    const moved = isTransferred(i)
+    const late = isOverdue(i, today)
+    const rating = i.feedback?.rating
+    const wd = answerWorkingDays(i, input.days(i.studioId))
+    if (spot) onTheSpot++
+    if (moved) transferred++
+    if (i.answers.length > 0) answered++
+    if (closedNow) closed++
+    if (late) overdue++
+    if (rating) ratings[rating]++
+    if (wd !== undefined) {
+      answerDays.sum += wd
+      answerDays.count++
+    }
+    if (spot || sessionDates.has(`${i.studioId}/${i.date}`)) visits++
+
+    const c = cats.get(i.category) ?? { received: 0, closed: 0, rated: 0, satisfied: 0 }
+    c.received++
+    if (closedNow) c.closed++
+    if (rating) c.rated++
+    if (rating && SATISFIED.has(rating)) c.satisfied++
+    cats.set(i.category, c)
+
+    if (moved && i.department) {
+      const d = deps.get(i.department) ?? { transferred: 0, answered: 0, closed: 0, overdue: 0, rated: 0, satisfied: 0, days: { sum: 0, count: 0 } }
+      d.transferred++
+      if (i.answers.length > 0) d.answered++
+      if (closedNow) d.closed++
+      if (late) d.overdue++
+      if (rating) d.rated++
+      if (rating && SATISFIED.has(rating)) d.satisfied++
+      if (wd !== undefined) {
+        d.days.sum += wd
+        d.days.count++
+      }
+      deps.set(i.department, d)
+    }
+  }
+
+  const rated = ratings.满意 + ratings.基本满意 + ratings.不满意
+  const byCount = <T extends { name: string }>(n: (x: T) => number) => (a: T, b: T) => n(b) - n(a) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
+  return {
+    from,
+    to,
+    received: received.length,
+    withdrawn,
+    onTheSpot,
+    transferred,
+    answered,
+    closed,
+    open: received.length - closed,
+    overdue,
+    closure: rate(closed, received.length),
+    satisfaction: rate(ratings.满意 + ratings.基本满意, rated),
+    strictSatisfaction: rate(ratings.满意, rated),
+    ratings,
+    answerDays,
+    sessionsHeld: held.length,
+    sessionsCancelled: sessions.filter((s) => s.cancelled && sessionEnd(s) <= now).length,
+    sessionsFull: rate(held.filter((s) => s.duty.length >= s.required).length, held.length),
+    sessionsCheckedIn: rate(held.filter((s) => new Set(s.attendance.map((a) => a.personId)).size >= s.required).length, held.length),
+    visits,
+    byCategory: [...cats]
+      .map(([name, c]) => ({ name, received: c.received, closed: c.closed, closure: rate(c.closed, c.received), satisfaction: rate(c.satisfied, c.rated) }))
+      .sort(byCount((x) => x.received)),
+    byDepartment: [...deps]
+      .map(([name, d]) => ({
+        name,
+        transferred: d.transferred,
+        answered: d.answered,
+        closed: d.closed,
+        overdue: d.overdue,
+        closure: rate(d.closed, d.transferred),
+        satisfaction: rate(d.satisfied, d.rated),
+        answerDays: d.days,
+      }))
+      .sort(byCount((x) => x.transferred)),
+  }
+}
+
+/**
+ * Orders studios worst first for the district summary: most issues escalated, then most overdue, then
+ * lowest closure rate (an empty one last), then by name.
+ */
+export function worstFirst<T extends { name: string; escalated: number; overdue: number; closure: Rate }>(rows: T[]): T[] {
+  const c = (r: Rate) => share(r) ?? 2
+  return [...rows].sort((a, b) => b.escalated - a.escalated || b.overdue - a.overdue || c(a.closure) - c(b.closure) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+}

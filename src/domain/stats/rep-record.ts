@@ -1,0 +1,150 @@
+/**
+ * 一人一档: one representative's record for a period, from the sessions (duty, check-ins, duty changes)
+ * and issues handed in, and the yearly evaluation it suggests under the configured points scheme
+ * (考核积分制). Pure: no I/O, no clock.
+ *
+ * Definitions:
+ * - 值班 on duty: sessions held in the period (not cancelled, over at `now`) with the person in the final
+ *   duty.
+ * - 签到 attended: of those, the ones with the person's check-in (`/签到`); 缺席 missed: the session has
+ *   check-ins but not theirs; 未记录 unrecorded: nobody checked in at that session. Unrecorded duties earn
+ *   and cost nothing: attendance is a record, not a guess, and a studio that does not use /签到 yet must
+ *   not turn every duty into an absence.
+ * - Duty changes, counted on sessions held in the period, by the kind the roster recorded:
+ *   代班/顶班 covered = seats the person took in a `substitute`, `volunteer` or `force` change;
+ *   请人代班 gave = seats they left in a `leave`, `substitute` or `force` change;
+ *   互换 swapped = `swap` changes they were part of (a mutual exchange: neither given nor covered).
+ *   Changes made by planning (`planned`, `restaff`) or a coordinator's roster (`set`) are no swaps.
+ * - 登记 registered: issues the person registered in the period (withdrawn ones left out), with their
+ *   outcome: closed (archived or on the spot), open, rated, satisfied (满意 + 基本满意).
+ * - 接待 received at duty: issues registered in the period while the person was on duty that day.
+ *
+ * Points: attended × perSessionAttended + missed × perSessionMissed + covered × perSwapCovered +
+ * registered × perIssueRegistered + closed × perIssueClosed. The suggestion is the highest grade whose
+ * threshold the points reach (优秀 ≥ t.优秀, 称职 ≥ t.称职, 基本称职 ≥ t.基本称职, else 不称职). It is only a
+ * suggestion: the evaluation itself is the organisation department's.
+ */
+import type { Issue } from '../issues/issue.js'
+import type { DutyChange, Session } from '../model.js'
+import { inPeriod, isClosed, isHeld } from './figures.js'
+import type { LocalDate } from '../time/local-date.js'
+
+export const GRADES = ['优秀', '称职', '基本称职', '不称职'] as const
+export type Grade = (typeof GRADES)[number]
+
+export interface EvaluationScheme {
+  perSessionAttended: number
+  perSessionMissed: number
+  perSwapCovered: number
+  perIssueRegistered: number
+  perIssueClosed: number
+  thresholds: { 优秀: number; 称职: number; 基本称职: number }
+}
+
+export type DutyMark = 'attended' | 'missed' | 'unrecorded'
+
+export interface RepRecord {
+  personId: string
+  from: LocalDate
+  to: LocalDate
+  /** Held sessions on duty, by date, and how attendance stands for each. */
+  duties: { sessionId: string; studioId: string; date: LocalDate; mark: DutyMark }[]
+  onDuty: number
+  attended: number
+  missed: number
+  unrecorded: number
+  covered: number
+  gave: number
+  swapped: number
+  registered: number
+  registeredClosed: number
+  registeredOpen: number
+  registeredRated: number
+  registeredSatisfied: number
+  receivedOnDuty: number
+  /** Ids of the issues registered, in registration order. */
+  issueIds: string[]
+}
+
+export interface RepRecordInput {
+  personId: string
+  sessions: readonly Session[]
+  issues: readonly Issue[]
+  from: LocalDate
+  to: LocalDate
+  now: number
+}
+
+const COVER_KINDS: ReadonlySet<DutyChange['kind']> = new Set(['substitute', 'volunteer', 'force'])
+const GIVE_KINDS: ReadonlySet<DutyChange['kind']> = new Set(['leave', 'substitute', 'force'])
+
+export function repRecord(input: RepRecordInput): RepRecord {
+  const { personId: me, from, to, now } = input
+  const held = input.sessions.filter((s) => inPeriod(s.date, from, to) && isHeld(s, now)).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+  const duties: RepRecord['duties'] = []
+  let covered = 0
+  let gave = 0
+  let swapped = 0
+  for (const s of held) {
+    if (s.duty.includes(me)) {
+      const checkedIn = s.attendance.some((a) => a.personId === me)
+      const mark: DutyMark = checkedIn ? 'attended' : s.attendance.length > 0 ? 'missed' : 'unrecorded'
+      duties.push({ sessionId: s.id, studioId: s.studioId, date: s.date, mark })
+    }
+    for (const h of s.history) {
+      const added = h.after.includes(me) && !h.before.includes(me)
+      const removed = h.before.includes(me) && !h.after.includes(me)
+      if (h.kind === 'swap' && (added || removed)) swapped++
+      if (added && COVER_KINDS.has(h.kind)) covered++
+      if (removed && GIVE_KINDS.has(h.kind)) gave++
+    }
+  }
+  const issues = input.issues.filter((i) => inPeriod(i.date, from, to) && i.status !== 'withdrawn')
+  const mine = issues.filter((i) => i.registrar === me).sort((a, b) => a.createdAt - b.createdAt || a.seq - b.seq)
+  const rated = mine.filter((i) => i.feedback)
+  const count = (m: DutyMark) => duties.filter((d) => d.mark === m).length
+  const registeredClosed = mine.filter(isClosed).length
+  return {
+    personId: me,
+    from,
+    to,
+    duties,
+    onDuty: duties.length,
+    attended: count('attended'),
+    missed: count('missed'),
+    unrecorded: count('unrecorded'),
+    covered,
+    gave,
+    swapped,
+    registered: mine.length,
+    registeredClosed,
+    registeredOpen: mine.length - registeredClosed,
+    registeredRated: rated.length,
+    registeredSatisfied: rated.filter((i) => i.feedback!.rating !== '不满意').length,
+    receivedOnDuty: issues.filter((i) => i.dutyReps.includes(me)).length,
+    issueIds: mine.map((i) => i.id),
+  }
+}
+
+export interface Evaluation {
+  points: number
+  /** Each term of the sum, for the explanation: count × points. */
+  terms: { key: keyof Omit<EvaluationScheme, 'thresholds'>; count: number; each: number }[]
+  grade: Grade
+}
+
+export function evaluate(r: RepRecord, scheme: EvaluationScheme): Evaluation {
+  const terms: Evaluation['terms'] = [
+    { key: 'perSessionAttended', count: r.attended, each: scheme.perSessionAttended },
+    { key: 'perSessionMissed', count: r.missed, each: scheme.perSessionMissed },
+    { key: 'perSwapCovered', count: r.covered, each: scheme.perSwapCovered },
+    { key: 'perIssueRegistered', count: r.registered, each: scheme.perIssueRegistered },
+    { key: 'perIssueClosed', count: r.registeredClosed, each: scheme.perIssueClosed },
+  ]
+  const points = terms.reduce((sum, t) => sum + t.count * t.each, 0)
+  return { points, terms, grade: gradeFor(points, scheme.thresholds) }
+}
+
+export function gradeFor(points: number, t: EvaluationScheme['thresholds']): Grade {
+  return points >= t.优秀 ? '优秀' : points >= t.称职 ? '称职' : points >= t.基本称职 ? '基本称职' : '不称职'
+}
