@@ -11,6 +11,7 @@ import { help, identity } from './sections/help.js'
 import { demo } from './sections/demo.js'
 import { issues } from './sections/issues.js'
 import { roster } from './sections/roster.js'
+import { followup } from './sections/followup.js'
 
 export const zh = {
   common,
@@ -21,6 +22,7 @@ export const zh = {
   demo,
   issues,
   roster,
+  followup,
 }
 
 export type Catalogue = typeof zh
