@@ -99,6 +99,8 @@ export const configSchema = z
         maxExtensionWorkingDays: z.number().int().min(1).max(60).default(15),
         correctionMinutes: z.number().int().min(0).max(1440).default(10),
         remindWorkingDaysBefore: z.number().int().min(0).max(30).default(3),
+        /** Wall time (Asia/Shanghai) from which the day's deadline reminders go out, so nobody is messaged at midnight. */
+        remindAt: localTime.default('09:00'),
         maxLength: z.number().int().min(100).max(20000).default(2000),
       })
       .prefault({}),

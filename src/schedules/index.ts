@@ -2,9 +2,13 @@
 import type { Job } from './job.js'
 import { planRosterJob } from './plan-roster.js'
 import { announceDutyJob } from './announce-duty.js'
+import { weeklyFollowupJob } from './weekly-followup.js'
+import { deadlineRemindersJob } from './deadline-reminders.js'
 
 export const jobs: readonly Job[] = [
   // Feature jobs are listed here (announcements, gap alerts, weekly follow-ups, reminders).
   planRosterJob,
   announceDutyJob,
+  weeklyFollowupJob,
+  deadlineRemindersJob,
 ]

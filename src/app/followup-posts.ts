@@ -1,0 +1,109 @@
+/**
+ * How the weekly follow-up, the district summary (督办) and the deadline reminder read. All wording comes
+ * from zh.followup; this file picks the values.
+ *
+ * Privacy: the weekly post and the district summary go to groups, so a constituent is only surname + 某
+ * and every phone or ID number in the content is masked (src/domain/issues/mask.ts). The reminder goes
+ * to a coordinator in private chat: the name in full, still no phone (it is not needed to act).
+ */
+import type { Issue } from '../domain/issues/issue.js'
+import type { Session, Studio } from '../domain/model.js'
+import type { LateIssue, OpenSummary } from '../domain/stats/open-issues.js'
+import type { Rate } from '../domain/stats/figures.js'
+import { maskName, maskText } from '../domain/issues/mask.js'
+import { dateShort, dutyText, timeRange } from './roster-posts.js'
+import type { Directory } from './directory.js'
+import { zh } from '../text/zh-CN.js'
+
+const t = zh.followup
+
+/** Overdue lines shown in one post; the rest are counted. */
+export const OVERDUE_LINES = 10
+
+/** First line of a text, cut to `max` characters. */
+export function brief(s: string, max = 30): string {
+  const first = s.split('\n')[0]
+  const chars = [...first]
+  return chars.length > max ? chars.slice(0, max).join('') + '…' : first + (s.includes('\n') ? '…' : '')
+}
+
+/** Where an overdue issue waits: for the transfer, or on a department's answer. */
+export function whereText(i: Issue, due: string): string {
+  return i.status === 'registered' ? t.whereRegistered(dateShort(due)) : t.whereTransferred(i.department ?? '', dateShort(due))
+}
+
+export interface WeeklyPostInput {
+  studio: Studio
+  weekFrom: string
+  weekTo: string
+  sessions: Session[]
+  gaps: Session[]
+  summary: OpenSummary
+  escalateAfter: number
+  calendarGap?: string
+}
+
+/** The weekly follow-up text for a studio's group (masked). */
+export function weeklyText(directory: Directory, o: WeeklyPostInput): string {
+  const shown = o.summary.overdue.slice(0, OVERDUE_LINES)
+  return t.weekly({
+    studio: o.studio.name,
+    week: t.weekRange(dateShort(o.weekFrom), dateShort(o.weekTo)),
+    sessions: o.sessions.map((s) => t.weeklySession(dateShort(s.date), timeRange(s), s.cancelled ? zh.roster.cancelledTag : dutyText(directory, s))),
+    gaps: o.gaps.map((s) => t.weeklyGap(dateShort(s.date), timeRange(s), s.required - s.duty.length)),
+    open: o.summary.open,
+    byStage: o.summary.byStage,
+    overdue: shown.map((x) => overdueLine(x, x.days > o.escalateAfter)),
+    overdueMore: o.summary.overdue.length - shown.length,
+    calendarGap: o.calendarGap,
+  })
+}
+
+function overdueLine(x: LateIssue, escalated: boolean): string {
+  const i = x.issue
+  return t.overdueLine(i.id, maskName(i.constituent.name), maskText(brief(i.content)), whereText(i, x.due), x.days, escalated)
+}
+
+export interface DistrictRow {
+  name: string
+  open: number
+  overdue: number
+  escalated: number
+  received: number
+  closure: Rate
+  satisfaction: Rate
+}
+
+/** The district summary for the liaison office (masked: it may go to a group). Rows come worst first. */
+export function districtText(o: { district: string; weekFrom: string; weekTo: string; year: number; rows: DistrictRow[]; escalated: LateIssue[]; limit: number; studioName: (id: string) => string }): string {
+  const d = t.district
+  const shown = o.escalated.slice(0, OVERDUE_LINES * 3)
+  return [
+    d.header(o.district, t.weekRange(dateShort(o.weekFrom), dateShort(o.weekTo))),
+    d.studiosHeader,
+    ...o.rows.map((r) => d.studioLine(r.name, r.open, r.overdue, r.escalated, o.year, r.received, r.closure, r.satisfaction)),
+    ...(o.escalated.length
+      ? [
+          d.escalatedHeader(o.escalated.length, o.limit),
+          ...shown.map((x) =>
+            d.escalatedLine(x.issue.id, o.studioName(x.issue.studioId), maskName(x.issue.constituent.name), maskText(brief(x.issue.content)), whereText(x.issue, x.due), x.days),
+          ),
+          ...(o.escalated.length > shown.length ? [d.more(o.escalated.length - shown.length)] : []),
+        ]
+      : [d.none(o.limit)]),
+  ].join('\n')
+}
+
+/** The private reminder to a coordinator that an issue's due date is near. */
+export function reminderText(i: Issue, studio: string, due: string, left: number): string {
+  return t.remind({
+    id: i.id,
+    studio,
+    who: i.constituent.name,
+    content: brief(i.content),
+    registered: i.status === 'registered',
+    department: i.department,
+    due: dateShort(due),
+    left,
+  })
+}
