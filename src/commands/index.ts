@@ -25,6 +25,9 @@ import { monthRoster } from './month-roster.js'
 import { myDuties } from './my-duties.js'
 import { dutyCalendar } from './duty-calendar.js'
 import { setDuty } from './set-duty.js'
+import { showStats } from './show-stats.js'
+import { exportLedger } from './export-ledger.js'
+import { showRepRecord } from './show-rep-record.js'
 
 export const commands: readonly Command<any>[] = [
   help,
@@ -47,6 +50,9 @@ export const commands: readonly Command<any>[] = [
   archiveIssue,
   correctIssue,
   withdrawIssue,
+  showStats,
+  exportLedger,
+  showRepRecord,
   bind,
   bindCode,
   bindRoom,

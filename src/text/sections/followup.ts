@@ -90,6 +90,8 @@ export const followup = {
   impossiblePeriod: (text: string) => `“${text}”不是有效的期间（月份 1–12，季度一至四）。可以写：${PERIOD_FORMS}。`,
   reversedPeriod: (text: string) => `“${text}”的起止顺序反了，请把较早的写在前面，如：2026-01至2026-06。`,
   districtWords: ['全区', '全区汇总', '全部'],
+  /** What may stand alone between the two ends of a period typed with blanks: 2026-01 至 2026-06. */
+  rangeWords: ['至', '到', '~', '～', '—', '–', '-'],
   districtAdminOnly: '全区统计只有联络室管理员可以查看。联络员请直接发 /统计 查看本工作室。',
   otherStudio: (studio: string) => `您只能查看本工作室的数据，不能查看${studio}。`,
   needStudioOrDistrict: '请写工作室名称或“全区”，如：/统计 本月 和平里工作室。',

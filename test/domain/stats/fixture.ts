@@ -88,7 +88,7 @@ export function fixtureIssues(): Issue[] {
       ['2026-03-13', { type: 'answer', text: '按规划无法设置' }],
       ['2026-03-16', { type: 'feedback', rating: '不满意', reopen: false }],
     ]),
-    chain(hp(6, '2026-04-01', 'p3', [], '教育'), [['2026-04-01', { type: 'withdraw', reason: '重复登记' }, 'p3']]),
+    chain(hp(6, '2026-04-01', 'p3', [], '教育'), [['2026-04-02', { type: 'withdraw', reason: '重复登记' }, 'p3']]),
     hp(7, '2026-06-10', 'p3', ['p1', 'p3'], '物业管理'),
     chain(qy(1, '2026-01-15', 'q1', ['q1', 'q2'], '教育'), [
       ['2026-01-16', { type: 'transfer', department: '区教育局' }],

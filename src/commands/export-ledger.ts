@@ -1,0 +1,47 @@
+import { defineCommand, type Outgoing } from './command.js'
+import { rawArgs } from './args.js'
+import { zh } from '../text/zh-CN.js'
+import { thisYear } from '../domain/stats/period.js'
+import { buildLedgerWorkbook } from '../export/ledger-workbook.js'
+import { loadLedger, periodFrom, scopeFor, scopeTitle, splitWords } from './report-common.js'
+
+/**
+ * `/导出台账 [期间] [全区|工作室]`: the ledger as an xlsx (src/export/ledger-workbook.ts), default this
+ * year. It holds constituents' full records, so it goes only to the asker in private chat; asked in a
+ * group, the group gets one line saying so. Coordinators get their studio's, admins the district's or a
+ * named studio's.
+ */
+export const exportLedger = defineCommand({
+  name: '导出台账',
+  aliases: ['台账'],
+  roles: ['coordinator'],
+  help: zh.followup.cmd.export,
+  args: rawArgs,
+  async run({ args, ctx }, deps) {
+    const t = zh.followup
+    const words = splitWords(deps, args.tokens, ctx.today)
+    const period = periodFrom([...words.period, ...words.other], ctx.today, thisYear)
+    const scope = scopeFor(deps, ctx, words)
+    const data = await loadLedger(deps, scope, period)
+    const title = scopeTitle(deps, scope)
+    const label = t.periodLabel(period.spec)
+    const book = await buildLedgerWorkbook({
+      data,
+      title,
+      period,
+      now: ctx.now,
+      people: deps.directory.people,
+      studios: deps.directory.studios,
+      days: (id) => deps.calendars.of(id),
+      scheme: deps.config.evaluation,
+    })
+    deps.log.info('ledger exported', { by: ctx.asker.person?.id, studios: data.studioIds.length, from: period.from, to: period.to, issues: book.issues })
+    const file: Outgoing = {
+      to: { contactId: ctx.asker.contactId },
+      text: t.exportSent(title, label, book.issues, book.sessions, book.reps),
+      file: { name: t.exportFile(title, label), data: book.buffer },
+    }
+    if (ctx.chat.kind === 'private') return file
+    return [{ text: t.exportSentPrivately(ctx.asker.person?.name ?? ctx.asker.displayName) }, file]
+  },
+})
