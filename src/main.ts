@@ -95,6 +95,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
     await app.idle()
     await wb.stop().catch(() => undefined)
     await gateway?.stop().catch(() => undefined)
+    await store.close()
   }
 
   if (gateway) {

@@ -10,11 +10,13 @@ import type { Logger } from '../platform/logger.js'
 import { Store } from '../platform/store/store.js'
 import { Sender, realTimer, type Timer, type Transport } from '../platform/sender.js'
 import { Directory } from './directory.js'
+import { useImportedDirectory } from './directory-file.js'
 import { Calendars } from './calendars.js'
 import { Dispatcher, type Incoming } from './dispatcher.js'
 import { Outbox } from './outbox.js'
 import { IssueRepo } from './issue-repo.js'
 import { RosterService } from './roster-service.js'
+import { SwapService } from './swap-service.js'
 import type { Deps } from './deps.js'
 import { commands as allCommands } from '../commands/index.js'
 import { jobs as allJobs } from '../schedules/index.js'
@@ -56,6 +58,8 @@ export interface App {
 
 export async function createApp(o: AppOptions): Promise<App> {
   const directory = new Directory(o.config, o.store)
+  // A 花名册 import (npm run import), when applied, replaces the config's people.
+  await useImportedDirectory(directory, o.store.dir, o.log)
   const calendars = new Calendars(() => directory.studios, o.config.calendar)
   const outbox = new Outbox(o.store)
   const issues = await IssueRepo.open(o.store, {
@@ -64,6 +68,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     studioOfPrefix: (prefix) => directory.studios.find((s) => s.prefix === prefix)?.id,
   })
   const roster = await RosterService.open({ config: o.config, store: o.store, clock: o.clock, log: o.log, directory, calendars, outbox })
+  const swaps = await SwapService.open({ config: o.config, store: o.store, log: o.log, directory, roster }, o.clock.now())
   const deps: Deps = {
     config: o.config,
     clock: o.clock,
@@ -75,6 +80,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     outbox,
     issues,
     roster,
+    swaps,
   }
   const sender = new Sender(
     o.transport,
@@ -94,6 +100,8 @@ export async function createApp(o: AppOptions): Promise<App> {
   issues.rememberMsgIdsIn(dispatcher.seen)
   // Likewise for duty changes (/排班 and the swaps), whose message ids are kept in each session's history.
   await roster.rememberMsgIdsIn(dispatcher.seen)
+  // And for swap requests and their answers (/同意 /拒绝 /撤回 keep the message id in the request).
+  await swaps.rememberMsgIdsIn(dispatcher.seen, o.clock.now())
   const jobs = o.jobs ?? allJobs
   let handling = 0
   let received = 0
@@ -144,6 +152,8 @@ export async function createApp(o: AppOptions): Promise<App> {
         if (handling > 0) await new Promise<void>((r) => idleWaiters.push(r))
         if (dueRun) await dueRun
         await sender.idle()
+        // Background writes (the seen-id ring) have landed too, so "idle" means quiet on disk as well.
+        await o.store.state.settle()
         if (handling === 0 && !dueRun && sender.pending === 0) return
       }
     },

@@ -158,9 +158,10 @@ export class IssueRepo {
     const issue = made.value
     loaded.maxSeq = issue.seq
     try {
-      await loaded.part.mutate((d) => {
+      await loaded.part.mutateItem((d) => {
         d.issues.push(issue)
         this.index(loaded, d.issues.length - 1)
+        return issue
       })
     } catch (e) {
       // Not on disk, so not registered: the user is told it failed, and it must not appear later.
@@ -192,9 +193,10 @@ export class IssueRepo {
     }
     const updated = next
     try {
-      await loaded.part.mutate((d) => {
+      await loaded.part.mutateItem((d) => {
         d.issues[place.index] = updated
         this.index(loaded, place.index)
+        return updated
       })
     } catch (e) {
       // Not on disk: put the issue back as it was (unless a later step already replaced it).

@@ -13,6 +13,7 @@ import { createWorkingCalendar } from '../../src/domain/calendar/working-calenda
 import { createIssue, applyIssueAction } from '../../src/domain/issues/issue-machine.js'
 import type { Intake, Issue } from '../../src/domain/issues/issue.js'
 import { toLocalDate } from '../../src/domain/time/local-date.js'
+import { issuesOnDisk, folderContents } from '../support/issues-on-disk.js'
 
 const days = createWorkingCalendar()
 const NOW = Date.parse('2026-12-10T18:30:00+08:00')
@@ -71,7 +72,7 @@ test('50 registrations at once get 50 different ids, all on disk', async () => {
   )
   const ids = results.map((r) => (r.ok ? r.value.id : r.code))
   expect(new Set(ids).size).toBe(50)
-  const stored = JSON.parse(await fs.readFile(path.join(dir, 'issues', 'hpl', '2026.json'), 'utf8')).issues as Issue[]
+  const stored = issuesOnDisk<Issue>(dir, 'hpl', 2026)
   expect(stored.map((i) => i.id).sort()).toEqual([...ids].sort())
 })
 
@@ -107,15 +108,15 @@ test('only the current year is loaded before start-up completes; earlier years a
 
 test('a refused step writes nothing; an accepted one is on disk when apply resolves', async () => {
   await writePartition('hpl', 2026, [made(1, at('2026-12-01T10:00:00+08:00'))])
-  const file = path.join(dir, 'issues', 'hpl', '2026.json')
-  const before = await fs.readFile(file, 'utf8')
+  const folder = path.join(dir, 'issues', 'hpl')
+  const before = folderContents(folder)
   const repo = await open()
   const refused = await repo.apply('HP-2026-0001', { type: 'archive' }, { at: NOW, by: 'c01', today: '2026-12-10', days })
   expect(refused).toEqual({ ok: false, code: 'archive_before_answer' })
   expect(await repo.apply('HP-2026-0099', { type: 'archive' }, { at: NOW, by: 'c01', today: '2026-12-10', days })).toEqual({ ok: false, code: 'not_found' })
-  expect(await fs.readFile(file, 'utf8')).toBe(before)
+  expect(folderContents(folder)).toEqual(before)
   await repo.apply('HP-2026-0001', { type: 'correct', fields: { content: '楼道灯坏了一个月' } }, { at: NOW, by: 'c01', today: '2026-12-10', days }, { reason: '群众补充' })
-  const stored = JSON.parse(await fs.readFile(file, 'utf8')).issues[0] as Issue
+  const stored = issuesOnDisk<Issue>(dir, 'hpl', 2026)[0]
   expect(stored.content).toBe('楼道灯坏了一个月')
   expect(stored.history.at(-1)).toMatchObject({ kind: 'correct', reason: '群众补充' })
 })
@@ -143,8 +144,10 @@ test('a write that fails takes the change back: nothing registered, nothing chan
   const first = await repo.register({ id: 'hpl', prefix: 'HP' }, intake, meta)
   expect(first.ok).toBe(true)
   const part = await store.issues('hpl', 2026)
-  const write = part.db.write.bind(part.db)
-  part.db.write = async () => {
+  // Issues are journaled: an acknowledged step is an append to the partition's journal.
+  const journal = (part as unknown as { spec: { journal: { append: (r: unknown[]) => Promise<void> } } }).spec.journal
+  const write = journal.append.bind(journal)
+  journal.append = async () => {
     throw new Error('disk full')
   }
   await expect(repo.register({ id: 'hpl', prefix: 'HP' }, intake, meta)).rejects.toThrow('disk full')
@@ -152,9 +155,9 @@ test('a write that fails takes the change back: nothing registered, nothing chan
   expect(await repo.get('HP-2026-0002')).toBeUndefined()
   expect((await repo.get('HP-2026-0001'))?.status).toBe('registered')
   expect((await repo.openIssues('hpl')).map((i) => i.id)).toEqual(['HP-2026-0001'])
-  part.db.write = write
+  journal.append = write
   const again = await repo.register({ id: 'hpl', prefix: 'HP' }, intake, meta)
   expect(again.ok && again.value.id).toBe('HP-2026-0002')
-  const stored = JSON.parse(await fs.readFile(path.join(dir, 'issues', 'hpl', '2026.json'), 'utf8')).issues as Issue[]
+  const stored = issuesOnDisk<Issue>(dir, 'hpl', 2026)
   expect(stored.map((i) => [i.id, i.status])).toEqual([['HP-2026-0001', 'registered'], ['HP-2026-0002', 'registered']])
 })

@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { Harness } from '../support/harness.js'
 import { leaksInGroups } from '../support/issues.js'
+import { issuesOnDisk } from '../support/issues-on-disk.js'
 
 const HP = 'hpl'
 let h: Harness
@@ -16,8 +17,7 @@ afterEach(async () => {
   await h.close()
 })
 
-const onDisk = (studio: string, year: number): { id: string; status: string; history: { msgId?: string }[] }[] =>
-  JSON.parse(readFileSync(path.join(h.dir, 'issues', studio, `${year}.json`), 'utf8')).issues
+const onDisk = (studio: string, year: number) => issuesOnDisk(h.dir, studio, year)
 
 test('a restart keeps everything, and the next id continues the sequence', async () => {
   h = await Harness.start({ now: '2026-12-10T18:30:00+08:00' })

@@ -87,6 +87,7 @@ export class Harness {
   /** A restart: a new app over the same data folder (what survives is what is on disk). */
   async restart(): Promise<void> {
     await this.app.idle()
+    await this.store.close()
     await this.boot()
   }
 
@@ -139,6 +140,7 @@ export class Harness {
 
   async close(): Promise<void> {
     await this.app.idle()
+    await this.store.close()
     rmSync(this.dir, { recursive: true, force: true })
   }
 }

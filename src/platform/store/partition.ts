@@ -6,6 +6,19 @@
  */
 import { Low } from 'lowdb'
 import type { Adapter } from 'lowdb'
+import type { Journal } from './journal.js'
+
+/**
+ * A partition whose records are also journaled: `mutateItem` appends the changed record (cost ∝ the
+ * record) instead of rewriting the file; the snapshot is rewritten every `compactEvery` records, in the
+ * background, and by any whole-file `commit()`.
+ */
+export interface JournalSpec {
+  journal: Journal
+  /** The array of records, keyed by `id`, that journal lines upsert into. */
+  collection: string
+  compactEvery: number
+}
 
 export class Partition<T> {
   readonly db: Low<T>
@@ -13,8 +26,9 @@ export class Partition<T> {
   private chain: Promise<void> = Promise.resolve()
   /** A queued write that has not started serialising yet. */
   private waiting: Promise<void> | null = null
+  private compacting: Promise<void> | null = null
 
-  constructor(adapter: Adapter<T>, defaultData: T) {
+  constructor(adapter: Adapter<T>, defaultData: T, private readonly spec?: JournalSpec) {
     this.db = new Low<T>(adapter, defaultData)
   }
 
@@ -24,6 +38,35 @@ export class Partition<T> {
 
   async load(): Promise<void> {
     await this.db.read()
+    if (!this.spec) return
+    const records = (await this.spec.journal.replay()) as { id: string }[]
+    if (!records.length) return
+    const list = (this.db.data as Record<string, { id: string }[]>)[this.spec.collection]
+    const at = new Map(list.map((r, i) => [r.id, i]))
+    for (const r of records) {
+      const i = at.get(r.id)
+      if (i === undefined) at.set(r.id, list.push(r) - 1)
+      else list[i] = r
+    }
+  }
+
+  /**
+   * Apply `fn` (which returns the one record it added or changed) and resolve once that record is on
+   * disk: a journal append where the partition has a journal, a whole-file write otherwise.
+   */
+  async mutateItem<R extends { id: string }>(fn: (data: T) => R): Promise<R> {
+    const item = fn(this.db.data)
+    if (!this.spec) {
+      await this.commit()
+      return item
+    }
+    await this.spec.journal.append([item])
+    if (this.spec.journal.appended >= this.spec.compactEvery && !this.compacting) {
+      this.compacting = this.commit()
+        .catch(() => undefined) // the journal still holds everything; the next append tries again
+        .finally(() => (this.compacting = null))
+    }
+    return item
   }
 
   /** Apply `fn` to the data in memory and resolve once it is on disk. */
@@ -39,13 +82,28 @@ export class Partition<T> {
     if (this.waiting) return this.waiting
     const next = this.chain
       .catch(() => undefined)
-      .then(() => {
+      .then(async () => {
+        // With a journal: new appends go to a fresh generation before the snapshot is serialised, and
+        // the older generations (all inside the snapshot) are deleted once it is on disk.
+        const retire = this.spec ? await this.spec.journal.rotate() : undefined
         this.waiting = null
-        return this.db.write()
+        await this.db.write()
+        await retire?.()
       })
     this.waiting = next
     this.chain = next
     return next
   }
 
+  /** Waits for a background compaction (tests, shutdown). */
+  async settle(): Promise<void> {
+    await this.compacting
+    await this.chain.catch(() => undefined)
+  }
+
+  /** Lets pending writes land and closes the journal's file. */
+  async close(): Promise<void> {
+    await this.settle()
+    await this.spec?.journal.close()
+  }
 }

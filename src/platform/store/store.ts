@@ -15,7 +15,8 @@ import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
 import { AtomicJsonFile, removeStaleTemps, type AtomicJsonOptions } from './atomic-json-file.js'
-import { Partition } from './partition.js'
+import { Partition, type JournalSpec } from './partition.js'
+import { Journal } from './journal.js'
 import type { Session, SwapRequest } from '../../domain/model.js'
 
 export const STATE_VERSION = 1
@@ -118,8 +119,15 @@ export class Store<I = unknown> {
     return this.lazy(this.rosters, 'roster', studioId, year, rosterSchema, ROSTER_VERSION, (): RosterData => ({ version: ROSTER_VERSION, sessions: [], swaps: [] }))
   }
 
+  /** Issues are journaled: a registration or a step appends one record instead of rewriting the year. */
   issues(studioId: string, year: number): Promise<Partition<IssuesData<I>>> {
-    return this.lazy(this.issueParts, 'issues', studioId, year, issuesSchema as unknown as z.ZodType<IssuesData<I>>, ISSUES_VERSION, (): IssuesData<I> => ({ version: ISSUES_VERSION, issues: [] }))
+    return this.lazy(this.issueParts, 'issues', studioId, year, issuesSchema as unknown as z.ZodType<IssuesData<I>>, ISSUES_VERSION, (): IssuesData<I> => ({ version: ISSUES_VERSION, issues: [] }), true)
+  }
+
+  /** Lets every pending write land and closes open files (shutdown, tests). */
+  async close(): Promise<void> {
+    const parts = [...this.rosters.values(), ...this.issueParts.values()].map((p) => p.then((x) => x.close(), () => undefined))
+    await Promise.all([...parts, this.state.close()])
   }
 
   /** The studio-years that have a file of this kind on disk (names only; nothing is loaded). */
@@ -142,8 +150,9 @@ export class Store<I = unknown> {
       }
       await removeStaleTemps(folder)
       for (const name of names) {
-        const m = /^(\d{4})\.json$/.exec(name)
-        if (m) out.push({ studioId, year: Number(m[1]) })
+        // A young partition may have only its journal yet (`2026.log.1`).
+        const m = /^(\d{4})\.(json|log\.\d+)$/.exec(name)
+        if (m && !out.some((p) => p.studioId === studioId && p.year === Number(m[1]))) out.push({ studioId, year: Number(m[1]) })
       }
     }
     return out.sort((a, b) => a.studioId.localeCompare(b.studioId) || a.year - b.year)
@@ -153,8 +162,20 @@ export class Store<I = unknown> {
   async peekIssues(studioId: string, year: number): Promise<I[]> {
     const cached = this.issueParts.get(`${studioId}/${year}`)
     if (cached) return (await cached).data.issues
-    const file = new AtomicJsonFile(this.file('issues', studioId, year), issuesSchema as unknown as z.ZodType<IssuesData<I>>, ISSUES_VERSION, this.opts)
-    return (await file.read())?.issues ?? []
+    const part = this.make('issues', studioId, year, issuesSchema as unknown as z.ZodType<IssuesData<I>>, ISSUES_VERSION, (): IssuesData<I> => ({ version: ISSUES_VERSION, issues: [] }), true)
+    await part.load()
+    return part.data.issues
+  }
+
+  /** Records appended to a journaled partition before its snapshot is rewritten. */
+  static readonly COMPACT_EVERY = 500
+
+  private make<T extends { version: number }>(kind: string, studioId: string, year: number, schema: z.ZodType<T>, version: number, empty: () => T, journaled: boolean): Partition<T> {
+    const file = this.file(kind, studioId, year)
+    const spec: JournalSpec | undefined = journaled
+      ? { journal: new Journal(file.replace(/\.json$/, ''), { fsync: this.opts.fsync !== false }), collection: kind, compactEvery: Store.COMPACT_EVERY }
+      : undefined
+    return new Partition<T>(new AtomicJsonFile(file, schema, version, this.opts), empty(), spec)
   }
 
   private file(kind: string, studioId: string, year: number): string {
@@ -169,11 +190,12 @@ export class Store<I = unknown> {
     schema: z.ZodType<T>,
     version: number,
     empty: () => T,
+    journaled = false,
   ): Promise<Partition<T>> {
     const key = `${studioId}/${year}`
     let p = cache.get(key)
     if (!p) {
-      const part = new Partition<T>(new AtomicJsonFile(this.file(kind, studioId, year), schema, version, this.opts), empty())
+      const part = this.make(kind, studioId, year, schema, version, empty, journaled)
       p = part.load().then(() => part)
       p.catch(() => cache.delete(key))
       cache.set(key, p)
