@@ -80,27 +80,51 @@ export interface Session {
   /** The duty as it was announced; a later change posts a correction against it. */
   announcedDuty?: string[]
   cancelled?: { at: number; by: string; reason: string }
+  /**
+   * Check-ins (/签到), one per person at most: `at` epoch ms of the check-in, `by` the person id who
+   * recorded it (the representative themselves, or a coordinator for them). Only people on `duty` check in.
+   */
   attendance: { personId: string; at: number; by: string }[]
   history: DutyChange[]
 }
 
-/** A duty swap request (换班/代班/请假/顶班). `id` is the short number people type (`/同意 7`). */
+/**
+ * A representative's duty request (请假/代班/换班), kept forever in the roster partition of its session's
+ * year (`roster/<studio>/<year>.json`, `swaps`), beside the sessions. Read by the statistics and the ledger
+ * export; the duty changes themselves are in the sessions' `history` (kinds `leave`, `substitute`, `swap`,
+ * `volunteer`, `force`, `cancel`), with the request number in their `note`.
+ *
+ * - `leave` (/请假): the asker came off the session at once and the seat is open; the record stays `open`
+ *   until someone takes the seat (`filled`, `decidedBy` = who took it, or `system` when a coordinator's
+ *   change filled it) or the session starts with the seat still open (`expired`).
+ * - `substitute` (/代班): the asker asks `to` to take their seat on `sessionId`.
+ * - `swap` (/换班): the asker (on `sessionId`) and `to` (on `otherSessionId`) exchange sessions.
+ * For `substitute` and `swap` nothing changes until `to` answers /同意 (`accepted`) or /拒绝 (`refused`);
+ * the asker or a coordinator may withdraw it (`withdrawn`); it lapses at `expiresAt` (`expired`); a
+ * cancelled session takes its open requests with it (`cancelled`).
+ */
 export interface SwapRequest {
+  /** The short number people type (`/同意 7`): unique in the district, from `state.counters['swaps.seq']`. */
   id: string
   studioId: string
-  kind: 'leave' | 'substitute' | 'swap' | 'volunteer'
+  kind: 'leave' | 'substitute' | 'swap'
   sessionId: string
   /** For a swap: the other person's session that the asker takes in exchange. */
   otherSessionId?: string
-  /** Who asked. */
+  /** Who asked (person id). */
   from: string
-  /** Who must accept (substitute/swap); none for leave (the group is asked) or volunteer (auto-checked). */
+  /** Who must accept (substitute/swap); none for leave (the group is asked). */
   to?: string
   reason?: string
+  /** Epoch ms. */
   createdAt: number
+  /** Epoch ms: `swaps.expireHours` after `createdAt`, never after the start of a session it touches. */
   expiresAt: number
-  status: 'open' | 'accepted' | 'refused' | 'withdrawn' | 'expired' | 'filled'
+  status: 'open' | 'accepted' | 'refused' | 'withdrawn' | 'expired' | 'filled' | 'cancelled'
+  /** When and by whom (person id, or `system`) the request left `open`. */
   decidedAt?: number
   decidedBy?: string
+  /** The chat message that made the request, and the one that decided it (replay guard). */
   msgId?: string
+  decidedMsgId?: string
 }
