@@ -12,6 +12,7 @@ import type { Command } from '../commands/command.js'
 import type { Outbox } from './outbox.js'
 import type { IssueRepo } from './issue-repo.js'
 import type { RosterService } from './roster-service.js'
+import type { SwapService } from './swap-service.js'
 
 export interface Deps {
   config: Config
@@ -28,4 +29,6 @@ export interface Deps {
   issues: IssueRepo
   /** Reception sessions, their duty and its history, announcements and corrections. */
   roster: RosterService
+  /** Leave, substitute and swap requests, volunteers, forced changes, cancellations and check-ins. */
+  swaps: SwapService
 }

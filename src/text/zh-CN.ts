@@ -11,6 +11,7 @@ import { help, identity } from './sections/help.js'
 import { demo } from './sections/demo.js'
 import { issues } from './sections/issues.js'
 import { roster } from './sections/roster.js'
+import { swaps } from './sections/swaps.js'
 import { followup } from './sections/followup.js'
 
 export const zh = {
@@ -22,6 +23,7 @@ export const zh = {
   demo,
   issues,
   roster,
+  swaps,
   followup,
 }
 

@@ -1,0 +1,88 @@
+/**
+ * How duty requests, the call for a volunteer, the gap alert, the cancellation notice and the expiry notice
+ * read in chat. All wording comes from zh.swaps; this file picks the values. Instants are shown as
+ * Asia/Shanghai wall time (`12月8日（周二） 09:00`).
+ */
+import type { Session, Studio, SwapRequest } from '../domain/model.js'
+import type { Candidate } from '../domain/roster/plan-roster.js'
+import { splitDate, toLocalDate, toLocalTime, type LocalDate } from '../domain/time/local-date.js'
+import type { Directory } from './directory.js'
+import type { SendRequest } from './dispatcher.js'
+import { contactsOf, dateShort, dutyText, nameOf, names, timeRange } from './roster-posts.js'
+import { zh } from '../text/zh-CN.js'
+
+const t = zh.swaps
+
+/** 12月8日（周二） 09:00 */
+export function instantText(at: number): string {
+  return t.when(dateShort(toLocalDate(at)), toLocalTime(at))
+}
+
+/** 12月10日, as people type it back in a command (no weekday). */
+export function plainDate(date: LocalDate): string {
+  const [, m, d] = splitDate(date)
+  return t.plainDate(m, d)
+}
+
+/** What a substitute or swap request asks for, as its notice and the expiry notice say it. */
+export function requestWhat(directory: Directory, r: SwapRequest, s: Session, other?: Session): string {
+  if (r.kind === 'swap' && other) return t.whatSwap(nameOf(directory, r.from), nameOf(directory, r.to!), dateShort(s.date), dateShort(other.date))
+  return t.whatSubstitute(dateShort(s.date), timeRange(s))
+}
+
+/** The request as posted for the one asked (@mentioned). */
+export function requestNotice(directory: Directory, r: SwapRequest, s: Session, other?: Session): string {
+  return t.requestMade({ id: r.id, from: nameOf(directory, r.from), to: nameOf(directory, r.to!), what: requestWhat(directory, r, s, other), expires: instantText(r.expiresAt) })
+}
+
+/** `张三（今年 2 次）、李四（今年 3 次）` */
+export function candidateText(directory: Directory, list: Candidate[]): string[] {
+  return list.map((c) => t.candidate(nameOf(directory, c.personId), c.duties))
+}
+
+/** The call for a volunteer after a leave, @mentioning the suggested representatives. */
+export function leaveCallPost(directory: Directory, studio: Studio, s: Session, leaver: string, reason: string | undefined, list: Candidate[], roomId: string): SendRequest {
+  const text = t.leaveCall({
+    studio: studio.name,
+    name: nameOf(directory, leaver),
+    date: dateShort(s.date),
+    plain: plainDate(s.date),
+    time: timeRange(s),
+    reason,
+    missing: Math.max(0, s.required - s.duty.length),
+    candidates: candidateText(directory, list),
+  })
+  return { to: { roomId }, text, mentions: contactsOf(directory, list.map((c) => c.personId)) }
+}
+
+export interface GapLine {
+  session: Session
+  /** People whose leave opened a seat (open leave requests). */
+  left: string[]
+  candidates: Candidate[]
+}
+
+/** The daily gap alert, @mentioning the coordinators, the people on those sessions and those on leave. */
+export function gapAlertPost(directory: Directory, studio: Studio, gaps: GapLine[], windowDays: number, roomId: string): SendRequest {
+  const lines = gaps.flatMap((g) => [
+    t.gapLine(dateShort(g.session.date), timeRange(g.session), g.session.duty.length ? names(directory, g.session.duty) : zh.roster.tbd, g.session.required - g.session.duty.length),
+    ...(g.left.length ? [t.gapLeft(names(directory, g.left))] : []),
+    ...(g.candidates.length ? [t.gapSuggest(candidateText(directory, g.candidates).join(zh.common.listSep))] : []),
+  ])
+  const people = [...directory.coordinatorsOf(studio.id).map((p) => p.id), ...gaps.flatMap((g) => [...g.session.duty, ...g.left])]
+  return { to: { roomId }, text: t.gapAlert({ studio: studio.name, lines, window: windowDays }), mentions: [...new Set(contactsOf(directory, people))] }
+}
+
+/** The cancellation notice for the studio's group, @mentioning the duty representatives. */
+export function cancelNoticePost(directory: Directory, studio: Studio, s: Session, reason: string, announced: boolean, roomId: string): SendRequest {
+  const text = t.cancelNotice({ studio: studio.name, date: dateShort(s.date), time: timeRange(s), place: s.place, reason, duty: dutyText(directory, s), announced })
+  return { to: { roomId }, text, mentions: contactsOf(directory, s.duty) }
+}
+
+/** Tells the asker their request lapsed: privately when their WeChat contact is known, else in the group. */
+export function expiredNotice(directory: Directory, r: SwapRequest, s: Session, other: Session | undefined, roomId: string | undefined): SendRequest | undefined {
+  const text = t.expiredNotice({ id: r.id, to: nameOf(directory, r.to!), what: requestWhat(directory, r, s, other) })
+  const contact = directory.contactOf(r.from)
+  if (contact) return { to: { contactId: contact }, text }
+  return roomId ? { to: { roomId }, text: `@${nameOf(directory, r.from)} ${text}` } : undefined
+}
