@@ -25,6 +25,17 @@ import { monthRoster } from './month-roster.js'
 import { myDuties } from './my-duties.js'
 import { dutyCalendar } from './duty-calendar.js'
 import { setDuty } from './set-duty.js'
+import { askLeave } from './ask-leave.js'
+import { proposeSubstitute } from './propose-substitute.js'
+import { proposeSwap } from './propose-swap.js'
+import { volunteer } from './volunteer.js'
+import { acceptRequest } from './accept-request.js'
+import { refuseRequest } from './refuse-request.js'
+import { withdrawRequest } from './withdraw-request.js'
+import { swapLog } from './swap-log.js'
+import { forceDuty } from './force-duty.js'
+import { cancelSession } from './cancel-session.js'
+import { checkIn } from './check-in.js'
 import { showStats } from './show-stats.js'
 import { exportLedger } from './export-ledger.js'
 import { showRepRecord } from './show-rep-record.js'
@@ -38,6 +49,17 @@ export const commands: readonly Command<any>[] = [
   myDuties,
   dutyCalendar,
   setDuty,
+  askLeave,
+  proposeSubstitute,
+  proposeSwap,
+  volunteer,
+  acceptRequest,
+  refuseRequest,
+  withdrawRequest,
+  swapLog,
+  forceDuty,
+  cancelSession,
+  checkIn,
   registerIssue,
   showIssue,
   myIssues,

@@ -1,0 +1,47 @@
+import { defineCommand, UserError, type Outgoing } from './command.js'
+import { rawArgs } from './args.js'
+import { zh } from '../text/zh-CN.js'
+import { actor, refuse, repHere, restAfter, sessionFor } from './swap-common.js'
+import { dateShort, dutyText, timeRange } from '../app/roster-posts.js'
+import { leaveCallPost } from '../app/swap-posts.js'
+
+/** How many representatives the call for a volunteer suggests (and @mentions). */
+export const LEAVE_SUGGEST = 3
+
+/**
+ * `/请假 12月10日 [理由]`: the asker comes off the session at once and the seat opens (recorded with who,
+ * when and the message; an announced session gets its correction). The group is asked for a volunteer,
+ * with the fairest representatives suggested and @mentioned; the gap guard keeps asking daily inside its
+ * window until the seat is taken.
+ */
+export const askLeave = defineCommand({
+  name: '请假',
+  roles: ['representative'],
+  needsStudio: true,
+  mutates: true,
+  help: zh.swaps.cmd.leave,
+  args: rawArgs,
+  async run({ args, ctx }, deps) {
+    const t = zh.swaps
+    const studio = ctx.studio!
+    const me = repHere(ctx, studio)
+    const [dateText] = args.tokens
+    if (!dateText) throw new UserError(t.usage(t.cmd.leave.usage, t.cmd.leave.example))
+    const s = await sessionFor(deps, ctx, studio, dateText)
+    const reason = restAfter(args.text, dateText)
+    const r = await deps.swaps.leave(s.id, me.id, reason, actor(ctx))
+    if (!r.ok) return refuse(deps, r, 'leave', studio)
+    const { request, outcome } = r.value
+    const cur = outcome.session
+    const done = [
+      t.leaveDone({ name: me.name, date: dateShort(cur.date), time: timeRange(cur), id: request.id, duty: dutyText(deps.directory, cur), missing: cur.required - cur.duty.length }),
+      ...(outcome.corrected ? [zh.roster.setCorrected] : []),
+    ]
+    const room = deps.directory.roomOf(studio.id)
+    if (!room) return done.join('\n')
+    const candidates = await deps.swaps.candidates(cur, [me.id], LEAVE_SUGGEST, ctx.now)
+    const call = leaveCallPost(deps.directory, studio, cur, me.id, reason, candidates, room)
+    const out: Outgoing[] = ctx.chat.kind === 'group' ? [{ text: done.join('\n') }, call] : [{ text: [...done, t.leavePrivately].join('\n') }, call]
+    return out
+  },
+})

@@ -1,0 +1,78 @@
+import { defineCommand, UserError } from './command.js'
+import { rawArgs } from './args.js'
+import { zh } from '../text/zh-CN.js'
+import { actor, coordinates, personArg } from './swap-common.js'
+import { dateShort, dutyText, names } from '../app/roster-posts.js'
+import { instantText } from '../app/swap-posts.js'
+import { parseUserDate } from '../domain/calendar/parse-user-date.js'
+import { addDays, toLocalTime } from '../domain/time/local-date.js'
+import type { Person } from '../domain/model.js'
+
+/** A coordinator may record a check-in this many days after the session (a form filled in the next day). */
+export const BACKFILL_DAYS = 7
+
+/**
+ * `/签到`: a duty representative checks in on the day of the session (from an hour before it starts), so
+ * attendance is a record, not a guess. A coordinator records it for someone (`/签到 张明华`), also for a
+ * session of the last BACKFILL_DAYS days (`/签到 张明华 12月10日`). Only people on the duty check in; a
+ * second check-in changes nothing. Stored in `Session.attendance` ({ personId, at, by }).
+ */
+export const checkIn = defineCommand({
+  name: '签到',
+  roles: ['representative', 'coordinator'],
+  needsStudio: true,
+  mutates: true,
+  help: zh.swaps.cmd.checkIn,
+  args: rawArgs,
+  async run({ args, ctx }, deps) {
+    const t = zh.swaps
+    const studio = ctx.studio!
+    let dateText: string | undefined
+    let personText: string | undefined
+    for (const tok of args.tokens) {
+      const d = parseUserDate(tok, ctx.today)
+      if (d.ok || d.code !== 'date.unrecognised') dateText ??= tok
+      else personText ??= tok
+    }
+    let date = ctx.today
+    if (dateText) {
+      const d = parseUserDate(dateText, ctx.today)
+      if (!d.ok) throw new UserError(t.checkInBadDate(dateText))
+      date = d.value
+    }
+    const me = ctx.asker.person
+    const person: Person | undefined = personText ? personArg(deps, personText, [...args.mentions], studio.id) : me
+    if (!person || (!personText && !ctx.asker.roles.includes('representative'))) throw new UserError(t.checkInWho)
+    const forOther = person.id !== me?.id
+    if (forOther && !coordinates(ctx, studio.id)) throw new UserError(t.checkInOthers)
+    if (date !== ctx.today && !coordinates(ctx, studio.id)) throw new UserError(t.checkInOnlyToday)
+    if (date > ctx.today) throw new UserError(t.checkInFuture(dateShort(date)))
+    if (date < addDays(ctx.today, -BACKFILL_DAYS)) throw new UserError(t.checkInTooOld(BACKFILL_DAYS))
+    const s = await deps.roster.sessionOn(studio.id, date)
+    if (!s) throw new UserError(date === ctx.today ? t.noSessionToday(studio.name) : t.noSessionOn(studio.name, dateShort(date)))
+    const r = await deps.swaps.checkIn(s.id, person.id, actor(ctx))
+    if (!r.ok) {
+      const p = r.params ?? {}
+      switch (r.code) {
+        case 'session.cancelled':
+          throw new UserError(t.checkInCancelled(dateShort(date)))
+        case 'checkin.not-on':
+          throw new UserError(t.checkInNotOn(person.name, dateShort(date), dutyText(deps.directory, s)))
+        case 'checkin.too-early':
+          throw new UserError(t.checkInTooEarly(toLocalTime(Number(p.from))))
+        case 'checkin.already':
+          throw new UserError(t.alreadyCheckedIn(person.name, instantText(Number(p.at))))
+        case 'session.not-found':
+          throw new UserError(t.noSessionOn(studio.name, dateShort(date)))
+      }
+      throw new Error(`unexpected check-in code ${r.code}`)
+    }
+    const cur = r.value
+    const done = cur.attendance.map((a) => a.personId)
+    const pending = cur.duty.filter((p) => !done.includes(p))
+    return [
+      t.checkedIn(person.name, dateShort(cur.date), toLocalTime(ctx.now), forOther ? me?.name ?? zh.swaps.coordinatorWord : undefined),
+      t.checkInState(names(deps.directory, done), pending.length ? names(deps.directory, pending) : ''),
+    ].join('\n')
+  },
+})

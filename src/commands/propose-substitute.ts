@@ -1,0 +1,35 @@
+import { defineCommand, UserError, type Outgoing } from './command.js'
+import { rawArgs } from './args.js'
+import { zh } from '../text/zh-CN.js'
+import { actor, personArg, refuse, repHere, restAfter, sessionFor } from './swap-common.js'
+import { requestOut } from './swap-request-out.js'
+
+/**
+ * `/代班 12月10日 @李秀兰 [理由]` (or a name or person id): asks 李秀兰 to take the asker's seat. Nothing
+ * changes until she answers `/同意 <编号>`; the request lapses after `swaps.expireHours` (always before
+ * the session starts).
+ */
+export const proposeSubstitute = defineCommand({
+  name: '代班',
+  roles: ['representative'],
+  needsStudio: true,
+  mutates: true,
+  help: zh.swaps.cmd.substitute,
+  args: rawArgs,
+  async run({ args, ctx }, deps) {
+    const t = zh.swaps
+    const c = t.cmd.substitute
+    const studio = ctx.studio!
+    const me = repHere(ctx, studio)
+    const [dateText, who] = args.tokens
+    if (!dateText) throw new UserError(t.usage(c.usage, c.example))
+    if (!who) throw new UserError(t.needTarget(c.usage, c.example))
+    const s = await sessionFor(deps, ctx, studio, dateText)
+    const target = personArg(deps, who, [...args.mentions], studio.id)
+    const r = await deps.swaps.propose({ kind: 'substitute', sessionId: s.id, from: me.id, to: target.id, reason: restAfter(args.text, who) }, actor(ctx))
+    if (!r.ok) return refuse(deps, r, 'request', studio)
+    if (r.value.existing) return t.requestExists(r.value.request.id)
+    const out: Outgoing[] = requestOut(deps, ctx, r.value.request, s)
+    return out
+  },
+})

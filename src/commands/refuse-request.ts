@@ -1,0 +1,27 @@
+import { defineCommand, type Outgoing } from './command.js'
+import { textArg } from './args.js'
+import { zh } from '../text/zh-CN.js'
+import { actor, refuse, repHere, requestNumber, tell } from './swap-common.js'
+import { nameOf } from '../app/roster-posts.js'
+
+/** `/拒绝 7`: the one asked declines; the duty stays and the asker is told. */
+export const refuseRequest = defineCommand({
+  name: '拒绝',
+  roles: ['representative'],
+  needsStudio: true,
+  mutates: true,
+  help: zh.swaps.cmd.refuse,
+  args: textArg,
+  async run({ args, ctx }, deps) {
+    const t = zh.swaps
+    const studio = ctx.studio!
+    const id = requestNumber(args, t.cmd.refuse.usage, t.cmd.refuse.example)
+    const me = repHere(ctx, studio)
+    const r = await deps.swaps.refuse(id, me.id, actor(ctx))
+    if (!r.ok) return refuse(deps, r, 'answer', studio, id)
+    const text = t.refused(id, me.name, nameOf(deps.directory, r.value.from))
+    const asker = deps.directory.contactOf(r.value.from)
+    const out: Outgoing[] = [{ text, mentions: ctx.chat.kind === 'group' && asker ? [asker] : [] }, ...tell(deps, ctx, r.value.studioId, r.value.from, text)]
+    return out
+  },
+})

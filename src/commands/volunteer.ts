@@ -1,0 +1,31 @@
+import { defineCommand, UserError } from './command.js'
+import { rawArgs } from './args.js'
+import { zh } from '../text/zh-CN.js'
+import { actor, refuse, repHere, sessionFor } from './swap-common.js'
+import { dateShort, dutyText } from '../app/roster-posts.js'
+
+/**
+ * `/顶班 12月10日`: the asker takes an open seat at once, first come first served (the service checks and
+ * changes the duty in one locked step, with compare-and-set): of two volunteers for the last seat exactly
+ * one gets it, the other is told who did. An open leave on the session is marked filled by the volunteer.
+ */
+export const volunteer = defineCommand({
+  name: '顶班',
+  roles: ['representative'],
+  needsStudio: true,
+  mutates: true,
+  help: zh.swaps.cmd.volunteer,
+  args: rawArgs,
+  async run({ args, ctx }, deps) {
+    const t = zh.swaps
+    const studio = ctx.studio!
+    const me = repHere(ctx, studio, t.notRepVolunteer(studio.name))
+    const [dateText] = args.tokens
+    if (!dateText) throw new UserError(t.usage(t.cmd.volunteer.usage, t.cmd.volunteer.example))
+    const s = await sessionFor(deps, ctx, studio, dateText)
+    const r = await deps.swaps.volunteer(s.id, me.id, actor(ctx))
+    if (!r.ok) return refuse(deps, r, 'volunteer', studio)
+    const { session: cur, corrected } = r.value.outcome
+    return t.volunteered({ name: me.name, date: dateShort(cur.date), duty: dutyText(deps.directory, cur), missing: cur.required - cur.duty.length, corrected })
+  },
+})
