@@ -2,6 +2,8 @@
 import type { Job } from './job.js'
 import { planRosterJob } from './plan-roster.js'
 import { announceDutyJob } from './announce-duty.js'
+import { expireRequestsJob } from './expire-requests.js'
+import { gapAlertJob } from './gap-alert.js'
 import { weeklyFollowupJob } from './weekly-followup.js'
 import { deadlineRemindersJob } from './deadline-reminders.js'
 
@@ -9,6 +11,8 @@ export const jobs: readonly Job[] = [
   // Feature jobs are listed here (announcements, gap alerts, weekly follow-ups, reminders).
   planRosterJob,
   announceDutyJob,
+  expireRequestsJob,
+  gapAlertJob,
   weeklyFollowupJob,
   deadlineRemindersJob,
 ]
