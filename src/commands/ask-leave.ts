@@ -34,7 +34,7 @@ export const askLeave = defineCommand({
     const { request, outcome } = r.value
     const cur = outcome.session
     const done = [
-      t.leaveDone({ name: me.name, date: dateShort(cur.date), time: timeRange(cur), id: request.id, duty: dutyText(deps.directory, cur), missing: cur.required - cur.duty.length }),
+      t.leaveDone({ name: me.name, date: dateShort(cur.date), time: timeRange(cur), id: request.id, duty: dutyText(deps.directory, cur) }),
       ...(outcome.corrected ? [zh.roster.setCorrected] : []),
     ]
     const room = deps.directory.roomOf(studio.id)

@@ -141,14 +141,13 @@ export const swaps = {
   why: (at: string, what: string) => `（${at} ${what}）`,
 
   // ---- successes ----------------------------------------------------------------------------------------
-  leaveDone: (o: { name: string; date: string; time: string; id: string; duty: string; missing: number }) =>
-    `已记下 ${o.name} 请假：${o.date} ${o.time}（#${o.id}）。现值班：${o.duty}，空出 ${o.missing} 个位置。`,
+  leaveDone: (o: { name: string; date: string; time: string; id: string; duty: string }) => `已记下 ${o.name} 请假：${o.date} ${o.time}（#${o.id}）。现值班：${o.duty}。`,
   leaveCall: (o: { studio: string; name: string; date: string; plain: string; time: string; reason?: string; missing: number; candidates: string[] }) =>
     [
       `【征集顶班】${o.studio} ${o.date} ${o.time}`,
       `${o.name} 请假${o.reason ? `（${o.reason}）` : ''}，这一场尚缺 ${o.missing} 人（不得空岗）。`,
       `能来的代表请回复：/顶班 ${o.plain}`,
-      ...(o.candidates.length ? [`推荐（今年值班较少、不挨着上一场或下一场）：${o.candidates.join('、')}`] : []),
+      ...(o.candidates.length ? [`推荐（今年值班少、不连着值班的优先）：${o.candidates.join('、')}`] : []),
     ].join('\n'),
   candidate: (name: string, duties: number) => `${name}（今年 ${duties} 次）`,
   leavePrivately: '已在工作室群里征集顶班。',
