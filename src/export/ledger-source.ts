@@ -5,8 +5,9 @@
  * - `storeSource(store)`: inside the bot, through the live Store (partitions already in memory are read
  *   there, so a report sees the step taken a second ago; older issue years are read without being kept).
  * - `folderSource(dir)`: for the command-line tools (`npm run export`, `npm run import`), straight from the
- *   data folder, read-only. It never opens a Store: Store.open and listPartitions tidy up temp files, and
- *   a running bot's temp file must not vanish under it mid-write.
+ *   data folder, read-only: the snapshot of each partition plus, for issues, its journal replayed. It
+ *   never opens a Store: Store.open and listPartitions tidy up temp files, and a running bot's temp file
+ *   must not vanish under it mid-write.
  *
  * Everything returned is read-only; nothing here writes.
  */
@@ -14,6 +15,7 @@ import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import type { Store } from '../platform/store/store.js'
 import { ISSUES_VERSION, ROSTER_VERSION } from '../platform/store/store.js'
+import { Journal } from '../platform/store/journal.js'
 import type { Issue } from '../domain/issues/issue.js'
 import type { Session, SwapRequest } from '../domain/model.js'
 import { yearOf, type LocalDate } from '../domain/time/local-date.js'
@@ -71,7 +73,19 @@ export function folderSource(dir: string): LedgerSource {
   return {
     issues: async (studioId, year) => {
       const d = await read('issues', studioId, year, ISSUES_VERSION)
-      return d && Array.isArray(d.issues) ? (d.issues as Issue[]) : []
+      const list: Issue[] = d && Array.isArray(d.issues) ? [...(d.issues as Issue[])] : []
+      // Issues are journaled: the snapshot, then every generation of `<year>.log.<n>` upserted by id, as
+      // the store loads them (Journal.replay only reads; a torn last line is skipped).
+      const records = (await new Journal(path.join(dir, 'issues', studioId, String(year)), { fsync: false }).replay()) as Issue[]
+      if (records.length) {
+        const at = new Map(list.map((x, i) => [x.id, i]))
+        for (const r of records) {
+          const i = at.get(r.id)
+          if (i === undefined) at.set(r.id, list.push(r) - 1)
+          else list[i] = r
+        }
+      }
+      return list
     },
     roster: async (studioId, year) => {
       const d = await read('roster', studioId, year, ROSTER_VERSION)
@@ -97,8 +111,9 @@ export async function listFolderPartitions(dir: string, kind: 'roster' | 'issues
       continue
     }
     for (const n of names) {
-      const m = /^(\d{4})\.json$/.exec(n)
-      if (m) out.push({ studioId, year: Number(m[1]) })
+      // A young issues partition may have only its journal yet (`2026.log.1`).
+      const m = /^(\d{4})\.(json|log\.\d+)$/.exec(n)
+      if (m && !out.some((p) => p.studioId === studioId && p.year === Number(m[1]))) out.push({ studioId, year: Number(m[1]) })
     }
   }
   return out.sort((a, b) => a.studioId.localeCompare(b.studioId) || a.year - b.year)
