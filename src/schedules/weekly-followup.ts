@@ -29,6 +29,7 @@ import { addDays, makeDate, toInstant, toLocalDate, weekStart, yearOf, type Loca
 import { summariseOpen } from '../domain/stats/open-issues.js'
 import { computeFigures, worstFirst } from '../domain/stats/figures.js'
 import { contactsOf } from '../app/roster-posts.js'
+import { openGaps } from '../app/open-gaps.js'
 import { districtText, weeklyText, type DistrictRow } from '../app/followup-posts.js'
 import { collectLedger, storeSource } from '../export/ledger-source.js'
 import type { SendRequest } from '../app/dispatcher.js'
@@ -88,9 +89,8 @@ async function postStudio(deps: Deps, studio: Studio, week: LocalDate, today: Lo
   }
   const weekTo = addDays(week, 6)
   const sessions = await roster.sessionsBetween(studio.id, week, weekTo, { includeCancelled: true })
-  const gaps = (await roster.sessionsBetween(studio.id, today, addDays(today, config.swaps.gapWindowDays))).filter(
-    (s) => s.duty.length < s.required && roster.endOf(s) > now,
-  )
+  // The same gaps as the daily gap guard (src/schedules/gap-alert.ts), so both say the same.
+  const gaps = await openGaps(roster, studio.id, today, addDays(today, config.swaps.gapWindowDays), now)
   const open = await deps.issues.openIssues(studio.id)
   const summary = summariseOpen(open, today, (id) => deps.calendars.of(id), config.weekly.escalateAfterWorkingDays)
   const gapYears = roster.calendarGapYears(studio.id, today, roster.horizonEnd(today))

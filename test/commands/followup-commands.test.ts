@@ -249,6 +249,43 @@ describe('/履职', () => {
     expect(text).toContain('考评建议按整年计算，请发：/履职 姓名 2026年')
   })
 
+  test('leave, volunteering and check-ins made with the swap commands show in the records and in the ledger', async () => {
+    await story()
+    // 和平里's 11-10 session: 张明华 and 李秀兰 on duty. 李秀兰 asks for leave, 王建国 volunteers.
+    expect((await h.app.deps.roster.sessionOn(HP, '2026-11-10'))!.duty).toEqual(['p01', 'p02'])
+    h.clock.set(parseInstant('2026-11-05T10:00:00+08:00')!)
+    await h.say('李秀兰', '/请假 11月10日 出差', HP)
+    await h.say('王建国', '/顶班 11月10日', HP)
+    expect((await h.app.deps.roster.sessionOn(HP, '2026-11-10'))!.duty.sort()).toEqual(['p01', 'p03'])
+    // On the day 张明华 checks in; 王建国 does not.
+    h.clock.set(parseInstant('2026-11-10T18:05:00+08:00')!)
+    await h.say('张明华', '/签到', HP)
+    h.clock.set(parseInstant('2026-11-11T09:00:00+08:00')!)
+    const wang = await one('刘芳', '/履职 王建国')
+    expect(wang).toContain('值班 1 场：签到 0，缺席 1，未记录签到 0')
+    expect(wang).toContain('代班/顶班 1 次，请人代班 0 次，互换 0 次')
+    expect(wang).toContain('· 11月10日（周二） 和平里工作室 缺席')
+    expect(wang).toContain('积分 -7：签到 0×10，缺席 1×-10，代班 1×3')
+    const li = await one('刘芳', '/履职 李秀兰')
+    expect(li).toContain('值班 0 场：签到 0，缺席 0，未记录签到 0')
+    expect(li).toContain('代班/顶班 0 次，请人代班 1 次，互换 0 次')
+    expect(await one('刘芳', '/履职 张明华')).toContain('值班 1 场：签到 1，缺席 0，未记录签到 0')
+    expect(await one('刘芳', '/统计')).toContain('接待日 1 场，满员 100%（1/1），签到齐全 0%（0/1）')
+    await h.say('刘芳', '/导出台账')
+    const msg = h.transport.sent.filter((m) => m.file).at(-1)!
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(msg.file!.data as unknown as ArrayBuffer)
+    const swaps = wb.getWorksheet('换班记录')!
+    const kinds: unknown[] = []
+    for (let r = 2; r <= swaps.rowCount; r++) kinds.push([swaps.getRow(r).getCell(3).value, swaps.getRow(r).getCell(4).value, swaps.getRow(r).getCell(5).value, swaps.getRow(r).getCell(6).value, swaps.getRow(r).getCell(7).value])
+    expect(kinds).toEqual([
+      ['2026-11-10', '请假', '张明华、李秀兰', '张明华', '李秀兰'],
+      ['2026-11-10', '顶班', '张明华', '张明华、王建国', '王建国'],
+    ])
+    const sessions = wb.getWorksheet('接待场次与签到')!
+    expect((sessions.getRow(2).values as unknown[]).slice(1)).toEqual(['2026-11-10', '周二', '18:00–20:00', '和平里工作室', '和平里社区党群服务中心二楼党代表工作室', 2, '张明华、王建国', '张明华', '王建国', '已举行', undefined, 0])
+  })
+
   test('someone no longer in the directory keeps a record that names them', async () => {
     await story(demoConfig((t) => t.replace('{ id: p05, name: 陈志强,', '{ id: p05, active: false, name: 陈志强,')))
     expect(await one('刘芳', '/履职 陈志强')).toContain('【履职档案】陈志强（劝业场街道办事处，和平里工作室）【已不在册】')
