@@ -7,6 +7,7 @@
 import net from 'node:net'
 import { PuppetServer } from 'wechaty-puppet-service'
 import { PuppetMock, mock } from 'wechaty-puppet-mock'
+import { FileBox, type FileBoxInterface } from 'file-box'
 import type { Config } from '../config/schema.js'
 import { zh } from '../text/zh-CN.js'
 
@@ -43,6 +44,17 @@ export interface GatewayOptions {
   botName?: string
 }
 
+/**
+ * The mock puppet stores a sent file with FileBox.toJSON(), which refuses the stream box a puppet-service
+ * server hands over (the client streams buffers it cannot pass through as JSON: an xlsx ledger, an iCal
+ * file): read it into a base64 box first, so the demo shows every file the bot sends.
+ */
+class FilePuppetMock extends PuppetMock {
+  override async messageSendFile(conversationId: string, file: FileBoxInterface): Promise<void> {
+    return super.messageSendFile(conversationId, FileBox.fromBase64(await file.toBase64(), file.name))
+  }
+}
+
 export class MockGateway {
   readonly mocker = new mock.Mocker()
   readonly puppet: PuppetMock
@@ -56,7 +68,7 @@ export class MockGateway {
   private started = false
 
   constructor(private readonly config: Config, private readonly opts: GatewayOptions = {}) {
-    this.puppet = new PuppetMock({ mocker: this.mocker })
+    this.puppet = new FilePuppetMock({ mocker: this.mocker })
     this.botId = opts.botId ?? 'demo-bot'
     this.botName = opts.botName ?? 'bot'
     this.puppet.on('message', ({ messageId }) => {
