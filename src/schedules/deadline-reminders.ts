@@ -13,7 +13,7 @@
  */
 import type { Job } from './job.js'
 import { dueDate } from '../domain/issues/issue-machine.js'
-import { toInstant, toLocalDate } from '../domain/time/local-date.js'
+import { addDays, toInstant, toLocalDate } from '../domain/time/local-date.js'
 import { contactsOf } from '../app/roster-posts.js'
 import { reminderText } from '../app/followup-posts.js'
 import type { Issue } from '../domain/issues/issue.js'
@@ -27,11 +27,19 @@ export const deadlineRemindersJob: Job = {
     const today = toLocalDate(firedAt)
     if (firedAt < toInstant(today, config.issues.remindAt)) return
     const window = config.issues.remindWorkingDaysBefore
+    // The last due date inside the window, per studio calendar: one string comparison per open issue, as
+    // this runs every minute over every open issue of the district.
+    const lastDue = new Map<string, string>()
     for (const issue of await deps.issues.openIssues()) {
       const due = dueDate(issue)
-      if (!due) continue
-      const left = deps.calendars.of(issue.studioId).workingDaysBetween(today, due)
-      if (left < 0 || left > window || due < today) continue
+      if (!due || due < today) continue
+      const cal = deps.calendars.of(issue.studioId)
+      let last = lastDue.get(issue.studioId)
+      // The day before the (window + 1)-th working day: every date at most `window` working days away.
+      if (last === undefined) lastDue.set(issue.studioId, (last = addDays(cal.addWorkingDays(today, window + 1), -1)))
+      if (due > last) continue
+      const left = cal.workingDaysBetween(today, due)
+      if (left < 0 || left > window) continue
       const marker = reminderMarker(issue, due)
       if (deps.outbox.has(marker)) continue
       const studio = directory.studio(issue.studioId)
