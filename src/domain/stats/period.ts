@@ -35,7 +35,7 @@ export interface Period {
 
 export type PeriodCode =
   | 'period.unrecognised' // params.text
-  | 'period.impossible' // params.text: 13月, 第五季度, 2026-02-30
+  | 'period.impossible' // params.text: 13月, 2026-02-30
   | 'period.reversed' // params.text: 2026-06至2026-01
 
 const RANGE_SEP = /^(.+?)(?:至|到|~|～|—|–)(.+)$/u
