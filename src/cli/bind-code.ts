@@ -5,6 +5,8 @@
 import { loadConfig } from '../config/load-config.js'
 import { Store } from '../platform/store/store.js'
 import { Directory } from '../app/directory.js'
+import { useImportedDirectory } from '../app/directory-file.js'
+import { createLogger } from '../platform/logger.js'
 import { issueBindCode } from '../app/bind-codes.js'
 import { findPerson } from '../commands/lookup.js'
 import { UserError } from '../commands/command.js'
@@ -14,6 +16,8 @@ async function run(args: string[], env = process.env): Promise<number> {
   const config = loadConfig(env.LXQ_CONFIG ?? 'config/district.yaml')
   const store = await Store.open(env.LXQ_DATA ?? 'data')
   const directory = new Directory(config, store)
+  // People added by a 花名册 import (npm run import) get codes too.
+  await useImportedDirectory(directory, store.dir, createLogger('warn'))
   try {
     const person = findPerson(directory, args.join(' '))
     const code = await issueBindCode(store, person.id, Date.now())

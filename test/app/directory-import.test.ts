@@ -224,6 +224,18 @@ describe('the command-line tools', () => {
     expect(existsSync(path.join(data, 'directory.json'))).toBe(false)
   }, 30_000)
 
+  test('npm run bind-code knows the people an applied import added', async () => {
+    const sheet = path.join(data, '花名册.xlsx')
+    const wb = new ExcelJS.Workbook()
+    const ws = wb.addWorksheet('名册')
+    for (const r of [...sheetOf(current), ['杜文强', '和平区人社局', '科长', '区级', '13800000019', '小白楼工作室', '联络员']]) ws.addRow(r)
+    await wb.xlsx.writeFile(sheet)
+    expect(spawnSync(tsx, ['src/cli/import.ts', sheet, '--apply'], { env: env(), encoding: 'utf8' }).status).toBe(0)
+    const r = spawnSync(tsx, ['src/cli/bind-code.ts', '杜文强'], { env: env(), encoding: 'utf8' })
+    expect(r.status).toBe(0)
+    expect(r.stdout).toMatch(/^杜文强 的绑定码：\d{6}/u)
+  }, 30_000)
+
   test('npm run export writes the district ledger for a period', async () => {
     const out = path.join(data, 'ledger.xlsx')
     const r = spawnSync(tsx, ['src/cli/export.ts', '2026年11月', '--out', out], { env: env(), encoding: 'utf8' })
