@@ -41,16 +41,33 @@ const CHATS = [
   { kind: 'unbound group' as const, roomId: 'x-unbound@chatroom' },
 ]
 
-/** Issue records (by id) whose JSON differs between two versions of the changed files. */
-function changedIssueIds(before: Snapshot, after: Snapshot, files: string[]): string[] {
-  const ids = new Set<string>()
+/**
+ * Every issue record in a snapshot, by id: each partition's snapshot (`issues/<studio>/<year>.json`) with
+ * its journal generations (`<year>.log.<n>`, one record per line) replayed over it in order, as the store
+ * loads them.
+ */
+function issueRecords(snap: Snapshot): Map<string, string> {
+  const out = new Map<string, string>()
+  const files = [...snap.keys()].filter((f) => f.startsWith('issues')).sort((a, b) => {
+    const gen = (f: string) => (f.endsWith('.json') ? -1 : Number(/\.log\.(\d+)$/.exec(f)?.[1] ?? 0))
+    const base = (f: string) => f.replace(/\.(json|log\.\d+)$/, '')
+    return base(a) < base(b) ? -1 : base(a) > base(b) ? 1 : gen(a) - gen(b)
+  })
   for (const f of files) {
-    if (!f.startsWith('issues')) continue
-    const a = new Map<string, string>((before.get(f) ? (JSON.parse(before.get(f)!).issues as { id: string }[]) : []).map((i) => [i.id, JSON.stringify(i)]))
-    const b = new Map<string, string>((after.get(f) ? (JSON.parse(after.get(f)!).issues as { id: string }[]) : []).map((i) => [i.id, JSON.stringify(i)]))
-    for (const [id, v] of b) if (a.get(id) !== v) ids.add(id)
-    for (const id of a.keys()) if (!b.has(id)) ids.add(id)
+    const text = snap.get(f)!
+    const records: { id: string }[] = f.endsWith('.json') ? JSON.parse(text).issues : text.split('\n').filter(Boolean).map((l) => JSON.parse(l))
+    for (const r of records) out.set(r.id, JSON.stringify(r))
   }
+  return out
+}
+
+/** Issue records (by id) added, changed or gone between two snapshots. */
+function changedIssueIds(before: Snapshot, after: Snapshot): string[] {
+  const a = issueRecords(before)
+  const b = issueRecords(after)
+  const ids = new Set<string>()
+  for (const [id, v] of b) if (a.get(id) !== v) ids.add(id)
+  for (const id of a.keys()) if (!b.has(id)) ids.add(id)
   return [...ids]
 }
 
@@ -65,7 +82,7 @@ test(`fuzz: ${N} hostile messages from every role change nothing and crash nothi
   const names = h.app.dispatcher.names
   const byName = new Map(h.commands.map((c) => [c.name, c] as const))
   const knownIds: string[] = []
-  const counts: Record<FuzzKind, number> = { random: 0, huge: 0, command: 0, mention: 0 }
+  const counts: Record<FuzzKind, number> = { random: 0, huge: 0, command: 0, mention: 0, 'near-valid': 0 }
   const outcome = { replied: 0, silent: 0, changed: 0, readOnly: 0, refused: 0, notRun: 0 }
   const failures: string[] = []
   const where = (i: number, text: string, s: Sender, chat: (typeof CHATS)[number]) =>
@@ -106,7 +123,7 @@ test(`fuzz: ${N} hostile messages from every role change nothing and crash nothi
       const files = diff(before, after)
       if (files.length) {
         const command = result.kind === 'success' ? byName.get(result.command) : undefined
-        const ids = changedIssueIds(before, after, files)
+        const ids = changedIssueIds(before, after)
         const replyText = replies.join('\n')
         const acknowledged = command?.mutates === true && ids.every((id) => replyText.includes(id))
         if (acknowledged) {
@@ -133,7 +150,7 @@ test(`fuzz: ${N} hostile messages from every role change nothing and crash nothi
     await h.close()
   }
   console.log(
-    `fuzz seed=${SEED}: ${N} messages tried (${counts.random} random, ${counts.huge} huge, ${counts.mention} mentions, ${counts.command} command-like); ` +
+    `fuzz seed=${SEED}: ${N} messages tried (${counts.random} random, ${counts.huge} huge, ${counts.mention} mentions, ${counts.command} command-like with junk, ${counts['near-valid']} near-valid); ` +
       `${outcome.replied} answered, ${outcome.silent} ignored; ${outcome.notRun} stopped before any command ran, ${outcome.refused} refused by the command, ` +
       `${outcome.readOnly} succeeded without changing data, ${outcome.changed} succeeded with a change (${knownIds.length} issue records written, each named in its reply); ` +
       `${failures.length} failures, ${rejections.length} unhandled rejections`,

@@ -16,13 +16,13 @@
 import { log as wechatyLog } from 'wechaty-puppet'
 import { rmSync } from 'node:fs'
 import path from 'node:path'
-import { Store } from '../src/platform/store/store.js'
 import type { Issue } from '../src/domain/issues/issue.js'
 import { Driver, sleep } from '../bench/lib/driver.js'
 import { registration, receiptsIn, type Registration } from '../bench/sections/registration.js'
 import { seededRandom } from '../bench/synthetic.js'
 import { repContact, studioRoom } from '../bench/bench-config.js'
 import { setup, startBot, kill9 } from './support/bot-process.js'
+import { readIssues } from './support/store-records.js'
 
 wechatyLog.level('silent')
 
@@ -84,10 +84,8 @@ test(`kill -9 during a burst of ${BURST} registrations, ${ROUNDS} rounds: every 
       const ackedNow = batch.filter((b) => acked.has(b.tag)).length
       if (ackedNow === BURST) totals.killedAfterAll++
 
-      // The store as the bot would open it.
-      const store = await Store.open(s.dataDir)
-      const records: Issue[] = []
-      for (const p of await store.listPartitions('issues')) records.push(...((await store.peekIssues(p.studioId, p.year)) as Issue[]))
+      // The store as the bot would open it (state.json, every snapshot and journal validated).
+      const records = await readIssues(s.dataDir)
       const problems = check(records, sent, acked)
       totals.recordsChecked += records.length
       log.push(`round ${round}: killed at ${killedAt.toFixed(0)} ms, ${acked.size - ackedBefore} new receipts (${ackedNow}/${BURST} of this burst), ${records.length} records on disk`)
@@ -106,9 +104,7 @@ test(`kill -9 during a burst of ${BURST} registrations, ${ROUNDS} rounds: every 
     await kill9(child)
     collect()
     expect(reused).toBeUndefined()
-    const store = await Store.open(s.dataDir)
-    const records: Issue[] = []
-    for (const p of await store.listPartitions('issues')) records.push(...((await store.peekIssues(p.studioId, p.year)) as Issue[]))
+    const records = await readIssues(s.dataDir)
     expect(check(records, sent, acked)).toEqual([])
     totals.recordsChecked += records.length
   } finally {

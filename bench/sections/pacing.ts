@@ -53,6 +53,8 @@ export async function benchPacing(config: Config, o: { gapMs?: [number, number];
     const until = Date.now() + 30_000
     while (!wb.transport.isReady() && Date.now() < until) await new Promise((r) => setTimeout(r, 20))
     if (!wb.transport.isReady()) throw new Error('bot did not log in')
+    await app.idle() // start-up notices (roster, calendar) out of the way: only the backlog is measured
+    await new Promise((res) => setTimeout(res, gapMs[1]))
 
     const r = seededRandom(7)
     const room = studioRoom(0)

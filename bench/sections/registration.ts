@@ -8,8 +8,8 @@
  * (alone, or merged with others into one message by the sender) is matched to the message it
  * acknowledges, and the record on disk to both.
  */
-import { readFileSync, existsSync } from 'node:fs'
-import path from 'node:path'
+import { Store } from '../../src/platform/store/store.js'
+import type { Issue } from '../../src/domain/issues/issue.js'
 import type { Config } from '../../src/config/schema.js'
 import { Driver, percentile, type Seen } from '../lib/driver.js'
 import { repContact, studioRoom } from '../bench-config.js'
@@ -169,17 +169,19 @@ export interface DiskCheck {
   uniqueIds: boolean
 }
 
-/** Reads the issue files of the burst's studios back from disk (the current year) and checks every registration. */
-export function checkOnDisk(dataDir: string, config: Config, sent: Registration[], receipts: Map<string, string[]>, year: number): DiskCheck {
+/**
+ * Reads the burst's registrations back from disk the way the bot reads them (Store.open; snapshot and
+ * journal of each studio-year) and checks every one. Only while no bot runs on the folder.
+ */
+export async function checkOnDisk(dataDir: string, config: Config, sent: Registration[], receipts: Map<string, string[]>, year: number): Promise<DiskCheck> {
+  const store = await Store.open(dataDir)
   const studios = [...new Set(sent.map((s) => s.studio))]
   const byTag = new Map<string, { id: string; name: string; phone?: string }[]>()
   const ids = new Set<string>()
   let all = 0
   for (const i of studios) {
-    const file = path.join(dataDir, 'issues', config.studios[i].id, `${year}.json`)
-    if (!existsSync(file)) continue
-    const data = JSON.parse(readFileSync(file, 'utf8')) as { issues: { id: string; content: string; constituent: { name: string; phone?: string } }[] }
-    for (const issue of data.issues) {
+    const issues = (await store.peekIssues(config.studios[i].id, year)) as Issue[]
+    for (const issue of issues) {
       all++
       ids.add(issue.id)
       for (const t of issue.content.matchAll(TAG)) byTag.set(t[1], [...(byTag.get(t[1]) ?? []), { id: issue.id, name: issue.constituent.name, phone: issue.constituent.phone }])

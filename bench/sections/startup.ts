@@ -16,6 +16,8 @@ export interface StartupResult {
   peakRssReadyMb: number
   peakRssSettledMb: number
   probes: number
+  /** The bot's own log lines (info level), first occurrence of each message, in ms from the spawn. */
+  milestones: Record<string, number>
 }
 
 export async function measureStartup(
@@ -27,10 +29,16 @@ export async function measureStartup(
   o: { keep?: boolean; timeoutMs?: number } = {},
 ): Promise<{ result: StartupResult; child: Child }> {
   const first = driver.fromBot.length
+  const spawnWall = Date.now()
   const child = spawnTs(script, { ...driver.env, ...env })
   let loggedInAt: number | undefined
+  const milestones: Record<string, number> = {}
   const onData = (d: Buffer) => {
     if (loggedInAt === undefined && d.toString().includes('logged in')) loggedInAt = performance.now()
+    for (const line of d.toString().split('\n')) {
+      const m = /^(\d{4}-\d\d-\d\dT[\d:.]+Z) (?:INFO|WARN) (.+?)(?: \{.*)?$/.exec(line)
+      if (m && !(m[2] in milestones) && Object.keys(milestones).length < 20) milestones[m[2]] = Date.parse(m[1]) - spawnWall
+    }
   }
   child.child.stderr!.on('data', onData)
   let probes = 0
@@ -63,6 +71,7 @@ export async function measureStartup(
     peakRssReadyMb: peakReady / 1024,
     peakRssSettledMb: peakSettled / 1024,
     probes,
+    milestones,
   }
   if (!o.keep) await child.stop()
   return { result, child }

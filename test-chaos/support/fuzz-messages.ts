@@ -78,14 +78,24 @@ export interface FuzzOptions {
   ids: () => readonly string[]
 }
 
-export type FuzzKind = 'random' | 'huge' | 'command' | 'mention'
+export type FuzzKind = 'random' | 'huge' | 'command' | 'mention' | 'near-valid'
 
 /** One hostile message, and what kind it is. */
 export function fuzzMessage(r: Rand, o: FuzzOptions): { kind: FuzzKind; text: string } {
   const x = r()
   if (x < 0.25) return { kind: 'random', text: randomText(r, int(r, 0, 300)) }
   if (x < 0.27) return { kind: 'huge', text: (r() < 0.5 ? '/登记 ' : '') + randomText(r, int(r, 20_001, 120_000)) }
-  if (x < 0.32) return { kind: 'mention', text: `@${pick(r, o.botNames)}${pick(r, ['\u2005', ' ', '', '\u3000'])}${randomText(r, int(r, 0, 30))}` }
+  if (x < 0.36) {
+    // Close to a valid registration or step (some succeed): the store fills with records for the junk
+    // aimed at real ids, and the accounting of acknowledged changes is exercised.
+    const ids = o.ids()
+    const text =
+      ids.length && r() < 0.5
+        ? `/${pick(r, ['答复', '反馈', '转办', '延期', '归档', '撤销', '更正', '联系', '查询'])} ${pick(r, ids)} ${JUNK_ARGS(r, ids)}`
+        : `/登记 ${pick(r, ['王大爷', '李阿姨', '张三', '赵女士'])} ${r() < 0.5 ? `13${int(r, 0, 9)}${String(int(r, 0, 99_999_999)).padStart(8, '0')} ` : ''}${randomText(r, int(r, 1, 60))}`
+    return { kind: 'near-valid', text }
+  }
+  if (x < 0.4) return { kind: 'mention', text: `@${pick(r, o.botNames)}${pick(r, ['\u2005', ' ', '', '\u3000'])}${randomText(r, int(r, 0, 30))}` }
   let name = pick(r, o.names)
   const variant = r()
   if (variant < 0.15) name = fullWidth(name)
