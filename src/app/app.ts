@@ -11,7 +11,6 @@ import { Store } from '../platform/store/store.js'
 import { Sender, realTimer, type Timer, type Transport } from '../platform/sender.js'
 import { Directory } from './directory.js'
 import { useImportedDirectory } from './directory-file.js'
-import { useImportedDirectory } from './directory-file.js'
 import { Calendars } from './calendars.js'
 import { Dispatcher, type Incoming } from './dispatcher.js'
 import { Outbox } from './outbox.js'
@@ -59,8 +58,6 @@ export interface App {
 
 export async function createApp(o: AppOptions): Promise<App> {
   const directory = new Directory(o.config, o.store)
-  // A 花名册 import (npm run import), when applied, replaces the config's people.
-  await useImportedDirectory(directory, o.store.dir, o.log)
   // A 花名册 import (npm run import), when applied, replaces the config's people.
   await useImportedDirectory(directory, o.store.dir, o.log)
   const calendars = new Calendars(() => directory.studios, o.config.calendar)
