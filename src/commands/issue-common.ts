@@ -11,11 +11,14 @@ import { z } from 'zod'
 import { UserError, type CommandContext, type HelpText, type RawArgs } from './command.js'
 import type { Deps } from '../app/deps.js'
 import { zh } from '../text/zh-CN.js'
-import type { Issue, IssueEvent } from '../domain/issues/issue.js'
+import type { Issue } from '../domain/issues/issue.js'
 import { parseIssueId } from '../domain/issues/issue.js'
 import { dueDate, type IssueAction, type IssueContext } from '../domain/issues/issue-machine.js'
 import { maskName, maskPhone, maskText } from '../domain/issues/mask.js'
 import { maskAddress } from '../domain/privacy/mask-address.js'
+import { describeIssueEvent, freeText } from '../app/issue-event-text.js'
+
+export { freeText }
 import { isoWeekday, splitDate, toLocalDate, toLocalTime, type LocalDate } from '../domain/time/local-date.js'
 
 const t = zh.issues
@@ -179,10 +182,6 @@ export function addressText(address: string | undefined, full: boolean): string 
   return full ? address : maskText(maskAddress(address))
 }
 
-/** A free text (content, answer, comment, reason): phones and ID numbers masked unless `full`. */
-export function freeText(s: string, full: boolean): string {
-  return full ? s : maskText(s)
-}
 
 /** First line of a text, cut to `max` characters. */
 export function brief(s: string, max = 30): string {
@@ -251,40 +250,8 @@ export function renderRecord(deps: Deps, issue: Issue, today: LocalDate, full: b
     dueLabel: t.dueLabel[issue.status],
     answers: issue.answers.map((a) => t.answerLine(a.round, fmtStamp(a.at, today), personName(deps, a.by), freeText(a.text, full), a.onTheSpot === true)),
     feedback: issue.feedback ? t.feedbackLine(issue.feedback.rating, issue.feedback.round, issue.feedback.comment && freeText(issue.feedback.comment, full)) : undefined,
-    history: issue.history.map((e) => t.eventLine(fmtStamp(e.at, today), personName(deps, e.by), eventText(issue, e, today, full))),
+    history: issue.history.map((e) => t.eventLine(fmtStamp(e.at, today), personName(deps, e.by), describeIssueEvent(issue, e, { full, date: (d) => fmtDate(d, today) }))),
     masked: !full,
   })
 }
 
-function eventText(issue: Issue, e: IssueEvent, today: LocalDate, full: boolean): string {
-  const ev = t.event
-  const reason = (e as { reason?: string }).reason
-  const r = reason ? freeText(reason, full) : undefined
-  switch (e.kind) {
-    case 'register':
-      return ev.register
-    case 'on_the_spot':
-      return ev.on_the_spot
-    case 'transfer':
-      return ev.transfer(e.department, e.workingDays, fmtDate(e.deadline, today))
-    case 'answer':
-      return ev.answer(e.round)
-    case 'feedback': {
-      const rated = ev.feedback(e.rating, e.comment && freeText(e.comment, full))
-      return e.reopened && e.deadline ? ev.both(rated, ev.reopened(e.round + 1, fmtDate(e.deadline, today))) : rated
-    }
-    case 'extend':
-      return ev.extend(e.workingDays, fmtDate(e.deadline, today), freeText(e.reason, full))
-    case 'contact': {
-      const note = issue.contactAttempts.find((c) => c.at === e.at && c.by === e.by)?.note
-      return ev.contact(e.reached, note && freeText(note, full))
-    }
-    case 'archive':
-      return ev.archive(r)
-    case 'correct':
-      // Field names only: the old and new values may be the constituent's details.
-      return ev.correct(e.changes.map((c) => t.fieldName[c.field] ?? c.field).join(zh.common.listSep), r)
-    case 'withdraw':
-      return ev.withdraw(r)
-  }
-}

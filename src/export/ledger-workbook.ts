@@ -15,7 +15,7 @@
  * Every Chinese word comes from zh.followup (and zh.issues for the steps of an issue).
  */
 import ExcelJS from 'exceljs'
-import type { Issue, IssueEvent, WorkingDays } from '../domain/issues/issue.js'
+import type { Issue, WorkingDays } from '../domain/issues/issue.js'
 import type { Person, Session, Studio } from '../domain/model.js'
 import { computeFigures, isClosed, isHeld, type Figures } from '../domain/stats/figures.js'
 import { evaluate, repRecord, type EvaluationScheme } from '../domain/stats/rep-record.js'
@@ -25,6 +25,7 @@ import { isoWeekday, toLocalDate, toLocalTime } from '../domain/time/local-date.
 import type { LedgerData } from './ledger-source.js'
 import { timeRange } from '../app/roster-posts.js'
 import { zh } from '../text/zh-CN.js'
+import { describeIssueEvent } from '../app/issue-event-text.js'
 
 export interface WorkbookInput {
   data: LedgerData
@@ -165,41 +166,10 @@ export function issueRow(i: Issue, c: RowCtx): Cell[] {
     closing && isClosed(i) ? toLocalDate(closing.at) : null,
     left === undefined ? null : Math.max(1, -left),
     i.archiveReason ?? i.withdrawReason ?? null,
-    i.history.map((e) => zh.issues.eventLine(stamp(e.at), c.name(e.by), eventText(i, e))).join('\n'),
+    i.history.map((e) => zh.issues.eventLine(stamp(e.at), c.name(e.by), describeIssueEvent(i, e, { full: true, date: (d) => d }))).join('\n'),
   ]
 }
 
-/** One step in words, in full (the ledger is unmasked). */
-function eventText(issue: Issue, e: IssueEvent): string {
-  const ev = zh.issues.event
-  switch (e.kind) {
-    case 'register':
-      return ev.register
-    case 'on_the_spot':
-      return ev.on_the_spot
-    case 'transfer':
-      return ev.transfer(e.department, e.workingDays, e.deadline)
-    case 'answer':
-      return ev.answer(e.round)
-    case 'feedback': {
-      const rated = ev.feedback(e.rating, e.comment)
-      return e.reopened && e.deadline ? ev.both(rated, ev.reopened(e.round + 1, e.deadline)) : rated
-    }
-    case 'extend':
-      return ev.extend(e.workingDays, e.deadline, e.reason)
-    case 'contact':
-      return ev.contact(e.reached, issue.contactAttempts.find((c) => c.at === e.at && c.by === e.by)?.note)
-    case 'archive':
-      return ev.archive(e.reason)
-    case 'correct':
-      return ev.correct(
-        e.changes.map((c) => zh.issues.fieldName[c.field] ?? c.field).join(zh.common.listSep),
-        (e as { reason?: string }).reason,
-      )
-    case 'withdraw':
-      return ev.withdraw(e.reason)
-  }
-}
 
 function sessionRow(s: Session, c: { names: (ids: readonly string[]) => string; studioName: (id: string) => string; now: number; issuesOn: number }): Cell[] {
   const checked = [...new Set(s.attendance.map((a) => a.personId))]

@@ -23,7 +23,6 @@ const at = (iso: string) => {
   if (t === undefined) throw new Error(iso)
   return t
 }
-const occurrences = (text: string, needle: string) => text.split(needle).length - 1
 /** How many times the group got a post containing all the needles (merged messages counted per post). */
 const postsIn = (hh: Harness, studio: string, ...needles: string[]) =>
   hh

@@ -85,7 +85,8 @@ export class AtomicJsonFile<T extends { version: number }> implements Adapter<T>
   }
 }
 
-async function syncDir(dir: string): Promise<void> {
+/** fsync a folder, so a file created or renamed in it is durable by name too. */
+export async function syncDir(dir: string): Promise<void> {
   let h: fs.FileHandle | undefined
   try {
     h = await fs.open(dir, 'r')

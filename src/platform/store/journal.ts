@@ -11,7 +11,7 @@
  */
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
-import { StoreError } from './atomic-json-file.js'
+import { StoreError, syncDir } from './atomic-json-file.js'
 import { zh } from '../../text/zh-CN.js'
 
 export interface JournalOptions {
@@ -129,17 +129,5 @@ export class Journal {
   /** Lets queued appends land. */
   async close(): Promise<void> {
     await this.chain.catch(() => undefined)
-  }
-}
-
-async function syncDir(dir: string): Promise<void> {
-  let h: fs.FileHandle | undefined
-  try {
-    h = await fs.open(dir, 'r')
-    await h.sync()
-  } catch {
-    // Some file systems refuse fsync on a folder.
-  } finally {
-    await h?.close()
   }
 }
