@@ -1,20 +1,84 @@
 /**
- * One-time binding codes: six digits, valid 24 hours, used once. Made by an admin in chat (/绑定码) or
- * by the operator on the server (`npm run bind-code -- 姓名`); redeemed with /绑定 in a private chat.
+ * One-time binding codes: six digits, valid 24 hours, used once; redeemed with /绑定 in a private chat.
+ *
+ * Two makers, two files, one writer each: an admin's /绑定码 goes into the bot's own state.json; the
+ * operator's `npm run bind-code -- 姓名` (possibly while the bot runs) goes into `bind-codes.json`, which
+ * only that tool writes and the bot only reads. A redeemed code is marked used in state.json
+ * (`counters["bind-code-used:<code>"]`), so it works once whichever file it came from.
  */
 import { randomInt } from 'node:crypto'
+import path from 'node:path'
+import { z } from 'zod'
 import type { Store } from '../platform/store/store.js'
+import { AtomicJsonFile } from '../platform/store/atomic-json-file.js'
+import { Partition } from '../platform/store/partition.js'
 
 export const BIND_CODE_TTL_MS = 24 * 3600_000
+export const CONSOLE_CODES_FILE = 'bind-codes.json'
+const CONSOLE_CODES_VERSION = 1
 
-export async function issueBindCode(store: Store<unknown>, personId: string, now: number, random: () => number = () => randomInt(0, 1_000_000)): Promise<string> {
-  const taken = new Set(store.state.data.bindCodes.map((c) => c.code))
+export interface BindCode {
+  code: string
+  personId: string
+  expiresAt: number
+}
+
+interface ConsoleCodes {
+  version: number
+  codes: BindCode[]
+}
+
+const consoleSchema = z.object({
+  version: z.number(),
+  codes: z.array(z.object({ code: z.string(), personId: z.string(), expiresAt: z.number() })),
+}) as unknown as z.ZodType<ConsoleCodes>
+
+const usedKey = (code: string) => `bind-code-used:${code}`
+const newCode = (taken: Set<string>, random: () => number): string => {
   let code = ''
   do code = String(random()).padStart(6, '0')
   while (taken.has(code))
+  return code
+}
+const defaultRandom = () => randomInt(0, 1_000_000)
+
+const consoleFile = (dataDir: string) => new AtomicJsonFile<ConsoleCodes>(path.join(dataDir, CONSOLE_CODES_FILE), consoleSchema, CONSOLE_CODES_VERSION)
+
+/** An admin's code (/绑定码), kept in the bot's state. */
+export async function issueBindCode(store: Store<unknown>, personId: string, now: number, random: () => number = defaultRandom): Promise<string> {
+  const code = newCode(new Set(store.state.data.bindCodes.map((c) => c.code)), random)
   await store.state.mutate((s) => {
     s.bindCodes = s.bindCodes.filter((c) => c.expiresAt > now && c.personId !== personId)
     s.bindCodes.push({ code, personId, expiresAt: now + BIND_CODE_TTL_MS })
   })
   return code
+}
+
+/** The operator's code (`npm run bind-code`), written beside the bot's files without touching them. */
+export async function issueConsoleBindCode(dataDir: string, personId: string, now: number, random: () => number = defaultRandom): Promise<string> {
+  const part = new Partition<ConsoleCodes>(consoleFile(dataDir), { version: CONSOLE_CODES_VERSION, codes: [] })
+  await part.load()
+  const code = newCode(new Set(part.data.codes.map((c) => c.code)), random)
+  await part.mutate((d) => {
+    d.codes = d.codes.filter((c) => c.expiresAt > now && c.personId !== personId)
+    d.codes.push({ code, personId, expiresAt: now + BIND_CODE_TTL_MS })
+  })
+  return code
+}
+
+/** A valid, unused code from either maker. */
+export async function findBindCode(store: Store<unknown>, code: string, now: number): Promise<BindCode | undefined> {
+  if (store.state.data.counters[usedKey(code)] !== undefined) return undefined
+  const fromConsole = (await consoleFile(store.dir).read())?.codes ?? []
+  return [...store.state.data.bindCodes, ...fromConsole].find((c) => c.code === code && c.expiresAt > now)
+}
+
+/** Binds the contact to the code's person and uses the code up, in one write of state.json. */
+export async function redeemBindCode(store: Store<unknown>, entry: BindCode, contactId: string, now: number): Promise<void> {
+  await store.state.mutate((s) => {
+    s.bindCodes = s.bindCodes.filter((c) => c.code !== entry.code && c.expiresAt > now)
+    s.counters[usedKey(entry.code)] = now
+    for (const [cid, b] of Object.entries(s.bindings.contacts)) if (b.personId === entry.personId) delete s.bindings.contacts[cid]
+    s.bindings.contacts[contactId] = { personId: entry.personId, via: 'code', at: now }
+  })
 }

@@ -7,7 +7,6 @@
  */
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
-import { loadConfig, ConfigError } from '../config/load-config.js'
 import { clockFromEnv } from '../platform/clock.js'
 import { Directory } from '../app/directory.js'
 import { Calendars } from '../app/calendars.js'
@@ -18,6 +17,7 @@ import { collectLedger, folderSource, DataFolderError } from '../export/ledger-s
 import { buildLedgerWorkbook } from '../export/ledger-workbook.js'
 import type { Store } from '../platform/store/store.js'
 import { zh } from '../text/zh-CN.js'
+import { cliConfig, cliDataDir, runCli } from './cli-common.js'
 
 const t = zh.followup
 
@@ -43,17 +43,9 @@ async function run(args: string[], env = process.env): Promise<number> {
     else if (a.startsWith('--')) return fail(t.cli.unknownOption(a))
     else words.push(a)
   }
-  let config
-  try {
-    config = loadConfig(env.LXQ_CONFIG ?? 'config/district.yaml')
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(e.message + '\n')
-      return 1
-    }
-    throw e
-  }
-  const dataDir = env.LXQ_DATA ?? 'data'
+  const config = cliConfig(env)
+  if (!config) return 1
+  const dataDir = cliDataDir(env)
   const now = clockFromEnv(env).now()
   const today = toLocalDate(now)
   const imported = await readDirectoryFile(dataDir)
@@ -101,10 +93,4 @@ async function run(args: string[], env = process.env): Promise<number> {
   }
 }
 
-run(process.argv.slice(2)).then(
-  (c) => process.exit(c),
-  (e) => {
-    process.stderr.write(String((e as Error).message ?? e) + '\n')
-    process.exit(1)
-  },
-)
+runCli(run)

@@ -5,9 +5,9 @@
  * config and data folder as `npm start` (LXQ_CONFIG, LXQ_DATA); reads the data folder without locking or
  * tidying it, so it is safe while the bot runs. Exit code 0 when fine, 2 when the sheet has errors.
  */
-import { loadConfig, ConfigError } from '../config/load-config.js'
 import { runImport } from '../app/directory-import.js'
 import { zh } from '../text/zh-CN.js'
+import { cliConfig, cliDataDir, runCli } from './cli-common.js'
 
 async function run(args: string[], env = process.env): Promise<number> {
   const t = zh.followup.cli
@@ -18,25 +18,11 @@ async function run(args: string[], env = process.env): Promise<number> {
     process.stderr.write(t.importUsage + '\n')
     return 2
   }
-  let config
-  try {
-    config = loadConfig(env.LXQ_CONFIG ?? 'config/district.yaml')
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(e.message + '\n')
-      return 1
-    }
-    throw e
-  }
-  const out = await runImport({ file: files[0], dataDir: env.LXQ_DATA ?? 'data', config, apply: args.includes('--apply'), now: Date.now() })
+  const config = cliConfig(env)
+  if (!config) return 1
+  const out = await runImport({ file: files[0], dataDir: cliDataDir(env), config, apply: args.includes('--apply'), now: Date.now() })
   process.stdout.write(out.lines.join('\n') + '\n')
   return out.code
 }
 
-run(process.argv.slice(2)).then(
-  (c) => process.exit(c),
-  (e) => {
-    process.stderr.write(String((e as Error).message ?? e) + '\n')
-    process.exit(1)
-  },
-)
+runCli(run)

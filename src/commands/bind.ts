@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { defineCommand } from './command.js'
 import { zh } from '../text/zh-CN.js'
 import type { RawArgs } from './command.js'
+import { findBindCode, redeemBindCode } from '../app/bind-codes.js'
 
 const codeArg = z
   .object({ text: z.string() })
@@ -17,15 +18,10 @@ export const bind = defineCommand({
   help: zh.identity.bind,
   args: codeArg,
   async run({ args, ctx }, deps) {
-    const state = deps.store.state.data
-    const entry = state.bindCodes.find((c) => c.code === args && c.expiresAt > ctx.now)
+    const entry = await findBindCode(deps.store, args, ctx.now)
     const person = entry && deps.directory.person(entry.personId)
     if (!entry || !person) return zh.identity.codeBad
-    await deps.store.state.mutate((s) => {
-      s.bindCodes = s.bindCodes.filter((c) => c.code !== args && c.expiresAt > ctx.now)
-      for (const [cid, b] of Object.entries(s.bindings.contacts)) if (b.personId === person.id) delete s.bindings.contacts[cid]
-      s.bindings.contacts[ctx.asker.contactId] = { personId: person.id, via: 'code', at: ctx.now }
-    })
-    return zh.identity.bound(person.name, person.roles.map((r) => zh.common.roles[r]).join('、'))
+    await redeemBindCode(deps.store, entry, ctx.asker.contactId, ctx.now)
+    return zh.identity.bound(person.name, zh.common.roleList(person.roles.map((r) => zh.common.roles[r])))
   },
 })
