@@ -28,7 +28,7 @@ export function setup(o: { studios?: number; sendGapMs?: [number, number] } = {}
  * connected, logged in and handling messages.
  */
 export async function startBot(driver: Driver, s: Setup, timeoutMs = 60_000): Promise<Child> {
-  const child = spawnTs('src/main.ts', { ...driver.env, LXQ_CONFIG: s.configFile, LXQ_DATA: s.dataDir, LXQ_LOG_LEVEL: process.env.LXQ_LOG_LEVEL ?? 'warn' })
+  const child = spawnTs('src/main.ts', { ...driver.env, LXQ_CONFIG: s.configFile, LXQ_DATA: s.dataDir, LXQ_LOG_LEVEL: process.env.LXQ_LOG_LEVEL ?? 'info' })
   const from = driver.fromBot.length
   const probe = repContact(0, 0)
   const end = performance.now() + timeoutMs
