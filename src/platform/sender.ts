@@ -16,6 +16,11 @@ import type { Logger } from './logger.js'
 
 export interface Transport {
   isReady(): boolean
+  /**
+   * The failure says the gateway is unreachable (not that this message is bad): the sender then waits
+   * for the gateway as long as it takes, without spending the message's retries.
+   */
+  isUnreachable?(e: unknown): boolean
   sendText(to: Target, text: string, mentions: string[]): Promise<void>
   sendFile(to: Target, name: string, data: Buffer): Promise<void>
 }
@@ -170,6 +175,7 @@ export class Sender {
   }
 
   private async withRetry(fn: () => Promise<void>): Promise<void> {
+    let outage = 0
     for (let attempt = 0; ; attempt++) {
       while (!this.transport.isReady()) await this.waitForWake(1000)
       try {
@@ -180,6 +186,16 @@ export class Sender {
         if (this.stats.sendTimes.length > 10_000) this.stats.sendTimes.splice(0, 5_000)
         return
       } catch (e) {
+        if (this.transport.isUnreachable?.(e)) {
+          // The gateway is down and its client has not noticed (no logout): keep the message, try again
+          // with pauses growing to 10 s, and do not count this against its retries.
+          attempt--
+          const pause = Math.min(10_000, 500 * 2 ** outage++)
+          if (outage === 1) this.log.warn('gateway unreachable; holding outgoing messages until it answers', { error: (e as Error).message })
+          await Promise.race([this.timer.sleep(pause), this.waitForWake(pause)])
+          continue
+        }
+        outage = 0
         if (attempt >= this.opts.retries) throw e
         this.stats.retries++
         const pause = Math.min(60_000, Math.max(500, this.opts.gapMs[1]) * 2 ** attempt)

@@ -38,6 +38,12 @@ export class WechatyTransport implements Transport {
     return this.loggedIn && this.bot.isLoggedIn
   }
 
+  /** gRPC UNAVAILABLE / DEADLINE_EXCEEDED / CANCELLED: the connection, not the message, failed. */
+  isUnreachable(e: unknown): boolean {
+    const code = (e as { code?: unknown } | null)?.code
+    return code === 14 || code === 4 || code === 1
+  }
+
   private async conversation(to: Target) {
     if ('roomId' in to) {
       const room = await this.bot.Room.find({ id: to.roomId })

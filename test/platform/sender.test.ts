@@ -397,3 +397,35 @@ describe('files', () => {
     expect(gaps(transport.sent)[0]).toBeGreaterThanOrEqual(1000)
   })
 })
+
+describe('an unreachable gateway (no logout) holds messages instead of spending their retries', () => {
+  test('60 s of UNAVAILABLE on a message with 2 retries: it is sent once the gateway answers, exactly once', async () => {
+    const { Sender } = await import('../../src/platform/sender.js')
+    const { memoryLogger } = await import('../../src/platform/logger.js')
+    let now = 0
+    const timer = { now: () => now, sleep: async (ms: number) => { now += ms } }
+    const sent: string[] = []
+    let downUntil = 60_000
+    const transport = {
+      isReady: () => true,
+      isUnreachable: (e: unknown) => (e as { code?: number }).code === 14,
+      sendText: async (_to: unknown, text: string) => {
+        if (now < downUntil) throw Object.assign(new Error('UNAVAILABLE'), { code: 14 })
+        sent.push(text)
+      },
+      sendFile: async () => undefined,
+    }
+    const sender = new Sender(transport, { gapMs: [0, 0], maxChars: 1800, retries: 2 }, memoryLogger(), timer)
+    await sender.send({ to: { roomId: 'r@chatroom' }, text: 'a' })
+    await sender.send({ to: { roomId: 'r@chatroom' }, text: 'b' })
+    expect(sent).toEqual(['a', 'b'])
+    expect(now).toBeGreaterThanOrEqual(60_000)
+    expect(sender.stats.failed).toBe(0)
+    // A message that fails for its own reasons still gives up after its retries.
+    downUntil = 0
+    transport.sendText = async () => {
+      throw new Error('room not found')
+    }
+    await expect(sender.send({ to: { roomId: 'gone@chatroom' }, text: 'c' })).rejects.toThrow('room not found')
+  })
+})
