@@ -3,11 +3,12 @@
  * src/commands/index.ts, so a new command is covered the day it is added) is sent with its own help
  * example — well-formed, aimed at a real issue — by people who may not use it: a representative and a
  * stranger (private, in a studio group, in an unbound group), a coordinator in another studio's group,
- * and, for admin-only commands, a coordinator anywhere. Every attempt must be refused with a reply, and
+ * a coordinator and an admin in a group bound to no studio, and, for admin-only commands, a coordinator
+ * anywhere. Every attempt must be refused with a reply, and
  * the data folder (state.json's ring of seen ids aside) must not change.
  *
  * The legitimate way to bind a group (/绑定本群 by a coordinator in a group not yet bound) is the one
- * thing a coordinator may do in an unbound group; a coordinator's other commands there are checked too.
+ * thing a coordinator or admin may do in an unbound group; everything else of theirs there is checked.
  */
 import { zh } from '../src/text/zh-CN.js'
 import type { Command } from '../src/commands/command.js'
