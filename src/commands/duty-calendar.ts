@@ -1,7 +1,6 @@
 import { defineCommand, type Outgoing } from './command.js'
 import { noArgs } from './args.js'
 import { zh } from '../text/zh-CN.js'
-import { sessionsToIcal } from '../app/roster-ical.js'
 import { makeDate, yearOf } from '../domain/time/local-date.js'
 
 /**
@@ -31,6 +30,7 @@ export const dutyCalendar = defineCommand({
       : await roster.dutiesOf(me.id, from, to)
     if (sessions.length === 0) return t.calNone
     const title = studio ? studio.name : me.name
+    const { sessionsToIcal } = await import('../app/roster-ical.js') // loaded on first use, not at start-up
     const data = Buffer.from(
       sessionsToIcal({
         title,

@@ -2,7 +2,6 @@ import { defineCommand, type Outgoing } from './command.js'
 import { rawArgs } from './args.js'
 import { zh } from '../text/zh-CN.js'
 import { thisYear } from '../domain/stats/period.js'
-import { buildLedgerWorkbook } from '../export/ledger-workbook.js'
 import { loadLedger, periodFrom, scopeFor, scopeTitle, splitWords } from './report-common.js'
 
 /**
@@ -25,6 +24,8 @@ export const exportLedger = defineCommand({
     const data = await loadLedger(deps, scope, period)
     const title = scopeTitle(deps, scope)
     const label = t.periodLabel(period.spec)
+    // exceljs is loaded on first use, not at start-up (it costs ~0.2 s and tens of MB the bot rarely needs).
+    const { buildLedgerWorkbook } = await import('../export/ledger-workbook.js')
     const book = await buildLedgerWorkbook({
       data,
       title,

@@ -4,6 +4,7 @@
  *    control punishes bursts);
  *  - merges queued texts to the same chat into one message when a backlog builds, never past the
  *    message-length limit (a longer single text is split at line breaks);
+ *  - sends replies to people before scheduled posts, so a backlog of posts never delays a receipt;
  *  - @mentions contacts by id (the transport resolves ids, never names);
  *  - retries a failed send with growing pauses, and holds everything while the gateway is logged out,
  *    so nothing queued is lost across a reconnect; a message leaves the queue only once sent.
@@ -157,18 +158,23 @@ export class Sender {
 
   /** The head item plus, when a backlog built, the next texts to the same chat that fit in one message. */
   private takeBatch(): Item[] {
-    const head = this.queue.shift()!
+    // Replies to people come before scheduled posts (outbox items): a morning of announcements, or the
+    // first start of a city's bot, must not leave a /登记 waiting minutes for its receipt.
+    const firstReply = this.queue.findIndex((it) => it.durableId === undefined)
+    const [head] = this.queue.splice(firstReply >= 0 ? firstReply : 0, 1)
     const batch = [head]
     if (head.file || head.text.length >= this.opts.maxChars) return batch
     let length = head.text.length
     const sep = (this.opts.mergeSeparator ?? '\n\n').length
+    const sameKind = (it: Item) => (it.durableId === undefined) === (head.durableId === undefined)
     for (let i = 0; i < this.queue.length; ) {
       const it = this.queue[i]
-      if (key(it.to) === key(head.to) && !it.file && length + sep + it.text.length <= this.opts.maxChars) {
+      const sameChat = key(it.to) === key(head.to) && sameKind(it)
+      if (sameChat && !it.file && length + sep + it.text.length <= this.opts.maxChars) {
         batch.push(it)
         length += sep + it.text.length
         this.queue.splice(i, 1)
-      } else if (key(it.to) === key(head.to)) break // keep order within a chat
+      } else if (sameChat) break // keep order within a chat
       else i++
     }
     return batch

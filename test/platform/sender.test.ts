@@ -429,3 +429,20 @@ describe('an unreachable gateway (no logout) holds messages instead of spending 
     await expect(sender.send({ to: { roomId: 'gone@chatroom' }, text: 'c' })).rejects.toThrow('room not found')
   })
 })
+
+describe('replies before scheduled posts', () => {
+  test('a reply queued behind 30 scheduled posts is sent first; the posts keep their order', async () => {
+    const { Sender } = await import('../../src/platform/sender.js')
+    const { memoryLogger } = await import('../../src/platform/logger.js')
+    let now = 0
+    const timer = { now: () => now, sleep: async (ms: number) => { now += ms } }
+    const sent: string[] = []
+    const transport = { isReady: () => true, sendText: async (_to: unknown, text: string) => void sent.push(text), sendFile: async () => undefined }
+    const sender = new Sender(transport, { gapMs: [1000, 1000], maxChars: 10, retries: 0 }, memoryLogger(), timer)
+    const posts = Array.from({ length: 30 }, (_, i) => sender.send({ to: { roomId: `room${i}@chatroom` }, text: `post${i}` }, `d${i}`))
+    const reply = sender.send({ to: { contactId: 'someone' }, text: 'receipt' })
+    await Promise.all([...posts, reply])
+    expect(sent.indexOf('receipt')).toBeLessThanOrEqual(1) // the first post may already be on its way
+    expect(sent.filter((t) => t.startsWith('post'))).toEqual(Array.from({ length: 30 }, (_, i) => `post${i}`))
+  })
+})
