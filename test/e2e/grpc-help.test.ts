@@ -2,58 +2,24 @@
  * End to end over the real seam: a PuppetServer (wechaty-puppet-service) serving the mock puppet on a
  * loopback port, the bot connected through the puppet-service gRPC client, messages from mock contacts.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { log as wechatyLog } from 'wechaty-puppet'
-import { MockGateway, type SeenMessage } from '../../src/demo/mock-gateway.js'
-import { createWechatyBot } from '../../src/platform/wechaty-bot.js'
-import { createApp, type App } from '../../src/app/app.js'
-import { Store } from '../../src/platform/store/store.js'
-import { ManualClock } from '../../src/platform/clock.js'
-import { memoryLogger } from '../../src/platform/logger.js'
+import type { MockGateway, SeenMessage } from '../../src/demo/mock-gateway.js'
+import { startGrpcBot, waitFor, type GrpcBot } from '../support/grpc-bot.js'
+import type { App } from '../../src/app/app.js'
 import { demoConfig } from '../support/harness.js'
-
-wechatyLog.level('silent')
-
-async function waitFor<T>(fn: () => T | undefined, ms = 10_000): Promise<T> {
-  const end = Date.now() + ms
-  for (;;) {
-    const v = fn()
-    if (v) return v
-    if (Date.now() > end) throw new Error('timed out waiting')
-    await new Promise((r) => setTimeout(r, 20))
-  }
-}
 
 describe('the bot over the puppet-service gRPC path', () => {
   const config = demoConfig()
   let gateway: MockGateway
-  let bot: ReturnType<typeof createWechatyBot>
   let app: App
-  let dir: string
-  const seen: SeenMessage[] = []
+  let rig: GrpcBot
+  let seen: SeenMessage[]
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'lxq-e2e-'))
-    gateway = new MockGateway(config, { strangers: [{ id: 'x-guest', name: '路人甲' }], botName: '连心桥' })
-    gateway.onMessage((m) => seen.push(m))
-    await gateway.start()
-    const log = memoryLogger()
-    bot = createWechatyBot({ token: gateway.token, endpoint: gateway.endpoint }, log)
-    const store = await Store.open(dir)
-    app = await createApp({ config, store, clock: new ManualClock(Date.parse('2026-11-23T09:00:00+08:00')), log, transport: bot.transport, sendGapMs: [0, 10] })
-    bot.attach(app)
-    await bot.start()
-    gateway.login()
-    await waitFor(() => bot.transport.isReady())
+    rig = await startGrpcBot(config, '2026-11-23T09:00:00+08:00')
+    ;({ gateway, app, seen } = rig)
   })
 
-  afterAll(async () => {
-    await bot.stop()
-    await gateway.stop()
-    rmSync(dir, { recursive: true, force: true })
-  })
+  afterAll(() => rig.stop())
 
   test('/帮助 in a studio group is answered in that group', async () => {
     const room = config.studios[0].roomId!

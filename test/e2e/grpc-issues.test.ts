@@ -4,29 +4,10 @@
  * private chat; and, over every group message the bot sent in this file, no unmasked constituent phone
  * or ID-card number.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { log as wechatyLog } from 'wechaty-puppet'
-import { MockGateway, type SeenMessage } from '../../src/demo/mock-gateway.js'
-import { createWechatyBot } from '../../src/platform/wechaty-bot.js'
-import { createApp, type App } from '../../src/app/app.js'
-import { Store } from '../../src/platform/store/store.js'
-import { ManualClock } from '../../src/platform/clock.js'
-import { memoryLogger } from '../../src/platform/logger.js'
+import type { MockGateway, SeenMessage } from '../../src/demo/mock-gateway.js'
+import { startGrpcBot, waitFor, type GrpcBot } from '../support/grpc-bot.js'
+import type { App } from '../../src/app/app.js'
 import { demoConfig } from '../support/harness.js'
-
-wechatyLog.level('silent')
-
-async function waitFor<T>(fn: () => T | undefined, ms = 10_000): Promise<T> {
-  const end = Date.now() + ms
-  for (;;) {
-    const v = fn()
-    if (v) return v
-    if (Date.now() > end) throw new Error('timed out waiting')
-    await new Promise((r) => setTimeout(r, 20))
-  }
-}
 
 /** The constituents' numbers this file registers (phones in every spelling people use, an ID number). */
 const SECRETS = ['13812345678', '13698765432', '02223456789', '120101195001011234']
@@ -36,10 +17,16 @@ describe('issues over the puppet-service gRPC path', () => {
   const config = demoConfig()
   const room = config.studios.find((s) => s.id === 'hpl')!.roomId!
   let gateway: MockGateway
-  let bot: ReturnType<typeof createWechatyBot>
   let app: App
-  let dir: string
-  const seen: SeenMessage[] = []
+  let rig: GrpcBot
+  let seen: SeenMessage[]
+
+  beforeAll(async () => {
+    rig = await startGrpcBot(config, '2026-12-10T18:30:00+08:00')
+    ;({ gateway, app, seen } = rig)
+  })
+
+  afterAll(() => rig.stop())
 
   /**
    * Says something and waits for the bot's message in that chat that contains `marker` (scheduled posts,
@@ -50,27 +37,6 @@ describe('issues over the puppet-service gRPC path', () => {
     gateway.say(contactId, text, roomId)
     return waitFor(() => seen.slice(before).find((m) => m.fromBot && (roomId ? m.roomId === roomId : m.listenerId === contactId) && (m.text ?? '').includes(marker)))
   }
-
-  beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'lxq-e2e-issues-'))
-    gateway = new MockGateway(config, { strangers: [{ id: 'x-guest', name: '路人甲' }], botName: '连心桥' })
-    gateway.onMessage((m) => seen.push(m))
-    await gateway.start()
-    const log = memoryLogger()
-    bot = createWechatyBot({ token: gateway.token, endpoint: gateway.endpoint }, log)
-    const store = await Store.open(dir)
-    app = await createApp({ config, store, clock: new ManualClock(Date.parse('2026-12-10T18:30:00+08:00')), log, transport: bot.transport, sendGapMs: [0, 10] })
-    bot.attach(app)
-    await bot.start()
-    gateway.login()
-    await waitFor(() => bot.transport.isReady())
-  })
-
-  afterAll(async () => {
-    await bot.stop()
-    await gateway.stop()
-    rmSync(dir, { recursive: true, force: true })
-  })
 
   test('/登记 in the studio group: the receipt has the id and only the masked constituent', async () => {
     const receipt = await ask('demo-p01', '/登记 王大爷 13812345678 和平里3号楼2单元501 楼道灯坏了半个月', room, '已登记')
