@@ -2,7 +2,7 @@ import { defineCommand, type Outgoing } from './command.js'
 import { rawArgs } from './args.js'
 import { zh } from '../text/zh-CN.js'
 import { thisYear } from '../domain/stats/period.js'
-import { loadLedger, periodFrom, scopeFor, scopeTitle, splitWords } from './report-common.js'
+import { reportInputs, scopeTitle } from './report-common.js'
 
 /**
  * `/导出台账 [期间] [全区|工作室]`: the ledger as an xlsx (src/export/ledger-workbook.ts), default this
@@ -18,10 +18,7 @@ export const exportLedger = defineCommand({
   args: rawArgs,
   async run({ args, ctx }, deps) {
     const t = zh.followup
-    const words = splitWords(deps, args.tokens, ctx.today)
-    const period = periodFrom([...words.period, ...words.other], ctx.today, thisYear)
-    const scope = scopeFor(deps, ctx, words)
-    const data = await loadLedger(deps, scope, period)
+    const { period, scope, data } = await reportInputs(deps, ctx, args.tokens, thisYear)
     const title = scopeTitle(deps, scope)
     const label = t.periodLabel(period.spec)
     // exceljs is loaded on first use, not at start-up (it costs ~0.2 s and tens of MB the bot rarely needs).

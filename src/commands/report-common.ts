@@ -93,3 +93,19 @@ export function scopeStudioIds(deps: Deps, scope: ReportScope): string[] {
 export function loadLedger(deps: Deps, scope: ReportScope, period: Period): Promise<LedgerData> {
   return collectLedger(storeSource(deps.store), scopeStudioIds(deps, scope), period.from, period.to)
 }
+
+/**
+ * What /统计 and /导出台账 both start from: the words of the command read as a period (default given)
+ * and a scope, and the issues and sessions of that scope and period.
+ */
+export async function reportInputs(
+  deps: Deps,
+  ctx: CommandContext,
+  tokens: readonly string[],
+  fallback: (today: LocalDate) => Period,
+): Promise<{ period: Period; scope: ReportScope; data: LedgerData }> {
+  const words = splitWords(deps, tokens, ctx.today)
+  const period = periodFrom([...words.period, ...words.other], ctx.today, fallback)
+  const scope = scopeFor(deps, ctx, words)
+  return { period, scope, data: await loadLedger(deps, scope, period) }
+}

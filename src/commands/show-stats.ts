@@ -4,7 +4,7 @@ import { zh } from '../text/zh-CN.js'
 import { computeFigures } from '../domain/stats/figures.js'
 import { thisMonth } from '../domain/stats/period.js'
 import { dateLong } from '../app/roster-posts.js'
-import { loadLedger, periodFrom, scopeFor, scopeTitle, splitWords } from './report-common.js'
+import { reportInputs, scopeTitle } from './report-common.js'
 
 /**
  * `/统计 [期间] [全区|工作室]`: the figures offices report (src/domain/stats/figures.ts has the
@@ -19,10 +19,7 @@ export const showStats = defineCommand({
   args: rawArgs,
   async run({ args, ctx }, deps) {
     const t = zh.followup
-    const words = splitWords(deps, args.tokens, ctx.today)
-    const period = periodFrom([...words.period, ...words.other], ctx.today, thisMonth)
-    const scope = scopeFor(deps, ctx, words)
-    const data = await loadLedger(deps, scope, period)
+    const { period, scope, data } = await reportInputs(deps, ctx, args.tokens, thisMonth)
     const days = (id: string) => deps.calendars.of(id)
     const f = computeFigures({ issues: data.issues, sessions: data.sessions, from: period.from, to: period.to, now: ctx.now, days })
     const byStudio =
