@@ -14,6 +14,7 @@ import { clockFromEnv, OffsetClock, parseInstant } from './platform/clock.js'
 import { createLogger, type Level } from './platform/logger.js'
 import { Store } from './platform/store/store.js'
 import { StoreError } from './platform/store/atomic-json-file.js'
+import { DataLock, LockError } from './platform/store/data-lock.js'
 import { createApp } from './app/app.js'
 import { createWechatyBot, puppetServiceFromEnv, type PuppetServiceSettings } from './platform/wechaty-bot.js'
 import { startScheduler } from './platform/scheduler.js'
@@ -41,13 +42,22 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
     }
     throw e
   }
-  if (demo && !env.LXQ_DATA) await fs.rm(dataDir, { recursive: true, force: true })
   let store: Store<any>
   try {
-    store = await Store.open(dataDir)
+    if (demo && !env.LXQ_DATA) {
+      // A fresh demo folder, unless another demo is running on it.
+      await fs.mkdir(dataDir, { recursive: true })
+      await (await DataLock.acquire(dataDir)).release()
+      await fs.rm(dataDir, { recursive: true, force: true })
+    }
+    store = await Store.open(dataDir, { onNotice: (event, fields) => log.warn(`store: ${event}`, fields) })
   } catch (e) {
     if (e instanceof StoreError) {
       process.stderr.write(`${zh.store.refuseStart}\n${e.message}\n`)
+      return 1
+    }
+    if (e instanceof LockError) {
+      process.stderr.write(e.message + '\n')
       return 1
     }
     throw e
@@ -66,6 +76,9 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   }
 
   const wb = createWechatyBot(settings, log)
+  // An earlier year's file found damaged after start-up: stop, naming it (nothing is dropped silently).
+  let damaged: (e: unknown) => void = () => undefined
+  const damage = new Promise<unknown>((resolve) => (damaged = resolve))
   let app
   try {
     // Loading the partitions (this year's issues, …) may meet a corrupt file too: same refusal.
@@ -75,6 +88,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
       clock,
       log,
       transport: wb.transport,
+      onDamage: (e) => damaged(e),
       botNames: () => [wb.bot.isLoggedIn ? wb.bot.currentUser.name() : '', zh.common.botName].filter(Boolean),
     })
   } catch (e) {
@@ -104,11 +118,18 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
     await stop()
     return code
   }
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve)
-    process.once('SIGTERM', resolve)
-  })
+  const why = await Promise.race([
+    new Promise<'signal'>((resolve) => {
+      process.once('SIGINT', () => resolve('signal'))
+      process.once('SIGTERM', () => resolve('signal'))
+    }),
+    damage,
+  ])
   await stop()
+  if (why !== 'signal') {
+    process.stderr.write(`${zh.store.refuseStart}\n${(why as Error).message}\n`)
+    return 1
+  }
   return 0
 }
 

@@ -7,12 +7,12 @@
 import type { Config } from '../config/schema.js'
 import type { Clock } from '../platform/clock.js'
 import type { Logger } from '../platform/logger.js'
-import { Store } from '../platform/store/store.js'
+import { Store, WriteError } from '../platform/store/store.js'
 import { Sender, realTimer, type Timer, type Transport } from '../platform/sender.js'
 import { Directory } from './directory.js'
 import { useImportedDirectory } from './directory-file.js'
 import { Calendars } from './calendars.js'
-import { Dispatcher, type Incoming } from './dispatcher.js'
+import { Dispatcher, adminAlerts, type Incoming } from './dispatcher.js'
 import { Outbox } from './outbox.js'
 import { IssueRepo } from './issue-repo.js'
 import { RosterService } from './roster-service.js'
@@ -36,6 +36,8 @@ export interface AppOptions {
   random?: () => number
   commands?: readonly Command<any>[]
   jobs?: readonly Job[]
+  /** An earlier year's data file turned out damaged after start-up (the bot stops, naming it). */
+  onDamage?: (e: unknown) => void
   /** Display names of the bot (its @mentions are stripped from commands). */
   botNames?: () => string[]
 }
@@ -66,6 +68,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     now: o.clock.now(),
     log: o.log,
     studioOfPrefix: (prefix) => directory.studios.find((s) => s.prefix === prefix)?.id,
+    onDamage: o.onDamage,
   })
   const roster = await RosterService.open({ config: o.config, store: o.store, clock: o.clock, log: o.log, directory, calendars, outbox })
   const swaps = await SwapService.open({ config: o.config, store: o.store, log: o.log, directory, roster }, o.clock.now())
@@ -96,12 +99,6 @@ export async function createApp(o: AppOptions): Promise<App> {
   )
   outbox.attach(sender)
   const dispatcher = new Dispatcher(deps, o.botNames ?? (() => [zh.common.botName]))
-  // A replayed message id (kept in each issue's history) changes nothing, even if state.json's ring lost it.
-  issues.rememberMsgIdsIn(dispatcher.seen)
-  // Likewise for duty changes (/排班 and the swaps), whose message ids are kept in each session's history.
-  await roster.rememberMsgIdsIn(dispatcher.seen)
-  // And for swap requests and their answers (/同意 /拒绝 /撤回 keep the message id in the request).
-  await swaps.rememberMsgIdsIn(dispatcher.seen, o.clock.now())
   const jobs = o.jobs ?? allJobs
   let handling = 0
   let received = 0
@@ -135,6 +132,10 @@ export async function createApp(o: AppOptions): Promise<App> {
             await job.run(deps, firedAt)
           } catch (e) {
             o.log.error(`job ${job.name} failed`, { error: e })
+            // A scheduled post that could not be saved is tried again at the next due-check; admins are told once.
+            if (e instanceof WriteError && o.store.takeFailureAlert()) {
+              for (const r of adminAlerts(deps, zh.store.adminWriteFailed(e.code ?? 'EIO'))) sender.post(r)
+            }
           }
         }
       })().finally(() => {
@@ -152,8 +153,8 @@ export async function createApp(o: AppOptions): Promise<App> {
         if (handling > 0) await new Promise<void>((r) => idleWaiters.push(r))
         if (dueRun) await dueRun
         await sender.idle()
-        // Background writes (the seen-id ring) have landed too, so "idle" means quiet on disk as well.
-        await o.store.state.settle()
+        // Outbox removals and compactions have landed too, so "idle" means quiet on disk as well.
+        await o.store.settle()
         if (handling === 0 && !dueRun && sender.pending === 0) return
       }
     },

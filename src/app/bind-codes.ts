@@ -11,7 +11,6 @@ import path from 'node:path'
 import { z } from 'zod'
 import type { Store } from '../platform/store/store.js'
 import { AtomicJsonFile } from '../platform/store/atomic-json-file.js'
-import { Partition } from '../platform/store/partition.js'
 
 export const BIND_CODE_TTL_MS = 24 * 3600_000
 export const CONSOLE_CODES_FILE = 'bind-codes.json'
@@ -47,22 +46,20 @@ const consoleFile = (dataDir: string) => new AtomicJsonFile<ConsoleCodes>(path.j
 /** An admin's code (/绑定码), kept in the bot's state. */
 export async function issueBindCode(store: Store<unknown>, personId: string, now: number, random: () => number = defaultRandom): Promise<string> {
   const code = newCode(new Set(store.state.data.bindCodes.map((c) => c.code)), random)
-  await store.state.mutate((s) => {
-    s.bindCodes = s.bindCodes.filter((c) => c.expiresAt > now && c.personId !== personId)
-    s.bindCodes.push({ code, personId, expiresAt: now + BIND_CODE_TTL_MS })
+  await store.transaction(async () => {
+    await store.state.removeBindCodes(store.state.data.bindCodes.filter((c) => c.expiresAt <= now || c.personId === personId).map((c) => c.code))
+    await store.state.addBindCode({ code, personId, expiresAt: now + BIND_CODE_TTL_MS })
   })
   return code
 }
 
 /** The operator's code (`npm run bind-code`), written beside the bot's files without touching them. */
 export async function issueConsoleBindCode(dataDir: string, personId: string, now: number, random: () => number = defaultRandom): Promise<string> {
-  const part = new Partition<ConsoleCodes>(consoleFile(dataDir), { version: CONSOLE_CODES_VERSION, codes: [] })
-  await part.load()
-  const code = newCode(new Set(part.data.codes.map((c) => c.code)), random)
-  await part.mutate((d) => {
-    d.codes = d.codes.filter((c) => c.expiresAt > now && c.personId !== personId)
-    d.codes.push({ code, personId, expiresAt: now + BIND_CODE_TTL_MS })
-  })
+  const file = consoleFile(dataDir)
+  const codes = (await file.read())?.codes ?? []
+  const code = newCode(new Set(codes.map((c) => c.code)), random)
+  const kept = codes.filter((c) => c.expiresAt > now && c.personId !== personId)
+  await file.write({ version: CONSOLE_CODES_VERSION, codes: [...kept, { code, personId, expiresAt: now + BIND_CODE_TTL_MS }] })
   return code
 }
 
@@ -73,12 +70,13 @@ export async function findBindCode(store: Store<unknown>, code: string, now: num
   return [...store.state.data.bindCodes, ...fromConsole].find((c) => c.code === code && c.expiresAt > now)
 }
 
-/** Binds the contact to the code's person and uses the code up, in one write of state.json. */
+/** Binds the contact to the code's person and uses the code up, in one transaction. */
 export async function redeemBindCode(store: Store<unknown>, entry: BindCode, contactId: string, now: number): Promise<void> {
-  await store.state.mutate((s) => {
-    s.bindCodes = s.bindCodes.filter((c) => c.code !== entry.code && c.expiresAt > now)
-    s.counters[usedKey(entry.code)] = now
-    for (const [cid, b] of Object.entries(s.bindings.contacts)) if (b.personId === entry.personId) delete s.bindings.contacts[cid]
-    s.bindings.contacts[contactId] = { personId: entry.personId, via: 'code', at: now }
+  await store.transaction(async () => {
+    const st = store.state
+    await st.removeBindCodes(st.data.bindCodes.filter((c) => c.code === entry.code || c.expiresAt <= now).map((c) => c.code))
+    await st.set('counters', usedKey(entry.code), now)
+    for (const [cid, b] of Object.entries(st.data.bindings.contacts)) if (b.personId === entry.personId) await st.set('contacts', cid, undefined)
+    await st.set('contacts', contactId, { personId: entry.personId, via: 'code', at: now })
   })
 }

@@ -10,7 +10,6 @@
 import path from 'node:path'
 import { z } from 'zod'
 import { AtomicJsonFile } from '../platform/store/atomic-json-file.js'
-import { Partition } from '../platform/store/partition.js'
 import type { Logger } from '../platform/logger.js'
 import type { Person } from '../domain/model.js'
 import { LEVELS } from '../domain/directory/import-people.js'
@@ -52,10 +51,6 @@ const schema = z
     })
   }) as unknown as z.ZodType<DirectoryFile>
 
-function open(dataDir: string, fsync: boolean): Partition<DirectoryFile> {
-  const adapter = new AtomicJsonFile<DirectoryFile>(path.join(dataDir, DIRECTORY_FILE), schema, DIRECTORY_VERSION, { fsync })
-  return new Partition(adapter, { version: DIRECTORY_VERSION, importedAt: 0, source: '', people: [] })
-}
 
 /** The imported directory, or null when there is none (the config's people apply). Throws StoreError on a bad file. */
 export async function readDirectoryFile(dataDir: string): Promise<DirectoryFile | null> {
@@ -64,13 +59,8 @@ export async function readDirectoryFile(dataDir: string): Promise<DirectoryFile 
 }
 
 export async function writeDirectoryFile(dataDir: string, data: Omit<DirectoryFile, 'version'>, opts: { fsync?: boolean } = {}): Promise<string> {
-  const part = open(dataDir, opts.fsync !== false)
-  await part.mutate((d) => {
-    d.version = DIRECTORY_VERSION
-    d.importedAt = data.importedAt
-    d.source = data.source
-    d.people = data.people
-  })
+  const file = new AtomicJsonFile<DirectoryFile>(path.join(dataDir, DIRECTORY_FILE), schema, DIRECTORY_VERSION, { fsync: opts.fsync !== false })
+  await file.write({ version: DIRECTORY_VERSION, importedAt: data.importedAt, source: data.source, people: data.people })
   return path.join(dataDir, DIRECTORY_FILE)
 }
 

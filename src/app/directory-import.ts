@@ -11,7 +11,7 @@ import type { Config } from '../config/schema.js'
 import type { Person, Role } from '../domain/model.js'
 import { planImport, type ImportPlan, type ImportVocabulary, type PersonField } from '../domain/directory/import-people.js'
 import { readSheetGrid } from '../export/read-sheet.js'
-import { folderSource, listFolderPartitions } from '../export/ledger-source.js'
+import { openFolderReadOnly, storeSource } from '../export/ledger-source.js'
 import { Directory, peopleFromConfig } from './directory.js'
 import { readDirectoryFile, writeDirectoryFile } from './directory-file.js'
 import type { Store } from '../platform/store/store.js'
@@ -108,8 +108,9 @@ export async function runImport(o: ImportOptions): Promise<ImportOutcome> {
 /** Person ids that appear anywhere in the data folder: duty, check-ins, duty changes, swaps, issues. */
 export async function peopleWithHistory(dataDir: string): Promise<Set<string>> {
   const out = new Set<string>()
-  const src = folderSource(dataDir)
-  for (const p of await listFolderPartitions(dataDir, 'roster')) {
+  const store = await openFolderReadOnly(dataDir)
+  const src = storeSource(store)
+  for (const p of await store.listPartitions('roster')) {
     const r = await src.roster(p.studioId, p.year)
     for (const s of r.sessions) {
       for (const id of s.duty) out.add(id)
@@ -121,7 +122,7 @@ export async function peopleWithHistory(dataDir: string): Promise<Set<string>> {
       if (w.to) out.add(w.to)
     }
   }
-  for (const p of await listFolderPartitions(dataDir, 'issues')) {
+  for (const p of await store.listPartitions('issues')) {
     for (const i of await src.issues(p.studioId, p.year)) {
       out.add(i.registrar)
       for (const id of i.dutyReps) out.add(id)

@@ -151,9 +151,7 @@ export class Directory {
       const taken = matches.length === 1 && this.contactOf(matches[0].id)
       if (matches.length === 1 && !taken) {
         b = { personId: matches[0].id, via: 'name', at: now }
-        await this.store.state.mutate((s) => {
-          s.bindings.contacts[contactId] = b!
-        })
+        await this.store.state.set('contacts', contactId, b)
       }
     }
     const person = b ? this.person(b.personId) : undefined
@@ -163,16 +161,18 @@ export class Directory {
   }
 
   async bindContact(contactId: string, personId: string, via: ContactBinding['via'], now: number): Promise<void> {
-    await this.store.state.mutate((s) => {
-      for (const [cid, b] of Object.entries(s.bindings.contacts)) if (b.personId === personId) delete s.bindings.contacts[cid]
-      s.bindings.contacts[contactId] = { personId, via, at: now }
+    const st = this.store.state
+    await this.store.transaction(async () => {
+      for (const [cid, b] of Object.entries(st.data.bindings.contacts)) if (b.personId === personId) await st.set('contacts', cid, undefined)
+      await st.set('contacts', contactId, { personId, via, at: now })
     })
   }
 
   async bindRoom(roomId: string, studioId: string): Promise<void> {
-    await this.store.state.mutate((s) => {
-      for (const [rid, sid] of Object.entries(s.bindings.rooms)) if (sid === studioId) delete s.bindings.rooms[rid]
-      s.bindings.rooms[roomId] = studioId
+    const st = this.store.state
+    await this.store.transaction(async () => {
+      for (const [rid, sid] of Object.entries(st.data.bindings.rooms)) if (sid === studioId) await st.set('rooms', rid, undefined)
+      await st.set('rooms', roomId, studioId)
     })
   }
 }

@@ -15,6 +15,7 @@ import type { Role } from '../domain/model.js'
 import { SeenMessages } from './seen-messages.js'
 import { closestNames } from '../domain/message/closest-names.js'
 import { maskText } from '../domain/issues/mask.js'
+import { WriteError } from '../platform/store/store.js'
 
 export interface Incoming {
   id: string
@@ -62,19 +63,27 @@ export class Dispatcher {
 
   async handle(msg: Incoming): Promise<SendRequest[]> {
     if (this.seen.has(msg.id)) return []
-    // The ring of seen ids goes to disk in the background: commands that change data keep the message
-    // id in the record they write (on disk before the reply), so only read-only answers could repeat
-    // after a kill -9, and waiting for this write would put a state.json fsync on every reply.
-    this.seen.mark(msg.id).catch((e) => this.deps.log.error('could not record message id', { error: e }))
+    // In memory only: a message that changes data puts its id into the durable ring in the same
+    // transaction as the change; ordinary chat writes nothing.
+    this.seen.mark(msg.id)
     const here: Target = msg.roomId ? { roomId: msg.roomId } : { contactId: msg.talkerId }
     let replies: SendRequest[]
     try {
       replies = await this.route(msg, here)
     } catch (e) {
+      if (e instanceof WriteError) return this.notSaved(msg, here, e)
       const text = e instanceof UserError ? e.reply : this.crash(msg, e)
       replies = [{ to: here, text }]
     }
     return replies
+  }
+
+  /** A change that could not be saved: the asker is told so (no receipt), the admins once, privately. */
+  private notSaved(msg: Incoming, here: Target, e: WriteError): SendRequest[] {
+    this.deps.log.error('write failed: change not saved', { msgId: msg.id, code: e.code })
+    const out: SendRequest[] = [{ to: here, text: zh.store.notSaved }]
+    if (this.deps.store.takeFailureAlert()) out.push(...adminAlerts(this.deps, zh.store.adminWriteFailed(e.code ?? 'EIO')))
+    return out
   }
 
   private crash(msg: Incoming, e: unknown): string {
@@ -99,6 +108,14 @@ export class Dispatcher {
       const text = zh.common.unknownCommand(parsed.name) + (near.length ? '\n' + zh.common.didYouMean(near) : '')
       return [{ to: here, text }]
     }
+    // A command that changes data runs as one transaction from here: the name binding below, the change
+    // and the message id are one durable record, or nothing (a refusal or a failed write keeps no trace).
+    if (command.mutates) return deps.store.transaction(() => this.run(msg, here, command, parsed), { msgId: msg.id })
+    return this.run(msg, here, command, parsed)
+  }
+
+  private async run(msg: Incoming, here: Target, command: Command<any>, parsed: { args: string; tokens: string[] }): Promise<SendRequest[]> {
+    const deps = this.deps
     const now = deps.clock.now()
     const roomStudio = msg.roomId ? deps.directory.studioOfRoom(msg.roomId) : undefined
     const asker = await deps.directory.resolve(msg.talkerId, msg.talkerName, roomStudio?.id, now)
@@ -142,6 +159,17 @@ export class Dispatcher {
     if (command.needsStudio && !ctx.studio) return msg.roomId ? zh.common.unboundRoom : zh.common.needStudio
     return undefined
   }
+}
+
+/** Private messages to every bound admin. */
+export function adminAlerts(deps: Deps, text: string): SendRequest[] {
+  const out: SendRequest[] = []
+  for (const p of deps.directory.people) {
+    if (!p.active || !p.roles.includes('admin')) continue
+    const contactId = deps.directory.contactOf(p.id)
+    if (contactId) out.push({ to: { contactId }, text })
+  }
+  return out
 }
 
 export function toRequests(reply: Reply, here: Target): SendRequest[] {

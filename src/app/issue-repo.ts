@@ -19,10 +19,11 @@
  * synchronously in memory, so concurrent registrations never collide; an id is only ever told to anyone
  * after its record is on disk, so after a kill -9 no acknowledged id is reused.
  *
- * Every mutation resolves only once its partition is on disk: the caller replies afterwards. A refused
- * step writes nothing.
+ * Every change is part of a store transaction (the command's, or one of its own) and resolves once that
+ * is durable: the caller replies afterwards. A refused step writes nothing; a failed write undoes the
+ * change in memory (the number is given back).
  */
-import type { Store, IssuesData } from '../platform/store/store.js'
+import type { Store, IssuesData, Tx } from '../platform/store/store.js'
 import type { Partition } from '../platform/store/partition.js'
 import type { Logger } from '../platform/logger.js'
 import type { Intake, Issue, IssueEvent } from '../domain/issues/issue.js'
@@ -43,9 +44,6 @@ import { toLocalDate, yearOf } from '../domain/time/local-date.js'
 const OPEN_STATUSES: ReadonlySet<Issue['status']> = new Set(['registered', 'transferred', 'answered', 'rated'])
 export const isOpen = (issue: Issue): boolean => OPEN_STATUSES.has(issue.status)
 
-/** Message ids of steps taken this recently are fed to the dispatcher's replay guard at start-up. */
-export const KNOWN_MSG_WINDOW_MS = 7 * 86_400_000
-
 /** Partitions read at once while loading (file handles, memory). */
 const LOAD_CONCURRENCY = 16
 
@@ -65,17 +63,14 @@ interface Place {
 
 export type ApplyCode = IssueCode | 'not_found'
 
-/** Anything that remembers message ids (the dispatcher's SeenMessages). */
-export interface KnownIds {
-  addKnown(ids: Iterable<string>): void
-}
-
 export interface IssueRepoOptions {
   /** Instant of start-up (epoch ms): decides the current year and which message ids are recent. */
   now: number
   log: Logger
   /** The studio whose issue numbers start with this prefix. */
   studioOfPrefix: (prefix: string) => string | undefined
+  /** An earlier year's file found damaged by the background scan (the app stops, naming it). */
+  onDamage?: (e: unknown) => void
 }
 
 export class IssueRepo {
@@ -86,7 +81,6 @@ export class IssueRepo {
   /** The same open issues, per studio (/待办, reminders). */
   private openByStudio = new Map<string, Map<string, Issue>>()
   private byRegistrar = new Map<string, Set<string>>()
-  private knownSinks: KnownIds[] = []
   private scanDone: Promise<void> = Promise.resolve()
 
   private constructor(
@@ -116,19 +110,6 @@ export class IssueRepo {
     return this.scanDone
   }
 
-  /**
-   * Hands the message ids of recent steps to `sink` (the dispatcher's replay guard), now and as the
-   * background scan finds more, so a replayed message changes nothing even when the ring of seen ids in
-   * state.json lost its last write.
-   */
-  rememberMsgIdsIn(sink: KnownIds): void {
-    this.knownSinks.push(sink)
-    const ids: string[] = []
-    for (const { loaded, index } of this.places.values()) collectIds(loaded.part.data.issues[index], this.o.now, ids)
-    for (const issue of this.openById.values()) collectIds(issue, this.o.now, ids)
-    sink.addKnown(ids)
-  }
-
   /** The issue with this id (`HP-2026-0042`), wherever it is stored. */
   async get(id: string): Promise<Issue | undefined> {
     const hit = this.peek(id)
@@ -152,23 +133,20 @@ export class IssueRepo {
     meta: Omit<CreateIssueMeta, 'studioId' | 'prefix' | 'seq'>,
   ): Promise<Result<Issue, CreateIssueCode>> {
     const loaded = await this.partition(studio.id, yearOf(meta.today))
-    // From here to the in-memory push nothing awaits: the sequence cannot be taken twice.
-    const made = createIssue(intake, { ...meta, studioId: studio.id, prefix: studio.prefix, seq: loaded.maxSeq + 1 })
-    if (!made.ok) return made
-    const issue = made.value
-    loaded.maxSeq = issue.seq
-    try {
-      await loaded.part.mutateItem((d) => {
-        d.issues.push(issue)
-        this.index(loaded, d.issues.length - 1)
-        return issue
-      })
-    } catch (e) {
-      // Not on disk, so not registered: the user is told it failed, and it must not appear later.
-      this.forget(loaded, issue)
-      throw e
-    }
-    return ok(issue)
+    return this.store.transaction(async (tx) => {
+      // Inside the transaction (one at a time) and with nothing awaited before the push: the sequence
+      // cannot be taken twice.
+      const made = createIssue(intake, { ...meta, studioId: studio.id, prefix: studio.prefix, seq: loaded.maxSeq + 1 })
+      if (!made.ok) return made
+      const issue = made.value
+      loaded.maxSeq = issue.seq
+      loaded.part.data.issues.push(issue)
+      this.index(loaded, loaded.part.data.issues.length - 1)
+      // Not durable, so not registered: the number goes back, and the issue never appears later.
+      tx.onAbort(() => this.forget(loaded, issue))
+      await loaded.part.put(issue)
+      return ok(issue)
+    })
   }
 
   /**
@@ -180,6 +158,10 @@ export class IssueRepo {
     const where = this.locate(id)
     if (!where) return err('not_found')
     const loaded = await this.partition(where.studioId, where.year)
+    return this.store.transaction(async (tx) => this.step(loaded, id, action, ctx, eventExtra, tx))
+  }
+
+  private async step(loaded: Loaded, id: string, action: IssueAction, ctx: IssueContext, eventExtra: Record<string, string> | undefined, tx: Tx): Promise<Result<Issue, ApplyCode>> {
     const place = this.places.get(id)
     if (!place) return err('not_found')
     const current = loaded.part.data.issues[place.index]
@@ -192,21 +174,16 @@ export class IssueRepo {
       next = { ...next, history }
     }
     const updated = next
-    try {
-      await loaded.part.mutateItem((d) => {
-        d.issues[place.index] = updated
-        this.index(loaded, place.index)
-        return updated
-      })
-    } catch (e) {
-      // Not on disk: put the issue back as it was (unless a later step already replaced it).
-      const issues = loaded.part.data.issues
-      if (issues[place.index] === updated) {
-        issues[place.index] = current
-        this.index(loaded, place.index)
-      }
-      throw e
-    }
+    const issues = loaded.part.data.issues
+    issues[place.index] = updated
+    this.index(loaded, place.index)
+    // Not durable: the issue goes back to what it was.
+    tx.onAbort(() => {
+      if (issues[place.index] !== updated) return
+      issues[place.index] = current
+      this.index(loaded, place.index)
+    })
+    await loaded.part.put(updated)
     return ok(updated)
   }
 
@@ -317,23 +294,19 @@ export class IssueRepo {
       try {
         const issues = (await this.store.peekIssues(p.studioId, p.year)) as Issue[]
         if (this.loaded.has(`${p.studioId}/${p.year}`)) continue
-        const ids: string[] = []
         for (const issue of issues) {
           if (!isOpen(issue) || this.places.has(issue.id)) continue
           this.setOpen(issue)
           this.addRegistrar(issue)
-          collectIds(issue, this.o.now, ids)
         }
-        if (ids.length) for (const sink of this.knownSinks) sink.addKnown(ids)
       } catch (e) {
+        // Damaged data is never dropped silently: the bot stops, naming the file (README 数据布局).
         this.o.log.error('could not scan an issues partition for open issues', { studioId: p.studioId, year: p.year, error: e })
+        this.o.onDamage?.(e)
+        return
       }
     }
   }
-}
-
-function collectIds(issue: Issue, now: number, out: string[]): void {
-  for (const e of issue.history) if (e.msgId !== undefined && e.at >= now - KNOWN_MSG_WINDOW_MS) out.push(e.msgId)
 }
 
 async function inBatches<T>(items: T[], size: number, fn: (item: T) => Promise<unknown>): Promise<void> {

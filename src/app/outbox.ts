@@ -1,9 +1,11 @@
 /**
- * Scheduled posts are exactly-once: the marker ("this announcement was made") and the message itself
- * are written to state.json in one atomic write before anything is sent; the sender removes the message
- * from the outbox once WeChat has taken it. A restart finds the marker (no second post) and any message
- * still in the outbox (delivered then). Markers older than 120 days are pruned: the jobs only look back
- * weeks.
+ * Scheduled posts: the marker ("this announcement was made") and the message itself are written in the
+ * same transaction as whatever caused them (the session's announced duty, say), before anything is
+ * sent; the sender removes the message from the outbox (another transaction) as soon as WeChat has
+ * taken it. A restart finds the marker (no second post) and any message still in the outbox (delivered
+ * then). The one window left: a crash after WeChat took a message and before its removal is durable
+ * (one fsync, milliseconds) sends that message once more after the restart: at most one repeat of a
+ * post that was in flight. Markers older than 120 days are pruned: the jobs only look back weeks.
  */
 import { randomUUID } from 'node:crypto'
 import type { Store, OutboxItem } from '../platform/store/store.js'
@@ -36,12 +38,14 @@ export class Outbox {
   async post(marker: string | null, reqs: SendRequest[], now: number): Promise<boolean> {
     if (marker && this.has(marker)) return false
     const items: OutboxItem[] = reqs.map((r) => ({ id: randomUUID(), to: r.to, text: r.text, mentions: r.mentions, createdAt: now }))
-    await this.store.state.mutate((s) => {
-      if (marker) s.markers[marker] = now
-      for (const [k, at] of Object.entries(s.markers)) if (at < now - MARKER_TTL_MS) delete s.markers[k]
-      s.outbox.push(...items)
+    const st = this.store.state
+    await this.store.transaction(async (tx) => {
+      if (marker) await st.set('markers', marker, now)
+      for (const [k, at] of Object.entries(st.data.markers)) if (at < now - MARKER_TTL_MS) await st.set('markers', k, undefined)
+      await st.addOutbox(items)
+      // Handed to the sender once durable, never before.
+      tx.onCommit(() => this.flush())
     })
-    this.flush()
     return true
   }
 
@@ -60,9 +64,6 @@ export class Outbox {
 
   /** The sender reports delivered items; they leave the outbox. */
   async delivered(ids: string[]): Promise<void> {
-    const gone = new Set(ids)
-    await this.store.state.mutate((s) => {
-      s.outbox = s.outbox.filter((i) => !gone.has(i.id))
-    })
+    await this.store.state.removeOutbox(ids)
   }
 }

@@ -21,7 +21,6 @@
  *
  * Times: `LocalDate`/`LocalTime` in Asia/Shanghai; instants in epoch ms from the injected clock.
  */
-import { AsyncLocalStorage } from 'node:async_hooks'
 import type { Config } from '../config/schema.js'
 import type { Clock } from '../platform/clock.js'
 import type { Logger } from '../platform/logger.js'
@@ -44,9 +43,6 @@ export const SYSTEM = 'system'
 
 /** The horizon reaches at least this far: longer than the longest announcement lead (30 days). */
 const MIN_HORIZON_DAYS = 31
-
-/** Message ids of duty changes this recent are fed to the dispatcher's replay guard at start-up. */
-export const KNOWN_MSG_WINDOW_MS = 7 * 86_400_000
 
 export const sessionIdOf = (studioId: string, date: LocalDate): string => `${studioId}/${date}`
 export const announceMarker = (sessionId: string): string => `announce:${sessionId}`
@@ -122,10 +118,6 @@ export interface RosterServiceOptions {
   outbox: Outbox
 }
 
-/** Anything that remembers message ids (the dispatcher's SeenMessages). */
-export interface KnownIds {
-  addKnown(ids: Iterable<string>): void
-}
 
 type Part = Partition<RosterData>
 
@@ -133,9 +125,6 @@ const sameList = (a: readonly string[], b: readonly string[]): boolean => a.leng
 const byDate = (a: Session, b: Session): number => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
 export class RosterService {
-  private chain: Promise<unknown> = Promise.resolve()
-  private readonly lockToken = new AsyncLocalStorage<object>()
-  private holder: object | undefined
   private lastPlan = ''
   private noted = new Set<string>()
 
@@ -283,24 +272,12 @@ export class RosterService {
   // ---- the lock --------------------------------------------------------------------------------------
 
   /**
-   * Runs `fn` alone among roster changes; calls from inside `fn` (same async chain, while it holds the
-   * lock) do not wait. Each hold has its own token, so work that `fn` started and that outlives it (a send
-   * loop kicked off by an outbox post) never counts as holding the lock later.
+   * Runs `fn` alone among changes, as one store transaction: everything it changes (sessions of any
+   * studio-year, swap requests, outbox posts and markers, counters) is one durable record, or nothing if
+   * it throws or the write fails. Calls from inside `fn` join it.
    */
   exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    const token = this.lockToken.getStore()
-    if (token !== undefined && token === this.holder) return fn()
-    const run = this.chain.then(async () => {
-      const mine = {}
-      this.holder = mine
-      try {
-        return await this.lockToken.run(mine, fn)
-      } finally {
-        this.holder = undefined
-      }
-    })
-    this.chain = run.catch(() => undefined)
-    return run
+    return this.o.store.transaction(() => fn())
   }
 
   // ---- planning --------------------------------------------------------------------------------------
@@ -310,7 +287,7 @@ export class RosterService {
    * run (same day, same representatives): the due-check calls it every minute.
    */
   ensurePlanned(now: number): Promise<PlanReport> {
-    return this.exclusive(async () => {
+    return (async () => {
       const report: PlanReport = { ran: false, added: [], dropped: [], restaffed: [], unfilled: [], attention: [], gapWarnings: [] }
       const today = toLocalDate(now)
       const signature = [today, ...this.o.directory.studios.map((s) => `${s.id}:${this.o.directory.repsOf(s.id).map((p) => p.id).join(',')}`)].join('|')
@@ -319,14 +296,15 @@ export class RosterService {
       let failed = false
       for (const studio of this.o.directory.studios) {
         try {
-          await this.planStudio(studio, now, report)
+          // One transaction per studio: a studio whose write fails keeps its old plan, the others go on.
+          await this.exclusive(() => this.planStudio(studio, now, report))
         } catch (e) {
           // One studio's unreadable file must not stop the others; the next due-check tries again.
           failed = true
           this.o.log.error('roster planning failed', { studioId: studio.id, error: e })
         }
       }
-      await this.warnCalendarGaps(now, report)
+      await this.exclusive(() => this.warnCalendarGaps(now, report))
       if (!failed) this.lastPlan = signature
       if (report.added.length || report.dropped.length || report.restaffed.length) {
         this.o.log.info('roster planned', { added: report.added.length, dropped: report.dropped, restaffed: report.restaffed })
@@ -334,7 +312,7 @@ export class RosterService {
       for (const u of report.unfilled) this.o.log.warn('roster: seats nobody can fill', u)
       for (const a of report.attention) this.o.log.warn('roster: kept session needs attention', a)
       return report
-    })
+    })()
   }
 
   private async planStudio(studio: Studio, now: number, report: PlanReport): Promise<void> {
@@ -445,9 +423,7 @@ export class RosterService {
         }
         if (await this.o.outbox.post(gapMarker(studio.id, year), reqs, now)) report.gapWarnings.push({ studioId: studio.id, year })
         this.o.log.warn('holiday calendar does not cover a planned year: weekends-only fallback', { studioId: studio.id, year })
-        await this.o.store.state.mutate((st) => {
-          st.counters[key] = now
-        })
+        await this.o.store.state.set('counters', key, now)
       }
     }
   }
@@ -579,22 +555,6 @@ export class RosterService {
     if (this.noted.has(key)) return
     this.noted.add(key)
     fn()
-  }
-
-  /**
-   * Hands the message ids of recent duty changes to `sink` (the dispatcher's replay guard), so a replayed
-   * /排班 changes nothing even when the ring of seen ids in state.json lost its last write.
-   */
-  async rememberMsgIdsIn(sink: KnownIds): Promise<void> {
-    const now = this.o.clock.now()
-    const year = yearOf(toLocalDate(now))
-    const ids: string[] = []
-    for (const p of await this.o.store.listPartitions('roster')) {
-      if (p.year < year - 1) continue
-      const part = await this.partition(p.studioId, p.year)
-      for (const s of part.data.sessions) for (const h of s.history) if (h.msgId && h.at >= now - KNOWN_MSG_WINDOW_MS) ids.push(h.msgId)
-    }
-    sink.addKnown(ids)
   }
 }
 

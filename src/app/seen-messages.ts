@@ -1,32 +1,32 @@
 /**
  * Inbound messages are handled once. Gateways fire one message event twice and replay recent history
- * after a restart; a message id seen before is ignored. Ids are kept in memory and in state.json (a ring
- * of the most recent ones); commands that change data also keep the id in the record they write, and
- * the features feed those back in at start-up, so even an id whose ring write was lost to a kill -9 is
- * still recognised.
+ * after a restart; a message id seen before is ignored.
+ *
+ * Two memories: every id seen by this process, in a bounded set (the newest MEMORY ids); and the durable
+ * ring in state.json (`seen`), to which a message that changed data adds its id in the same transaction
+ * as the change (Store.transaction's `msgId`). Ordinary chat and read-only commands write nothing; after
+ * a restart a replayed read-only command may be answered again, never a change made twice.
  */
 import type { Store } from '../platform/store/store.js'
 
-export const SEEN_RING = 5000
+/** Ids this process remembers in memory (about 100 bytes each). */
+export const MEMORY = 20_000
 
 export class SeenMessages {
   private ids = new Set<string>()
-  constructor(private readonly store: Store<unknown>) {
+  /** Starts from the durable ring (the ids of the last data-changing messages). */
+  constructor(store: Store<unknown>) {
     for (const id of store.state.data.seen) this.ids.add(id)
   }
   has(id: string): boolean {
     return this.ids.has(id)
   }
-  /** Ids harvested from stored records (issue histories, duty changes, swap answers). */
-  addKnown(ids: Iterable<string>): void {
-    for (const id of ids) this.ids.add(id)
-  }
-  /** Marks an id handled; the ring reaches disk with this or the next write of state.json. */
-  mark(id: string): Promise<void> {
+  /** Marks an id handled in memory (the oldest is forgotten beyond MEMORY). */
+  mark(id: string): void {
     this.ids.add(id)
-    const seen = this.store.state.data.seen
-    seen.push(id)
-    if (seen.length > SEEN_RING) seen.splice(0, seen.length - SEEN_RING)
-    return this.store.state.commit()
+    if (this.ids.size > MEMORY) this.ids.delete(this.ids.values().next().value as string)
+  }
+  get size(): number {
+    return this.ids.size
   }
 }

@@ -13,7 +13,7 @@
  * - Nothing changes until the other side accepts; a refusal changes nothing on disk. An accepted request's
  *   new status is written in the same partition write as the duty change (same studio-year).
  * - Request numbers come from one district-wide counter (`state.counters['swaps.seq']`): short, never reused.
- * - Message ids of requests and answers are handed to the replay guard at start-up (`rememberMsgIdsIn`),
+ * - Message ids of requests and answers go into the store's durable ring with the change (one transaction),
  *   so a replayed /同意 changes nothing even when the ring of seen ids lost its last write.
  *
  * Methods return `Result` codes, never prose (the commands choose the wording); notes kept in the duty
@@ -28,7 +28,7 @@ import { err, ok, type Result } from '../domain/result.js'
 import { toLocalDate, yearOf, addDays, makeDate, type LocalDate } from '../domain/time/local-date.js'
 import { checkLeave, checkSubstitute, checkSwap, checkVolunteer, requestExpiry, type DutyChangeCode, type SessionState } from '../domain/swaps/check-duty-change.js'
 import { suggestCandidates, type Candidate } from '../domain/roster/plan-roster.js'
-import { KNOWN_MSG_WINDOW_MS, SYSTEM, parseSessionId, type ChangeDutyCode, type ChangeOutcome, type KnownIds, type RosterService } from './roster-service.js'
+import { SYSTEM, parseSessionId, type ChangeDutyCode, type ChangeOutcome, type RosterService } from './roster-service.js'
 import type { Directory } from './directory.js'
 import { dateShort, nameOf } from './roster-posts.js'
 import { zh } from '../text/zh-CN.js'
@@ -399,18 +399,6 @@ export class SwapService {
     })
   }
 
-  /** Hands the message ids of recent requests and answers to the replay guard. */
-  async rememberMsgIdsIn(sink: KnownIds, now: number): Promise<void> {
-    const ids: string[] = []
-    for (const studio of this.o.directory.studios) {
-      for (const r of await this.requestsOf(studio.id, now)) {
-        if (r.msgId && r.createdAt >= now - KNOWN_MSG_WINDOW_MS) ids.push(r.msgId)
-        if (r.decidedMsgId && (r.decidedAt ?? 0) >= now - KNOWN_MSG_WINDOW_MS) ids.push(r.decidedMsgId)
-      }
-    }
-    sink.addKnown(ids)
-  }
-
   // ---- inside ----------------------------------------------------------------------------------------
 
   private state(s: Session): SessionState {
@@ -431,14 +419,14 @@ export class SwapService {
     return this.o.roster.partition(at.studioId, yearOf(at.date))
   }
 
-  /** The next request number, on disk before it is handed out (a crash skips a number, never repeats one). */
+  /**
+   * The next request number, in the same transaction as the request (callers hold the roster lock, one
+   * transaction): a failed write takes the number back, so it is never skipped nor repeated.
+   */
   private async nextId(): Promise<string> {
-    const n = await this.o.store.state.mutate((st) => {
-      const next = (st.counters[SWAP_SEQ] ?? 0) + 1
-      st.counters[SWAP_SEQ] = next
-      return next
-    })
-    return String(n)
+    const next = (this.o.store.state.data.counters[SWAP_SEQ] ?? 0) + 1
+    await this.o.store.state.set('counters', SWAP_SEQ, next)
+    return String(next)
   }
 
   /** A request `who` may answer now (/同意, /拒绝). */

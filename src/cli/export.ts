@@ -13,7 +13,8 @@ import { Calendars } from '../app/calendars.js'
 import { readDirectoryFile } from '../app/directory-file.js'
 import { parsePeriod, thisYear } from '../domain/stats/period.js'
 import { toLocalDate } from '../domain/time/local-date.js'
-import { collectLedger, folderSource, DataFolderError } from '../export/ledger-source.js'
+import { collectLedger, openFolderReadOnly, storeSource } from '../export/ledger-source.js'
+import { StoreError, FILE_MODE } from '../platform/store/atomic-json-file.js'
 import { buildLedgerWorkbook } from '../export/ledger-workbook.js'
 import type { Store } from '../platform/store/store.js'
 import { zh } from '../text/zh-CN.js'
@@ -68,7 +69,7 @@ async function run(args: string[], env = process.env): Promise<number> {
   }
   const title = studioText !== undefined ? studios[0].name : t.districtTitle(config.district.name)
   try {
-    const data = await collectLedger(folderSource(dataDir), studios.map((s) => s.id), period.from, period.to)
+    const data = await collectLedger(storeSource(await openFolderReadOnly(dataDir)), studios.map((s) => s.id), period.from, period.to)
     const book = await buildLedgerWorkbook({
       data,
       title,
@@ -81,12 +82,14 @@ async function run(args: string[], env = process.env): Promise<number> {
     })
     const file = out ?? t.exportFile(title, t.periodLabel(period.spec))
     await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true })
-    await fs.writeFile(file, book.buffer)
+    // The ledger holds constituents' names, phones and addresses: the server account's alone.
+    await fs.writeFile(file, book.buffer, { mode: FILE_MODE })
+    await fs.chmod(file, FILE_MODE)
     process.stdout.write(t.cli.exportDone(file, book.issues, book.sessions, book.reps) + '\n')
     return 0
   } catch (e) {
-    if (e instanceof DataFolderError) {
-      process.stderr.write(t.cli.dataError(e.file, e.reason) + '\n')
+    if (e instanceof StoreError) {
+      process.stderr.write(e.message + '\n')
       return 1
     }
     throw e

@@ -1,21 +1,12 @@
 /**
- * Where reports and ledgers read the records from: the issue and roster partitions of each studio-year.
- *
- * Two sources with one interface:
- * - `storeSource(store)`: inside the bot, through the live Store (partitions already in memory are read
- *   there, so a report sees the step taken a second ago; older issue years are read without being kept).
- * - `folderSource(dir)`: for the command-line tools (`npm run export`, `npm run import`), straight from the
- *   data folder, read-only: the snapshot of each partition plus, for issues, its journal replayed. It
- *   never opens a Store: Store.open and listPartitions tidy up temp files, and a running bot's temp file
- *   must not vanish under it mid-write.
+ * Where reports and ledgers read the records from: the issue and roster partitions of each studio-year,
+ * through the Store: the bot's live one (a report sees the step taken a second ago; older issue years
+ * are read without being kept), or, for the command-line tools (`npm run export`, `npm run import`), the
+ * same store code opened read-only on the data folder. One reader of the format.
  *
  * Everything returned is read-only; nothing here writes.
  */
-import { promises as fs } from 'node:fs'
-import path from 'node:path'
-import type { Store } from '../platform/store/store.js'
-import { ISSUES_VERSION, ROSTER_VERSION } from '../platform/store/store.js'
-import { Journal } from '../platform/store/journal.js'
+import { Store } from '../platform/store/store.js'
 import type { Issue } from '../domain/issues/issue.js'
 import type { Session, SwapRequest } from '../domain/model.js'
 import { yearOf, type LocalDate } from '../domain/time/local-date.js'
@@ -43,80 +34,12 @@ export function storeSource(store: Store<any>): LedgerSource {
   }
 }
 
-/** A file of the data folder that is not what the bot writes (wrong version or shape). */
-export class DataFolderError extends Error {
-  constructor(readonly file: string, readonly reason: string) {
-    super(`${file}: ${reason}`)
-    this.name = 'DataFolderError'
-  }
-}
-
-export function folderSource(dir: string): LedgerSource {
-  const read = async (kind: 'issues' | 'roster', studioId: string, year: number, version: number): Promise<Record<string, unknown> | null> => {
-    const file = path.join(dir, kind, studioId, `${year}.json`)
-    let text: string
-    try {
-      text = await fs.readFile(file, 'utf8')
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null
-      throw e
-    }
-    let data: unknown
-    try {
-      data = JSON.parse(text)
-    } catch (e) {
-      throw new DataFolderError(file, (e as Error).message)
-    }
-    if (typeof data !== 'object' || data === null || (data as { version?: unknown }).version !== version) throw new DataFolderError(file, `version ${String((data as { version?: unknown })?.version)} ≠ ${version}`)
-    return data as Record<string, unknown>
-  }
-  return {
-    issues: async (studioId, year) => {
-      const d = await read('issues', studioId, year, ISSUES_VERSION)
-      const list: Issue[] = d && Array.isArray(d.issues) ? [...(d.issues as Issue[])] : []
-      // Issues are journaled: the snapshot, then every generation of `<year>.log.<n>` upserted by id, as
-      // the store loads them (Journal.replay only reads; a torn last line is skipped).
-      const records = (await new Journal(path.join(dir, 'issues', studioId, String(year)), { fsync: false }).replay()) as Issue[]
-      if (records.length) {
-        const at = new Map(list.map((x, i) => [x.id, i]))
-        for (const r of records) {
-          const i = at.get(r.id)
-          if (i === undefined) at.set(r.id, list.push(r) - 1)
-          else list[i] = r
-        }
-      }
-      return list
-    },
-    roster: async (studioId, year) => {
-      const d = await read('roster', studioId, year, ROSTER_VERSION)
-      return { sessions: d && Array.isArray(d.sessions) ? (d.sessions as Session[]) : [], swaps: d && Array.isArray(d.swaps) ? (d.swaps as SwapRequest[]) : [] }
-    },
-  }
-}
-
-/** The studio-years with a file of this kind in a data folder (read-only listing). */
-export async function listFolderPartitions(dir: string, kind: 'roster' | 'issues'): Promise<{ studioId: string; year: number }[]> {
-  const out: { studioId: string; year: number }[] = []
-  let studios: string[]
-  try {
-    studios = await fs.readdir(path.join(dir, kind))
-  } catch {
-    return out
-  }
-  for (const studioId of studios) {
-    let names: string[]
-    try {
-      names = await fs.readdir(path.join(dir, kind, studioId))
-    } catch {
-      continue
-    }
-    for (const n of names) {
-      // A young issues partition may have only its journal yet (`2026.log.1`).
-      const m = /^(\d{4})\.(json|log\.\d+)$/.exec(n)
-      if (m && !out.some((p) => p.studioId === studioId && p.year === Number(m[1]))) out.push({ studioId, year: Number(m[1]) })
-    }
-  }
-  return out.sort((a, b) => a.studioId.localeCompare(b.studioId) || a.year - b.year)
+/**
+ * The data folder for the command-line tools, through the same store code the bot uses, opened
+ * read-only: no lock, nothing written, so it is safe beside a running bot. Throws StoreError on damage.
+ */
+export async function openFolderReadOnly(dir: string): Promise<Store<Issue>> {
+  return Store.open<Issue>(dir, { readOnly: true })
 }
 
 /** What a report over some studios and a period is computed from. */

@@ -55,9 +55,7 @@ export const weeklyFollowupJob: Job = {
     let since = deps.store.state.data.counters[SINCE_KEY]
     if (since === undefined) {
       since = firedAt
-      await deps.store.state.mutate((st) => {
-        st.counters[SINCE_KEY] = firedAt
-      })
+      await deps.store.state.set('counters', SINCE_KEY, firedAt)
     }
     if (firedAt < due || since > due + GRACE_MS) return
     const week = weekStart(today)

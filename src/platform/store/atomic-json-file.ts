@@ -20,6 +20,10 @@ export class StoreError extends Error {
   }
 }
 
+/** Data files and folders are the server account's alone: they hold constituents' names, phones and addresses. */
+export const FILE_MODE = 0o600
+export const DIR_MODE = 0o700
+
 /** Temp files this process is writing right now; removeStaleTemps must not delete them mid-write. */
 const inFlight = new Set<string>()
 
@@ -63,14 +67,18 @@ export class AtomicJsonFile<T extends { version: number }> implements Adapter<T>
     return parsed.data
   }
 
-  async write(data: T): Promise<void> {
+  write(data: T): Promise<void> {
+    return this.writeText(JSON.stringify(data))
+  }
+
+  /** Writes already serialised JSON (compaction serialises under the store's lock, writes outside it). */
+  async writeText(body: string): Promise<void> {
     const dir = path.dirname(this.file)
-    await fs.mkdir(dir, { recursive: true })
+    await fs.mkdir(dir, { recursive: true, mode: DIR_MODE })
     const tmp = path.join(dir, `.${path.basename(this.file)}.${process.pid}.${++this.seq}.tmp`)
-    const body = JSON.stringify(data)
     inFlight.add(path.resolve(tmp))
     try {
-      const handle = await fs.open(tmp, 'w')
+      const handle = await fs.open(tmp, 'w', FILE_MODE)
       try {
         await handle.writeFile(body, 'utf8')
         if (this.opts.fsync !== false) await handle.sync()

@@ -1,27 +1,39 @@
 /**
- * The store: lowdb files under one data folder, laid out so that no acknowledged write costs time
- * proportional to all history (see README "数据布局"):
+ * The store: one data folder, one writer, one transaction per acknowledged change (README "数据布局").
  *
- *   state.json                     bindings, markers, the durable outbox, counters, recent message ids
- *   roster/<studio>/<year>.json    that studio's sessions (duty, history, attendance) and swap requests
- *   issues/<studio>/<year>.json    that studio's issues registered in that year, with their histories
+ *   lock                           who holds the folder (data-lock.ts)
+ *   journal/<gen>.log              the write-ahead log: one line per transaction (wal.ts)
+ *   state.json                     snapshot: bindings, markers, the durable outbox, counters, recent message ids
+ *   roster/<studio>/<year>.json    snapshot: that studio's sessions and swap requests
+ *   issues/<studio>/<year>.json    snapshot: that studio's issues registered in that year
  *
- * A write rewrites one small file (one studio-year), atomically and durably (AtomicJsonFile), with group
- * commit (Partition). Start-up loads state.json eagerly; partitions load on first use, and callers decide
- * which years to preload (the issue repository loads the recent years, and scans older ones for open
- * issues without keeping them in memory).
+ * `transaction(fn)` runs `fn` alone (one at a time, re-entrant for calls made inside it); whatever it
+ * changed (whole roster partitions, issue records, state entries, the message id that caused it) becomes
+ * ONE log record, appended and fsynced before `transaction` resolves. If `fn` throws or the write fails,
+ * every change it made in memory is undone and the log is cut back: memory and disk are as before, and
+ * the error reaches the caller (WriteError for a failed write).
+ *
+ * Snapshots are lowdb files, rewritten only by compaction (by size, by age, at shutdown), which rotates
+ * the log first and deletes the older generations once every snapshot holding them is on disk. Opening
+ * reads the snapshots of state (eagerly) and of partitions (on first use) and replays the log over them.
+ * A read-only open (the export CLI, `npm run check-data`) takes no lock and writes nothing.
  */
+import { AsyncLocalStorage } from 'node:async_hooks'
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
-import { AtomicJsonFile, removeStaleTemps, type AtomicJsonOptions } from './atomic-json-file.js'
-import { Partition, type JournalSpec } from './partition.js'
-import { Journal } from './journal.js'
+import { AtomicJsonFile, StoreError, removeStaleTemps, DIR_MODE, type AtomicJsonOptions } from './atomic-json-file.js'
+import { Partition, type PartitionHost } from './partition.js'
+import { Wal, type WalFs, type WalLine } from './wal.js'
+import { DataLock } from './data-lock.js'
+import { LegacyJournal } from './legacy-journal.js'
 import type { Session, SwapRequest } from '../../domain/model.js'
+import { zh } from '../../text/zh-CN.js'
 
 export const STATE_VERSION = 1
 export const ROSTER_VERSION = 1
 export const ISSUES_VERSION = 1
+export const RECORD_VERSION = 1
 
 /** A message that must reach WeChat even if the bot restarts first (scheduled posts). */
 export interface OutboxItem {
@@ -38,6 +50,12 @@ export interface ContactBinding {
   at: number
 }
 
+export interface BindCodeEntry {
+  code: string
+  personId: string
+  expiresAt: number
+}
+
 export interface StateData {
   version: number
   /**
@@ -48,12 +66,12 @@ export interface StateData {
    */
   bindings: { contacts: Record<string, ContactBinding>; rooms: Record<string, string> }
   /** One-time codes for binding coordinator/admin rights (`/绑定 123456`). */
-  bindCodes: { code: string; personId: string; expiresAt: number }[]
+  bindCodes: BindCodeEntry[]
   /** Exactly-once markers of scheduled posts: key → instant it was queued. Pruned after 120 days. */
   markers: Record<string, number>
   outbox: OutboxItem[]
   counters: Record<string, number>
-  /** Ids of recent inbound messages (ring), so a replayed message is ignored after a restart. */
+  /** Ids of recent inbound messages that changed data (ring), so a replayed one changes nothing again. */
   seen: string[]
 }
 
@@ -68,22 +86,45 @@ export interface IssuesData<I> {
   issues: I[]
 }
 
+/** How many message ids of data-changing messages the durable ring keeps. */
+export const SEEN_RING = 5000
+
+const bindingSchema = z.object({ personId: z.string(), via: z.enum(['config', 'code', 'name']), at: z.number() })
+const outboxItemSchema = z.object({ id: z.string(), to: z.object({ roomId: z.string().optional(), contactId: z.string().optional() }), text: z.string(), mentions: z.array(z.string()).optional(), createdAt: z.number() })
+const bindCodeSchema = z.object({ code: z.string(), personId: z.string(), expiresAt: z.number() })
 const stateSchema = z.object({
   version: z.number(),
-  bindings: z.object({ contacts: z.record(z.string(), z.object({ personId: z.string(), via: z.enum(['config', 'code', 'name']), at: z.number() })), rooms: z.record(z.string(), z.string()) }),
-  bindCodes: z.array(z.object({ code: z.string(), personId: z.string(), expiresAt: z.number() })),
+  bindings: z.object({ contacts: z.record(z.string(), bindingSchema), rooms: z.record(z.string(), z.string()) }),
+  bindCodes: z.array(bindCodeSchema),
   markers: z.record(z.string(), z.number()),
-  outbox: z.array(z.object({ id: z.string(), to: z.object({ roomId: z.string().optional(), contactId: z.string().optional() }), text: z.string(), mentions: z.array(z.string()).optional(), createdAt: z.number() })),
+  outbox: z.array(outboxItemSchema),
   counters: z.record(z.string(), z.number()),
   seen: z.array(z.string()),
-}) as unknown as z.ZodType<StateData>
+})
 
 // Items are checked for the fields the indexes rely on; the rest is the domain's own shape.
 const sessionItem = z.looseObject({ id: z.string(), studioId: z.string(), date: z.string(), duty: z.array(z.string()), history: z.array(z.unknown()) })
 const swapItem = z.looseObject({ id: z.string(), sessionId: z.string(), status: z.string() })
-const rosterSchema = z.object({ version: z.number(), sessions: z.array(sessionItem), swaps: z.array(swapItem) }) as unknown as z.ZodType<RosterData>
+const rosterSchema = z.object({ version: z.number(), sessions: z.array(sessionItem), swaps: z.array(swapItem) })
 const issueItem = z.looseObject({ id: z.string(), studioId: z.string(), status: z.string(), history: z.array(z.unknown()) })
-const issuesSchema = z.object({ version: z.number(), issues: z.array(issueItem) }) as unknown as z.ZodType<IssuesData<never>>
+const issuesSchema = z.object({ version: z.number(), issues: z.array(issueItem) })
+
+const STATE_MAPS = ['markers', 'counters', 'contacts', 'rooms'] as const
+type StateMap = (typeof STATE_MAPS)[number]
+const stateValue: Record<StateMap, z.ZodType> = { markers: z.number(), counters: z.number(), contacts: bindingSchema, rooms: z.string() }
+
+const partKey = z.string().regex(/^(roster|issues)\/[^/\\]+\/\d{4}$/)
+/** One change inside a log record. */
+const opSchema = z.union([
+  z.strictObject({ f: partKey, d: z.unknown() }),
+  z.strictObject({ f: partKey, put: z.looseObject({ id: z.string() }) }),
+  z.strictObject({ s: z.enum(STATE_MAPS), k: z.string(), v: z.unknown().optional() }),
+  z.strictObject({ s: z.literal('outbox'), add: z.array(outboxItemSchema).optional(), del: z.array(z.string()).optional() }),
+  z.strictObject({ s: z.literal('bindCodes'), add: z.array(bindCodeSchema).optional(), del: z.array(z.string()).optional() }),
+])
+type Op = z.infer<typeof opSchema>
+const recordSchema = z.strictObject({ v: z.literal(RECORD_VERSION), n: z.number().int(), at: z.number(), m: z.string().optional(), ops: z.array(opSchema) })
+type LogRecord = z.infer<typeof recordSchema>
 
 export const emptyState = (): StateData => ({
   version: STATE_VERSION,
@@ -95,111 +136,605 @@ export const emptyState = (): StateData => ({
   seen: [],
 })
 
-export interface StoreOptions extends AtomicJsonOptions {}
+/** A change could not be made durable (disk full, I/O error, read-only file system): nothing of it was kept. */
+export class WriteError extends Error {
+  constructor(readonly cause: unknown) {
+    super(`write failed: ${(cause as NodeJS.ErrnoException)?.code ?? String(cause)}`)
+    this.name = 'WriteError'
+  }
+  get code(): string | undefined {
+    return (this.cause as NodeJS.ErrnoException)?.code
+  }
+}
 
-export class Store<I = unknown> {
-  readonly state: Partition<StateData>
-  private rosters = new Map<string, Promise<Partition<RosterData>>>()
-  private issueParts = new Map<string, Promise<Partition<IssuesData<I>>>>()
+/** One transaction in progress. */
+export class Tx {
+  open = true
+  readonly ops: Op[] = []
+  readonly parts = new Set<Partition<any>>()
+  readonly undo: (() => void)[] = []
+  readonly after: (() => void)[] = []
+  constructor(public msgId: string | undefined) {}
+  /** Runs `fn` if the transaction fails or throws (undo an in-memory change). */
+  onAbort(fn: () => void): void {
+    this.undo.push(fn)
+  }
+  /** Runs `fn` once the transaction is durable (e.g. hand new outbox items to the sender). */
+  onCommit(fn: () => void): void {
+    this.after.push(fn)
+  }
+}
 
-  private constructor(readonly dir: string, private readonly opts: StoreOptions) {
-    this.state = new Partition(new AtomicJsonFile(path.join(dir, 'state.json'), stateSchema, STATE_VERSION, opts), emptyState())
+export interface StoreOptions extends AtomicJsonOptions {
+  /** Open without lock, writing nothing (export, check). */
+  readOnly?: boolean
+  /** Compact when the log's current generation reaches this many bytes (default 8 MB)… */
+  compactBytes?: number
+  /** …or its oldest record is this old (default 1 hour). */
+  compactAgeMs?: number
+  /** Wall time for the log's records and compaction by age (tests inject one). */
+  now?: () => number
+  /** File operations of the log (tests inject failures where a small tmpfs cannot be mounted). */
+  walFs?: WalFs
+  /** Told once about a torn last record that was skipped, and about compactions. */
+  onNotice?: (event: string, fields: Record<string, unknown>) => void
+}
+
+interface Pending {
+  op: Op
+  where: WalLine
+}
+
+/** Write statistics for the benchmark and /状态. */
+export interface StoreStats {
+  transactions: number
+  records: number
+  failedWrites: number
+  compactions: number
+}
+
+export class Store<I = unknown> implements PartitionHost {
+  readonly state: StateDoc
+  readonly stats: StoreStats = { transactions: 0, records: 0, failedWrites: 0, compactions: 0 }
+  private readonly parts = new Map<string, Promise<Partition<any>>>()
+  /** Log records of partitions not loaded yet, by partition key, in log order. */
+  private pending = new Map<string, Pending[]>()
+  /** Partitions (and state) changed since the last rotation: what the next compaction must write. */
+  private changedSince = new Set<string>()
+  private stateChanged = false
+  private legacy = new Set<string>()
+  private chain: Promise<unknown> = Promise.resolve()
+  private readonly als = new AsyncLocalStorage<Tx>()
+  private seq = 0
+  private compacting: Promise<void> | null = null
+  private timer: NodeJS.Timeout | null = null
+  private lock: DataLock | null = null
+  private readonly wal: Wal
+  private readonly stateFile: AtomicJsonFile<StateData>
+  private closed = false
+  /** A failed write not yet followed by a good one (admins are told once per such spell). */
+  private failing = false
+  private alertDue = false
+
+  private constructor(
+    readonly dir: string,
+    private readonly opts: StoreOptions,
+  ) {
+    this.stateFile = new AtomicJsonFile(path.join(dir, 'state.json'), stateSchema as unknown as z.ZodType<StateData>, STATE_VERSION, opts)
+    this.state = new StateDoc(this)
+    this.wal = new Wal(path.join(dir, 'journal'), { fsync: opts.fsync !== false, fsImpl: opts.walFs })
   }
 
-  /** Opens the data folder; throws StoreError (never overwriting anything) on a corrupt or unknown file. */
+  get readOnly(): boolean {
+    return this.opts.readOnly === true
+  }
+
+  /**
+   * Opens the data folder: takes its lock (unless read-only), reads state.json and replays the log.
+   * Throws LockError when another process holds the folder, StoreError (never overwriting anything) on a
+   * damaged or unknown file.
+   */
   static async open<I = unknown>(dir: string, opts: StoreOptions = {}): Promise<Store<I>> {
-    await fs.mkdir(dir, { recursive: true })
     const store = new Store<I>(dir, opts)
-    await removeStaleTemps(dir)
-    await store.state.load()
+    if (!opts.readOnly) {
+      await fs.mkdir(dir, { recursive: true, mode: DIR_MODE })
+      await fs.chmod(dir, DIR_MODE).catch(() => undefined)
+      store.lock = await DataLock.acquire(dir)
+    }
+    try {
+      await store.load()
+    } catch (e) {
+      await store.lock?.release()
+      throw e
+    }
     return store
   }
 
+  private async load(): Promise<void> {
+    if (!this.readOnly) await removeStaleTemps(this.dir)
+    this.state.data = (await this.stateFile.read()) ?? emptyState()
+    // A read-only reader may race a compaction that deletes a generation it listed: read again.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const read = await this.wal.read()
+        for (const line of read.lines) this.replay(line)
+        if (read.torn) {
+          this.opts.onNotice?.('torn tail skipped', { file: read.torn.file, line: read.torn.line, bytes: read.torn.bytes })
+        }
+        if (!this.readOnly) await this.wal.openForAppend(read)
+        return
+      } catch (e) {
+        if (!this.readOnly || (e as NodeJS.ErrnoException).code !== 'ENOENT' || attempt >= 3) throw e
+        this.pending.clear()
+        this.state.data = (await this.stateFile.read()) ?? emptyState()
+      }
+    }
+  }
+
+  /** Applies one log record: state at once, partitions when they load. */
+  private replay(line: WalLine): void {
+    const parsed = recordSchema.safeParse(line.record)
+    if (!parsed.success) {
+      const first = parsed.error.issues[0]
+      throw new StoreError(zh.store.corruptJournal(line.file, line.line, `${first?.path.join('.')}: ${first?.message}`), line.file)
+    }
+    const rec = parsed.data
+    this.seq = Math.max(this.seq, rec.n)
+    for (const op of rec.ops) {
+      if ('f' in op) {
+        let list = this.pending.get(op.f)
+        if (!list) this.pending.set(op.f, (list = []))
+        list.push({ op, where: line })
+        this.changedSince.add(op.f)
+      } else {
+        const bad = this.state.applyOp(op)
+        if (bad) throw new StoreError(zh.store.corruptJournal(line.file, line.line, bad), line.file)
+        this.stateChanged = true
+      }
+    }
+    if (rec.m) this.state.remember(rec.m)
+  }
+
+  // ---- partitions -------------------------------------------------------------------------------------
+
   roster(studioId: string, year: number): Promise<Partition<RosterData>> {
-    return this.lazy(this.rosters, 'roster', studioId, year, rosterSchema, ROSTER_VERSION, (): RosterData => ({ version: ROSTER_VERSION, sessions: [], swaps: [] }))
+    return this.partition(`roster/${studioId}/${year}`)
   }
 
-  /** Issues are journaled: a registration or a step appends one record instead of rewriting the year. */
   issues(studioId: string, year: number): Promise<Partition<IssuesData<I>>> {
-    return this.lazy(this.issueParts, 'issues', studioId, year, issuesSchema as unknown as z.ZodType<IssuesData<I>>, ISSUES_VERSION, (): IssuesData<I> => ({ version: ISSUES_VERSION, issues: [] }), true)
+    return this.partition(`issues/${studioId}/${year}`)
   }
 
-  /** Lets every pending write land and closes open files (shutdown, tests). */
-  async close(): Promise<void> {
-    const parts = [...this.rosters.values(), ...this.issueParts.values()].map((p) => p.then((x) => x.close(), () => undefined))
-    await Promise.all([...parts, this.state.close()])
+  private partition<T>(key: string): Promise<Partition<T>> {
+    let p = this.parts.get(key) as Promise<Partition<T>> | undefined
+    if (!p) {
+      p = this.loadPartition<T>(key, true)
+      p.catch(() => this.parts.delete(key))
+      this.parts.set(key, p)
+    }
+    return p
   }
 
-  /** The studio-years that have a file of this kind on disk (names only; nothing is loaded). */
+  private make<T>(key: string): Partition<T> {
+    const [kind] = key.split('/')
+    const file = path.join(this.dir, `${key}.json`)
+    if (kind === 'roster') {
+      const adapter = new AtomicJsonFile(file, rosterSchema as unknown as z.ZodType<RosterData>, ROSTER_VERSION, this.opts)
+      return new Partition(key, adapter, { version: ROSTER_VERSION, sessions: [], swaps: [] }, 'file', this) as unknown as Partition<T>
+    }
+    const adapter = new AtomicJsonFile(file, issuesSchema as unknown as z.ZodType<IssuesData<I>>, ISSUES_VERSION, this.opts)
+    return new Partition(key, adapter, { version: ISSUES_VERSION, issues: [] }, 'records', this, 'issues') as unknown as Partition<T>
+  }
+
+  /** Snapshot, then an old-format journal if one is left (migrated at the next compaction), then the log. */
+  private async loadPartition<T>(key: string, keep: boolean): Promise<Partition<T>> {
+    const part = this.make<T>(key)
+    await part.db.read()
+    const base = path.join(this.dir, key)
+    const old = await new LegacyJournal(base).replay()
+    if (old.length) {
+      for (const r of old) part.upsert(r as { id: string })
+      if (keep && !this.readOnly) {
+        this.legacy.add(key)
+        this.changedSince.add(key)
+      }
+    }
+    const pend = this.pending.get(key)
+    if (pend) {
+      const [kind] = key.split('/')
+      const itemSchema = kind === 'roster' ? rosterSchema : issueItem
+      const list = kind === 'issues' ? ((part.data as IssuesData<{ id: string }>).issues) : undefined
+      const at = list ? new Map(list.map((r, i) => [r.id, i])) : undefined
+      for (const { op, where } of pend) {
+        const value = 'd' in op ? op.d : (op as { put: unknown }).put
+        const ok = itemSchema.safeParse(value)
+        if (!ok.success) {
+          const first = ok.error.issues[0]
+          throw new StoreError(zh.store.corruptJournal(where.file, where.line, `${key}: ${first?.path.join('.')}: ${first?.message}`), where.file)
+        }
+        if ('d' in op) part.db.data = structuredClone(op.d) as T
+        else {
+          const rec = (op as { put: { id: string } }).put
+          const i = at!.get(rec.id)
+          if (i === undefined) at!.set(rec.id, list!.push(rec) - 1)
+          else list![i] = rec
+        }
+      }
+      // Now in memory, and in changedSince: the next compaction writes its snapshot.
+      if (keep) this.pending.delete(key)
+    }
+    if (part.kind === 'file') part.durable = JSON.stringify(part.data)
+    return part
+  }
+
+  /** The studio-years that have data of this kind (on disk or in the log; nothing is loaded). */
   async listPartitions(kind: 'roster' | 'issues'): Promise<{ studioId: string; year: number }[]> {
+    const keys = new Set<string>()
     const root = path.join(this.dir, kind)
-    const out: { studioId: string; year: number }[] = []
-    let studios: string[]
+    let studios: string[] = []
     try {
       studios = await fs.readdir(root)
     } catch {
-      return out
+      // none yet
     }
     for (const studioId of studios) {
-      const folder = path.join(root, studioId)
       let names: string[]
       try {
-        names = await fs.readdir(folder)
+        names = await fs.readdir(path.join(root, studioId))
       } catch {
         continue // a stray file (README, .DS_Store) beside the studio folders
       }
-      await removeStaleTemps(folder)
       for (const name of names) {
-        // A young partition may have only its journal yet (`2026.log.1`).
         const m = /^(\d{4})\.(json|log\.\d+)$/.exec(name)
-        if (m && !out.some((p) => p.studioId === studioId && p.year === Number(m[1]))) out.push({ studioId, year: Number(m[1]) })
+        if (m) keys.add(`${kind}/${studioId}/${m[1]}`)
       }
     }
-    return out.sort((a, b) => a.studioId.localeCompare(b.studioId) || a.year - b.year)
+    for (const k of [...this.pending.keys(), ...this.parts.keys()]) if (k.startsWith(`${kind}/`)) keys.add(k)
+    return [...keys]
+      .map((k) => {
+        const [, studioId, year] = k.split('/')
+        return { studioId, year: Number(year) }
+      })
+      .sort((a, b) => a.studioId.localeCompare(b.studioId) || a.year - b.year)
   }
 
-  /** Reads one partition without caching it (scans of old years). */
+  /** Reads one issues partition without keeping it (scans of old years, exports). */
   async peekIssues(studioId: string, year: number): Promise<I[]> {
-    const cached = this.issueParts.get(`${studioId}/${year}`)
-    if (cached) return (await cached).data.issues
-    const part = this.make('issues', studioId, year, issuesSchema as unknown as z.ZodType<IssuesData<I>>, ISSUES_VERSION, (): IssuesData<I> => ({ version: ISSUES_VERSION, issues: [] }), true)
-    await part.load()
+    const key = `issues/${studioId}/${year}`
+    const cached = this.parts.get(key)
+    if (cached) return ((await cached) as Partition<IssuesData<I>>).data.issues
+    const part = await this.loadPartition<IssuesData<I>>(key, false)
     return part.data.issues
   }
 
-  /** Records appended to a journaled partition before its snapshot is rewritten. */
-  static readonly COMPACT_EVERY = 500
+  // ---- transactions -----------------------------------------------------------------------------------
 
-  private make<T extends { version: number }>(kind: string, studioId: string, year: number, schema: z.ZodType<T>, version: number, empty: () => T, journaled: boolean): Partition<T> {
-    const file = this.file(kind, studioId, year)
-    const spec: JournalSpec | undefined = journaled
-      ? { journal: new Journal(file.replace(/\.json$/, ''), { fsync: this.opts.fsync !== false }), collection: kind, compactEvery: Store.COMPACT_EVERY }
-      : undefined
-    return new Partition<T>(new AtomicJsonFile(file, schema, version, this.opts), empty(), spec)
+  /** The transaction the caller runs in, if any. */
+  get current(): Tx | undefined {
+    const tx = this.als.getStore()
+    return tx && tx.open ? tx : undefined
   }
 
-  private file(kind: string, studioId: string, year: number): string {
-    return path.join(this.dir, kind, studioId, `${year}.json`)
-  }
-
-  private lazy<T extends { version: number }>(
-    cache: Map<string, Promise<Partition<T>>>,
-    kind: string,
-    studioId: string,
-    year: number,
-    schema: z.ZodType<T>,
-    version: number,
-    empty: () => T,
-    journaled = false,
-  ): Promise<Partition<T>> {
-    const key = `${studioId}/${year}`
-    let p = cache.get(key)
-    if (!p) {
-      const part = this.make(kind, studioId, year, schema, version, empty, journaled)
-      p = part.load().then(() => part)
-      p.catch(() => cache.delete(key))
-      cache.set(key, p)
+  /**
+   * Runs `fn` as one transaction (see the file comment). Calls made inside `fn` join it; `msgId` is the
+   * inbound message that caused the change, remembered with it so a replay changes nothing.
+   */
+  transaction<R>(fn: (tx: Tx) => Promise<R>, opts: { msgId?: string } = {}): Promise<R> {
+    const cur = this.current
+    if (cur) {
+      if (opts.msgId && !cur.msgId) cur.msgId = opts.msgId
+      return fn(cur)
     }
-    return p
+    if (this.readOnly) return Promise.reject(new Error('store opened read-only'))
+    const run = this.chain.then(async () => {
+      if (this.closed) throw new Error('store closed')
+      const tx = new Tx(opts.msgId)
+      let result: R
+      try {
+        result = await this.als.run(tx, () => fn(tx))
+      } catch (e) {
+        tx.open = false
+        this.rollback(tx)
+        throw e
+      }
+      tx.open = false
+      await this.commitTx(tx)
+      return result
+    })
+    this.chain = run.catch(() => undefined)
+    return run
+  }
+
+  /** Runs `fn` with no transaction in progress (compaction takes its pictures of memory here). */
+  private exclusive<R>(fn: () => R | Promise<R>): Promise<R> {
+    const run = this.chain.then(fn)
+    this.chain = run.catch(() => undefined)
+    return run
+  }
+
+  private async commitTx(tx: Tx): Promise<void> {
+    const ops: Op[] = [...tx.ops]
+    for (const part of tx.parts) ops.push({ f: part.key, d: part.data })
+    if (ops.length === 0) {
+      for (const fn of tx.after) fn()
+      return
+    }
+    const prevSeen = tx.msgId ? this.state.remember(tx.msgId) : undefined
+    const now = (this.opts.now ?? Date.now)()
+    const rec: LogRecord = { v: RECORD_VERSION, n: this.seq + 1, at: now, ...(tx.msgId ? { m: tx.msgId } : {}), ops }
+    try {
+      await this.wal.append(rec, now)
+    } catch (e) {
+      if (prevSeen) this.state.seen = prevSeen
+      this.rollback(tx)
+      this.stats.failedWrites++
+      if (!this.failing) this.alertDue = true
+      this.failing = true
+      throw new WriteError(e)
+    }
+    this.failing = false
+    this.seq++
+    this.stats.transactions++
+    this.stats.records++
+    for (const part of tx.parts) {
+      part.durable = JSON.stringify(part.data)
+      this.changedSince.add(part.key)
+    }
+    for (const op of tx.ops) if ('f' in op) this.changedSince.add(op.f)
+    else this.stateChanged = true
+    if (tx.msgId) this.stateChanged = true
+    for (const fn of tx.after) {
+      try {
+        fn()
+      } catch {
+        // an after-commit hook never turns a durable change into a failure
+      }
+    }
+    this.maybeCompact(now)
+  }
+
+  private rollback(tx: Tx): void {
+    for (let i = tx.undo.length - 1; i >= 0; i--) tx.undo[i]()
+    for (const part of tx.parts) part.restore()
+  }
+
+  /** True once per spell of failed writes (the first caller tells the admins); a good write ends the spell. */
+  takeFailureAlert(): boolean {
+    const due = this.alertDue
+    this.alertDue = false
+    return due
+  }
+
+  /** Whether the last write failed (/状态, health checks). */
+  get failingWrites(): boolean {
+    return this.failing
+  }
+
+  // PartitionHost
+  changed(part: Partition<any>): Promise<void> {
+    if (part.kind !== 'file') throw new Error(`${part.key}: records partitions change by put()`)
+    const tx = this.current
+    if (tx) {
+      tx.parts.add(part)
+      return Promise.resolve()
+    }
+    return this.transaction(async (t) => void t.parts.add(part))
+  }
+
+  put(part: Partition<any>, record: { id: string }): Promise<void> {
+    const tx = this.current
+    if (tx) {
+      tx.ops.push({ f: part.key, put: record })
+      return Promise.resolve()
+    }
+    return this.transaction(async (t) => void t.ops.push({ f: part.key, put: record }))
+  }
+
+  /** @internal StateDoc records its ops here. */
+  stateOp(op: Op, undo: () => void): Promise<void> {
+    const tx = this.current
+    if (tx) {
+      tx.ops.push(op)
+      tx.onAbort(undo)
+      return Promise.resolve()
+    }
+    return this.transaction(async (t) => {
+      t.ops.push(op)
+      t.onAbort(undo)
+    })
+  }
+
+  // ---- compaction ------------------------------------------------------------------------------------
+
+  private maybeCompact(now: number): void {
+    const bytes = this.opts.compactBytes ?? 8 * 1024 * 1024
+    const age = this.opts.compactAgeMs ?? 3600_000
+    if (this.wal.bytes >= bytes || (this.wal.bytes > 0 && now - this.wal.firstAt >= age)) {
+      this.compact().catch((e) => this.opts.onNotice?.('compaction failed', { error: e }))
+    }
+    if (!this.timer && !this.closed && this.wal.bytes > 0) {
+      // Age is checked again later even when no write comes.
+      this.timer = setTimeout(() => {
+        this.timer = null
+        this.maybeCompact((this.opts.now ?? Date.now)())
+      }, age)
+      this.timer.unref()
+    }
+  }
+
+  /**
+   * Writes the snapshots of everything changed since the last compaction and deletes the log generations
+   * they hold. Transactions go on meanwhile (into the new generation). A failed snapshot write keeps the
+   * older generations (nothing is lost; the next compaction tries again).
+   */
+  compact(): Promise<void> {
+    if (this.readOnly) return Promise.resolve()
+    if (this.compacting) return this.compacting
+    this.compacting = (async () => {
+      let upTo = 0
+      let keys: string[] = []
+      let withState = false
+      await this.exclusive(async () => {
+        upTo = await this.wal.rotate()
+        keys = [...this.changedSince]
+        withState = this.stateChanged
+        this.changedSince = new Set()
+        this.stateChanged = false
+      })
+      try {
+        for (const key of keys) {
+          const part = await this.partition<unknown>(key)
+          const json = await this.exclusive(() => JSON.stringify(part.data))
+          await (part.db.adapter as AtomicJsonFile<any>).writeText(json)
+          if (this.legacy.delete(key)) await new LegacyJournal(path.join(this.dir, key)).remove()
+        }
+        if (withState || keys.length) {
+          const json = await this.exclusive(() => JSON.stringify(this.state.data))
+          await this.stateFile.writeText(json)
+        }
+        await this.wal.retire(upTo)
+        this.stats.compactions++
+        this.opts.onNotice?.('compacted', { partitions: keys.length, generation: upTo })
+      } catch (e) {
+        for (const k of keys) this.changedSince.add(k)
+        this.stateChanged ||= withState
+        throw e
+      }
+    })().finally(() => {
+      this.compacting = null
+    })
+    return this.compacting
+  }
+
+  /** Lets the transaction in progress finish, compacts, releases the lock (shutdown, tests). */
+  async close(opts: { compact?: boolean } = {}): Promise<void> {
+    if (this.closed) return
+    await this.chain.catch(() => undefined)
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = null
+    if (!this.readOnly && opts.compact !== false) {
+      await this.compacting?.catch(() => undefined)
+      await this.compact().catch((e) => this.opts.onNotice?.('compaction failed', { error: e }))
+    }
+    this.closed = true
+    await this.wal.close()
+    await this.lock?.release()
+  }
+
+  /** Waits for a compaction in progress (tests). */
+  async settle(): Promise<void> {
+    await this.chain.catch(() => undefined)
+    await this.compacting?.catch(() => undefined)
+  }
+
+  /** Bytes in the log's current generation (benchmark, /状态). */
+  get journalBytes(): number {
+    return this.wal.bytes
+  }
+}
+
+/**
+ * state.json's content in memory, changed only through these methods (each one log op, undone if its
+ * transaction fails). Reading: `data`.
+ */
+export class StateDoc {
+  data: StateData = emptyState()
+  constructor(private readonly store: Store<any>) {}
+
+  set seen(v: string[]) {
+    this.data.seen = v
+  }
+
+  private mapOf(name: StateMap): Record<string, unknown> {
+    return name === 'contacts' ? this.data.bindings.contacts : name === 'rooms' ? this.data.bindings.rooms : this.data[name]
+  }
+
+  /** Sets (or, with undefined, deletes) one entry of a state map. */
+  set(name: 'markers' | 'counters', key: string, value: number | undefined): Promise<void>
+  set(name: 'contacts', key: string, value: ContactBinding | undefined): Promise<void>
+  set(name: 'rooms', key: string, value: string | undefined): Promise<void>
+  set(name: StateMap, key: string, value: unknown): Promise<void> {
+    const map = this.mapOf(name)
+    const had = Object.prototype.hasOwnProperty.call(map, key)
+    const before = map[key]
+    if (value === undefined) delete map[key]
+    else map[key] = value
+    return this.store.stateOp(value === undefined ? { s: name, k: key } : { s: name, k: key, v: value }, () => {
+      if (had) map[key] = before
+      else delete map[key]
+    })
+  }
+
+  addOutbox(items: OutboxItem[]): Promise<void> {
+    this.data.outbox.push(...items)
+    return this.store.stateOp({ s: 'outbox', add: items }, () => {
+      const ids = new Set(items.map((i) => i.id))
+      this.data.outbox = this.data.outbox.filter((i) => !ids.has(i.id))
+    })
+  }
+
+  removeOutbox(ids: string[]): Promise<void> {
+    const before = this.data.outbox
+    const gone = new Set(ids)
+    this.data.outbox = before.filter((i) => !gone.has(i.id))
+    return this.store.stateOp({ s: 'outbox', del: ids }, () => {
+      this.data.outbox = before
+    })
+  }
+
+  addBindCode(entry: BindCodeEntry): Promise<void> {
+    this.data.bindCodes.push(entry)
+    return this.store.stateOp({ s: 'bindCodes', add: [entry] }, () => {
+      this.data.bindCodes = this.data.bindCodes.filter((c) => c !== entry)
+    })
+  }
+
+  removeBindCodes(codes: string[]): Promise<void> {
+    if (codes.length === 0) return Promise.resolve()
+    const before = this.data.bindCodes
+    const gone = new Set(codes)
+    this.data.bindCodes = before.filter((c) => !gone.has(c.code))
+    return this.store.stateOp({ s: 'bindCodes', del: codes }, () => {
+      this.data.bindCodes = before
+    })
+  }
+
+  /** Adds a message id to the ring; returns the ring as it was (to undo). */
+  remember(id: string): string[] {
+    const before = this.data.seen
+    const next = before.length >= SEEN_RING ? before.slice(before.length - SEEN_RING + 1) : before.slice()
+    next.push(id)
+    this.data.seen = next
+    return before
+  }
+
+  /** Applies an op read from the log; a description of what is wrong, or undefined. */
+  applyOp(op: Op): string | undefined {
+    if (!('s' in op)) return 'not a state op'
+    if (op.s === 'outbox') {
+      if (op.add) this.data.outbox.push(...op.add)
+      if (op.del) {
+        const gone = new Set(op.del)
+        this.data.outbox = this.data.outbox.filter((i) => !gone.has(i.id))
+      }
+      return undefined
+    }
+    if (op.s === 'bindCodes') {
+      if (op.add) this.data.bindCodes.push(...op.add)
+      if (op.del) {
+        const gone = new Set(op.del)
+        this.data.bindCodes = this.data.bindCodes.filter((c) => !gone.has(c.code))
+      }
+      return undefined
+    }
+    const map = this.mapOf(op.s)
+    if (!('v' in op) || op.v === undefined) {
+      delete map[op.k]
+      return undefined
+    }
+    const ok = stateValue[op.s].safeParse(op.v)
+    if (!ok.success) return `${op.s}.${op.k}: ${ok.error.issues[0]?.message}`
+    map[op.k] = op.v
+    return undefined
   }
 }
