@@ -3,7 +3,7 @@
  * then runImport over real xlsx files and a real data folder (dry run changes nothing; --apply writes
  * directory.json, which the bot then uses), and the command-line tool on the committed sample.
  */
-import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, existsSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { spawnSync } from 'node:child_process'
@@ -199,7 +199,8 @@ describe('runImport over xlsx files and a data folder', () => {
 
   test('a file that is missing or not a spreadsheet', async () => {
     expect((await runImport({ file: path.join(dir, 'nope.xlsx'), dataDir: dir, config, apply: false, now: 0 })).lines).toEqual([`找不到文件：${path.join(dir, 'nope.xlsx')}`])
-    const out = await runImport({ file: path.join(dir, 'state.json'), dataDir: dir, config, apply: false, now: 0 })
+    writeFileSync(path.join(dir, 'notes.json'), '{"version": 1}')
+    const out = await runImport({ file: path.join(dir, 'notes.json'), dataDir: dir, config, apply: false, now: 0 })
     expect(out.code).toBe(2)
     expect(out.lines[0]).toContain('请用 Excel 另存为 .xlsx 后再试。')
   })

@@ -6,8 +6,9 @@
 import { promises as fs } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { Store, ISSUES_VERSION } from '../../src/platform/store/store.js'
-import { IssueRepo, KNOWN_MSG_WINDOW_MS } from '../../src/app/issue-repo.js'
+import { Store, ISSUES_VERSION, WriteError } from '../../src/platform/store/store.js'
+import { IssueRepo } from '../../src/app/issue-repo.js'
+import { failingFs } from '../support/failing-fs.js'
 import { memoryLogger } from '../../src/platform/logger.js'
 import { createWorkingCalendar } from '../../src/domain/calendar/working-calendar.js'
 import { createIssue, applyIssueAction } from '../../src/domain/issues/issue-machine.js'
@@ -121,41 +122,20 @@ test('a refused step writes nothing; an accepted one is on disk when apply resol
   expect(stored.history.at(-1)).toMatchObject({ kind: 'correct', reason: '群众补充' })
 })
 
-test('message ids of recent steps reach the replay guard, old ones do not; the scan adds those of old open issues', async () => {
-  await writePartition('hpl', 2026, [made(1, at('2026-12-09T10:00:00+08:00'), { msgId: 'recent' }), made(2, NOW - KNOWN_MSG_WINDOW_MS - 1, { msgId: 'too-old' })])
-  const oldOpen = made(5, at('2019-05-06T10:00:00+08:00'), { msgId: 'old-register' })
-  const touched = applyIssueAction(oldOpen, { type: 'answer', text: '已处理' }, { at: NOW - 3600_000, by: 'c01', today: '2026-12-10', msgId: 'old-but-recent-step', days })
-  if (!touched.ok) throw new Error(touched.code)
-  await writePartition('hpl', 2019, [touched.value])
-  const repo = await open()
-  const known = new Set<string>()
-  repo.rememberMsgIdsIn({ addKnown: (ids) => { for (const id of ids) known.add(id) } })
-  await repo.scanned
-  expect(known.has('recent')).toBe(true)
-  expect(known.has('too-old')).toBe(false)
-  expect(known.has('old-but-recent-step')).toBe(true)
-  expect(known.has('old-register')).toBe(false)
-})
-
 test('a write that fails takes the change back: nothing registered, nothing changed, the next id is still free', async () => {
-  const store = await Store.open(dir, { fsync: false })
+  const ffs = failingFs()
+  const store = await Store.open(dir, { fsync: false, walFs: ffs })
   const repo = await IssueRepo.open(store, { now: NOW, log: memoryLogger(), studioOfPrefix: (p) => PREFIXES[p] })
   const meta = { at: NOW, by: 'p01', today: '2026-12-10', dutyReps: ['p01'], days }
   const first = await repo.register({ id: 'hpl', prefix: 'HP' }, intake, meta)
   expect(first.ok).toBe(true)
-  const part = await store.issues('hpl', 2026)
-  // Issues are journaled: an acknowledged step is an append to the partition's journal.
-  const journal = (part as unknown as { spec: { journal: { append: (r: unknown[]) => Promise<void> } } }).spec.journal
-  const write = journal.append.bind(journal)
-  journal.append = async () => {
-    throw new Error('disk full')
-  }
-  await expect(repo.register({ id: 'hpl', prefix: 'HP' }, intake, meta)).rejects.toThrow('disk full')
-  await expect(repo.apply('HP-2026-0001', { type: 'answer', text: '已修好' }, { at: NOW, by: 'c01', today: '2026-12-10', days })).rejects.toThrow('disk full')
+  ffs.failWith('ENOSPC', { partial: true })
+  await expect(repo.register({ id: 'hpl', prefix: 'HP' }, intake, meta)).rejects.toBeInstanceOf(WriteError)
+  await expect(repo.apply('HP-2026-0001', { type: 'answer', text: '已修好' }, { at: NOW, by: 'c01', today: '2026-12-10', days })).rejects.toBeInstanceOf(WriteError)
   expect(await repo.get('HP-2026-0002')).toBeUndefined()
   expect((await repo.get('HP-2026-0001'))?.status).toBe('registered')
   expect((await repo.openIssues('hpl')).map((i) => i.id)).toEqual(['HP-2026-0001'])
-  journal.append = write
+  ffs.heal()
   const again = await repo.register({ id: 'hpl', prefix: 'HP' }, intake, meta)
   expect(again.ok && again.value.id).toBe('HP-2026-0002')
   const stored = issuesOnDisk<Issue>(dir, 'hpl', 2026)

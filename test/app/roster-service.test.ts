@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
+import { rosterOnDisk } from '../support/issues-on-disk.js'
 import { Harness, demoConfig } from '../support/harness.js'
 import type { Session } from '../../src/domain/model.js'
 import type { Config } from '../../src/config/schema.js'
@@ -145,7 +146,7 @@ describe('planning', () => {
   test('sessions are stored per studio and year, as Session records with their history', async () => {
     h = await Harness.start({ now: '2026-12-06T08:00:00+08:00' })
     await h.app.idle()
-    const f = (y: number) => JSON.parse(readFileSync(path.join(h.dir, 'roster', 'hpl', `${y}.json`), 'utf8')).sessions as Session[]
+    const f = (y: number) => rosterOnDisk(h.dir, 'hpl', y).sessions as Session[]
     expect(f(2026).map((s) => s.date)).toEqual(['2026-12-10', '2026-12-25'])
     expect(f(2027)[0]).toMatchObject({ id: 'hpl/2027-01-11', studioId: 'hpl', time: '18:00', durationMinutes: 120, required: 2, attendance: [] })
     expect(f(2027)[0].history[0]).toMatchObject({ by: 'system', kind: 'planned' })

@@ -1,12 +1,12 @@
 /**
- * The read-only folder source (command-line export and import) sees exactly what the running bot sees:
- * issue snapshots plus their journals, roster files; and it writes nothing.
+ * The read-only open of the data folder (command-line export and import) sees exactly what the running
+ * bot sees: snapshots plus the write-ahead log; and it writes nothing.
  */
 import { readdirSync } from 'node:fs'
 import path from 'node:path'
 import { Harness } from '../support/harness.js'
 import { snapshot } from '../support/issues.js'
-import { collectLedger, folderSource, listFolderPartitions, storeSource } from '../../src/export/ledger-source.js'
+import { collectLedger, openFolderReadOnly, storeSource } from '../../src/export/ledger-source.js'
 
 test('the folder source reads journaled issues and the roster as the live store holds them, and changes nothing', async () => {
   const h = await Harness.start({ now: '2026-11-02T10:00:00+08:00' })
@@ -16,14 +16,15 @@ test('the folder source reads journaled issues and the roster as the live store 
     await h.say('孙伟', '/登记 赵大姐 13698765432 小区门口积水', 'qyl')
     await h.app.idle()
     const before = snapshot(h.dir)
-    // The steps are in the journal, not (yet) in a snapshot: what a reader of 2026.json alone would miss.
-    expect(readdirSync(path.join(h.dir, 'issues', 'hpl')).some((n) => /^2026\.log\.\d+$/.test(n))).toBe(true)
-    expect(await listFolderPartitions(h.dir, 'issues')).toEqual([
+    // The steps are in the log, not (yet) in a snapshot: what a reader of the snapshots alone would miss.
+    expect(readdirSync(path.join(h.dir, 'journal')).some((n) => /^\d+\.log$/.test(n))).toBe(true)
+    const folder = await openFolderReadOnly(h.dir)
+    expect(await folder.listPartitions('issues')).toEqual([
       { studioId: 'hpl', year: 2026 },
       { studioId: 'qyl', year: 2026 },
     ])
     const studios = ['hpl', 'qyl', 'xbl']
-    const fromFolder = await collectLedger(folderSource(h.dir), studios, '2026-01-01', '2026-12-31')
+    const fromFolder = await collectLedger(storeSource(folder), studios, '2026-01-01', '2026-12-31')
     const live = await collectLedger(storeSource(h.store), studios, '2026-01-01', '2026-12-31')
     expect(fromFolder.issues.map((i) => [i.id, i.status])).toEqual([
       ['HP-2026-0001', 'transferred'],

@@ -5,6 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { rosterOnDisk } from '../support/issues-on-disk.js'
 import { Harness, demoConfig } from '../support/harness.js'
 import { parseInstant } from '../../src/platform/clock.js'
 import type { Session } from '../../src/domain/model.js'
@@ -30,8 +31,7 @@ const postsIn = (hh: Harness, studio: string, ...needles: string[]) =>
     .flatMap((m) => m.text.split(/\n\n(?=\S)/u))
     .filter((piece) => needles.every((n) => piece.includes(n))).length
 const dec10 = (hh: Harness = h) => postsIn(hh, 'hpl', ANN, DEC10)
-const sessionsOnDisk = (hh: Harness, studio = 'hpl', year = 2026): Session[] =>
-  JSON.parse(readFileSync(path.join(hh.dir, 'roster', studio, `${year}.json`), 'utf8')).sessions
+const sessionsOnDisk = (hh: Harness, studio = 'hpl', year = 2026): Session[] => rosterOnDisk(hh.dir, studio, year).sessions
 const personOf = (hh: Harness, id: string) => hh.config.people.find((p) => p.id === id)!
 
 test('three days before, at 09:00, the group gets one post with date, time, place, names, units, positions and @mentions', async () => {
@@ -118,7 +118,9 @@ test('the marker is written with the post: a lost roster write neither repeats t
   await h.advanceTo('2026-12-07T09:00:00+08:00')
   const duty = (await h.app.deps.roster.sessionOn('hpl', '2026-12-10'))!.duty
   await h.app.idle()
-  // As if the process died after state.json (marker + post) and before roster/hpl/2026.json was written.
+  await h.store.compact()
+  // A data folder of the first store format, where the process died after state.json (marker + post)
+  // and before roster/hpl/2026.json was written (one transaction now; old folders are still repaired).
   const file = path.join(h.dir, 'roster', 'hpl', '2026.json')
   const data = JSON.parse(readFileSync(file, 'utf8'))
   for (const s of data.sessions) if (s.date === '2026-12-10') (delete s.announcedAt, delete s.announcedDuty)
@@ -164,7 +166,9 @@ test('a correction still owed after a crash is posted by the next due-check, onc
   h = await Harness.start({ now: '2026-12-06T08:00:00+08:00' })
   await h.advanceTo('2026-12-07T09:00:00+08:00')
   await h.app.idle()
-  // The duty change reached the roster file; the process died before its correction was queued.
+  await h.store.compact()
+  // A data folder of the first store format: the duty change reached the roster file; the process died
+  // before its correction was queued (one transaction now; old folders are still repaired).
   const file = path.join(h.dir, 'roster', 'hpl', '2026.json')
   const data = JSON.parse(readFileSync(file, 'utf8'))
   const s = data.sessions.find((x: Session) => x.date === '2026-12-10')

@@ -84,10 +84,13 @@ export class Harness {
     await this.app.idle()
   }
 
-  /** A restart: a new app over the same data folder (what survives is what is on disk). */
-  async restart(): Promise<void> {
+  /**
+   * A restart: a new app over the same data folder (what survives is what is on disk). `crash`: as after
+   * a kill -9, no compaction at shutdown (the changes since the last snapshot are only in the log).
+   */
+  async restart(opts: { crash?: boolean } = {}): Promise<void> {
     await this.app.idle()
-    await this.store.close()
+    await this.store.close({ compact: !opts.crash })
     await this.boot()
   }
 
