@@ -10,6 +10,7 @@ import { parseConfigText } from '../../src/config/load-config.js'
 import type { Config } from '../../src/config/schema.js'
 import { createApp, type App } from '../../src/app/app.js'
 import { Store } from '../../src/platform/store/store.js'
+import type { WalFs } from '../../src/platform/store/wal.js'
 import { ManualClock, parseInstant } from '../../src/platform/clock.js'
 import { memoryLogger } from '../../src/platform/logger.js'
 import type { Transport } from '../../src/platform/sender.js'
@@ -49,6 +50,8 @@ export interface HarnessOptions {
   now: string
   config?: Config
   dir?: string
+  /** The log's file operations (a failing one for the disk-full tests). */
+  walFs?: WalFs
 }
 
 let msgSeq = 0
@@ -69,7 +72,9 @@ export class Harness {
     this.transport = new RecordingTransport(this.clock)
     this.config = o.config ?? demoConfig()
     this.dir = o.dir ?? mkdtempSync(path.join(os.tmpdir(), 'lxq-test-'))
+    this.walFs = o.walFs
   }
+  private readonly walFs?: WalFs
 
   static async start(o: HarnessOptions): Promise<Harness> {
     const h = new Harness(o)
@@ -78,7 +83,7 @@ export class Harness {
   }
 
   private async boot(): Promise<void> {
-    this.store = await Store.open(this.dir, { fsync: false })
+    this.store = await Store.open(this.dir, { fsync: false, walFs: this.walFs })
     this.app = await createApp({ config: this.config, store: this.store, clock: this.clock, log: this.log, transport: this.transport, sendGapMs: [0, 0] })
     await this.app.onLogin()
     await this.app.idle()
