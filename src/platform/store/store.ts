@@ -261,7 +261,12 @@ export class Store<I = unknown> implements PartitionHost {
         if (read.torn) {
           this.opts.onNotice?.('torn tail skipped', { file: read.torn.file, line: read.torn.line, bytes: read.torn.bytes })
         }
-        if (!this.readOnly) await this.wal.openForAppend(read)
+        if (!this.readOnly) {
+          await this.wal.openForAppend(read)
+          // What was replayed counts toward the next compaction (size and age), so that crashes in a row
+          // never let the log grow past the thresholds: start-up replays at most that much.
+          this.wal.carryOver(read.bytes, read.lines.length ? (read.lines[0].record as { at?: number }).at ?? 0 : 0)
+        }
         return
       } catch (e) {
         if (!this.readOnly || (e as NodeJS.ErrnoException).code !== 'ENOENT' || attempt >= 3) throw e
@@ -549,7 +554,7 @@ export class Store<I = unknown> implements PartitionHost {
   private maybeCompact(now: number): void {
     const bytes = this.opts.compactBytes ?? 8 * 1024 * 1024
     const age = this.opts.compactAgeMs ?? 3600_000
-    if (this.wal.bytes >= bytes || (this.wal.bytes > 0 && now - this.wal.firstAt >= age)) {
+    if (this.wal.bytes >= bytes || (this.wal.firstAt !== undefined && now - this.wal.firstAt >= age)) {
       this.compact().catch((e) => this.opts.onNotice?.('compaction failed', { error: e }))
     }
     if (!this.timer && !this.closed && this.wal.bytes > 0) {

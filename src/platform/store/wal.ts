@@ -37,6 +37,8 @@ export interface ReadResult {
   /** A torn last line that was skipped: where, and how many bytes. */
   torn?: { file: string; line: number; bytes: number; goodSize: number }
   generations: number[]
+  /** Bytes of whole records read. */
+  bytes: number
 }
 
 export class Wal {
@@ -48,7 +50,8 @@ export class Wal {
   private mustCut = false
   /** Size and age of what the current generation holds (compaction triggers). */
   bytes = 0
-  firstAt = 0
+  /** Wall time of the oldest record not yet compacted (undefined: none). */
+  firstAt: number | undefined = undefined
 
   constructor(
     readonly dir: string,
@@ -80,7 +83,7 @@ export class Wal {
    */
   async read(): Promise<ReadResult> {
     const gens = await this.generations()
-    const out: ReadResult = { lines: [], generations: gens }
+    const out: ReadResult = { lines: [], generations: gens, bytes: 0 }
     for (const g of gens) {
       const file = this.fileOf(g)
       const text = await fs.readFile(file, 'utf8')
@@ -101,6 +104,7 @@ export class Wal {
         }
         out.lines.push({ file, line: i + 1, record })
         offset += Buffer.byteLength(row) + 1
+        out.bytes += Buffer.byteLength(row) + 1
       }
     }
     return out
@@ -150,7 +154,7 @@ export class Wal {
       throw e
     }
     this.goodSize += buf.length
-    if (this.bytes === 0) this.firstAt = at
+    if (this.firstAt === undefined) this.firstAt = at
     this.bytes += buf.length
   }
 
@@ -167,6 +171,13 @@ export class Wal {
     return h
   }
 
+  /** Counts records of older generations (replayed at start-up) toward the compaction thresholds. */
+  carryOver(bytes: number, firstAt: number): void {
+    if (bytes === 0) return
+    this.bytes += bytes
+    if (this.firstAt === undefined || firstAt < this.firstAt) this.firstAt = firstAt
+  }
+
   /** Starts a new generation; returns the one that was current, to retire once snapshots hold it. */
   async rotate(): Promise<number> {
     const old = this.gen
@@ -175,7 +186,7 @@ export class Wal {
     this.gen = old + 1
     this.goodSize = 0
     this.bytes = 0
-    this.firstAt = 0
+    this.firstAt = undefined
     return old
   }
 
