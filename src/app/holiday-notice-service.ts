@@ -24,7 +24,7 @@ import type { Directory } from './directory.js'
 import type { Outbox } from './outbox.js'
 import type { RosterService } from './roster-service.js'
 import type { SendRequest } from './dispatcher.js'
-import { contactsOf, dateShort, movedSessionPost } from './roster-posts.js'
+import { contactsOf, dateLong, dateShort, movedSessionPost } from './roster-posts.js'
 import { daysOf, loadNotices, noticeStamps, saveNotice, type StoredNotice } from './holiday-notice-file.js'
 import { recomputeDeadlines, type DeadlineChange } from './recompute-deadlines.js'
 import type { IssueRepo } from './issue-repo.js'
@@ -238,7 +238,7 @@ function diffOff(calendars: Calendars, notice: HolidayNotice): { onlyNew: LocalD
 
 /** 1月1日（周五）, with the year when it is not the notice's (元旦 beginning on 31 December). */
 function dateWithYear(d: LocalDate, year: number): string {
-  return yearOf(d) === year ? dateShort(d) : `${yearOf(d)}年${dateShort(d)}`
+  return yearOf(d) === year ? dateShort(d) : dateLong(d)
 }
 
 function hash(s: string): string {

@@ -36,7 +36,7 @@ import type { Directory } from './directory.js'
 import type { Calendars } from './calendars.js'
 import type { Outbox } from './outbox.js'
 import type { SendRequest } from './dispatcher.js'
-import { contactsOf, correctionPost } from './roster-posts.js'
+import { contactsOf, correctionPost, dateShort } from './roster-posts.js'
 import { zh } from '../text/zh-CN.js'
 
 /** `by` of changes the bot makes itself (planning, re-staffing). */
@@ -477,12 +477,12 @@ export class RosterService {
             this.noteOnce(`move-blocked:${s.id}`, () => this.o.log.warn('session on a new day off not moved: the next working day has a session', { sessionId: s.id, date }))
             continue
           }
-          const note = zh.calendar.movedNote(s.date)
+          const note = zh.calendar.movedNote(dateShort(s.date))
           const to: Session = found ?? newSession(studio, date)
           Object.assign(to, { time: s.time, durationMinutes: s.durationMinutes, place: s.place, required: s.required })
           to.history.push({ at: now, by: SYSTEM, kind: 'set', before: [...to.duty], after: [...s.duty], note })
           to.duty = [...s.duty]
-          s.cancelled = { at: now, by: SYSTEM, reason: zh.calendar.movedReason(date) }
+          s.cancelled = { at: now, by: SYSTEM, reason: zh.calendar.movedReason(dateShort(date)) }
           s.history.push({ at: now, by: SYSTEM, kind: 'cancel', before: [...s.duty], after: [...s.duty], note: s.cancelled.reason })
           const part = await this.partition(studio.id, yearOf(date))
           if (!found) {
