@@ -118,6 +118,9 @@ export const calendar = {
     imported: (year: number, off: number, work: number, file: string) =>
       `已保存 ${year} 年国务院放假安排（放假 ${off} 天，调休上班 ${work} 天）：${file}\n正在运行的机器人会在 1 分钟内载入并按它重排接待日。`,
     showHeader: (year: number, source: string) => `${year}年：${source}`,
+    parseHeader: (year: number, off: number, work: number) => `${year}年国务院放假安排：放假 ${off} 天，调休上班 ${work} 天（只读，未保存）`,
+    itemOff: (list: string) => `放假：${list}`,
+    itemWork: (list: string) => `上班：${list}`,
     sourceNotice: (file: string, at: string, by: string) => `国务院通知（${at} 由 ${by} 确认，${file}）`,
     sourcePackage: (version: string) => `chinese-days ${version} 的数据`,
     sourceProvisional: `临时日历：按《全国年节及纪念日放假办法》的法定节假日（${STATUTORY}）加周末推算，调休未知`,
