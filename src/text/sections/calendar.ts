@@ -104,6 +104,9 @@ export const calendar = {
       '机器人继续按已确认的通知执行。如通知有更正，请重新发送 /放假安排。',
     ].join('\n'),
 
+  /** The demo console: a bare /放假安排 collects the pasted notice, blank lines included. */
+  demoPasteHint: '（演示：请粘贴通知全文，可以有空行；以一条 / 或 : 开头的行结束。）',
+
   // ---- npm run calendar ----------------------------------------------------------------------------------
   cli: {
     usage: [
