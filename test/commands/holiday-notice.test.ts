@@ -153,6 +153,23 @@ describe('/放假安排 → /确认放假安排', () => {
   })
 })
 
+describe('announcements in a provisional year', () => {
+  test('say the date may still move; once the notice is loaded they do not', async () => {
+    h = await Harness.start({ now: '2026-12-31T08:00:00+08:00' })
+    // 七一社区 (1日、15日, announced 3 days ahead at 09:00): 4 January 2027 (元旦 moved it) on 1 January.
+    const posts = await h.advanceTo('2027-01-01T09:00:00+08:00')
+    const qyl = posts.filter((m) => 'roomId' in m.to && m.to.roomId === h.room('qyl'))
+    expect(qyl.map((m) => m.text).join('\n')).toContain('时间：2027年1月4日（周一）')
+    expect(qyl.map((m) => m.text).join('\n')).toContain('（2027年国务院放假安排尚未载入，本场按临时日历安排，如有调整将发更正。）')
+    await h.say(ADMIN, '/放假安排 ' + NOTICE)
+    await h.say(ADMIN, '/确认放假安排')
+    const next = await h.advanceTo('2027-01-12T09:00:00+08:00')
+    const qyl15 = next.filter((m) => 'roomId' in m.to && m.to.roomId === h.room('qyl')).map((m) => m.text).join('\n')
+    expect(qyl15).toContain('时间：2027年1月15日（周五）')
+    expect(qyl15).not.toContain('临时日历')
+  })
+})
+
 describe('a notice file imported from the console', () => {
   test('is picked up by the next due-check without a restart', async () => {
     h = await Harness.start({ now: '2026-12-06T08:00:00+08:00' })
