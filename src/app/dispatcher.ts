@@ -93,8 +93,10 @@ export class Dispatcher {
       return looksLikeCommand ? [{ to: here, text: zh.common.tooLong(MAX_INPUT_CHARS) }] : []
     }
     let parsed = parseCommand(msg.text, { names: this.names, botNames: this.botNames() })
-    // A bare /放假安排 asked for the notice in the next message: a plain private message is its text.
-    if (parsed.kind === 'chat' && !msg.roomId && deps.holidayNotices.takeAwaiting(msg.talkerId, deps.clock.now())) {
+    // A bare /放假安排 asked for the notice in the next message: a plain private message is its text. Only
+    // the next one: any other private message from that person ends the wait.
+    const awaited = !msg.roomId && deps.holidayNotices.takeAwaiting(msg.talkerId, deps.clock.now())
+    if (awaited && parsed.kind === 'chat') {
       parsed = { kind: 'command', name: NOTICE_COMMAND, known: true, args: parsed.text, tokens: [] }
     }
     if (parsed.kind !== 'command') {

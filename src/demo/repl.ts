@@ -33,8 +33,8 @@ const PRIVATE = ''
  * holiday notice has empty lines between its paragraphs, so it ends only at a command or a `:` line.
  */
 const FORM_COMMANDS: Record<string, { blankEnds: boolean; hint: () => string }> = {
-  登记: { blankEnds: true, hint: () => zh.issues.demoFormHint },
-  放假安排: { blankEnds: false, hint: () => zh.calendar.demoPasteHint },
+  '登记': { blankEnds: true, hint: () => zh.issues.demoFormHint },
+  '放假安排': { blankEnds: false, hint: () => zh.calendar.demoPasteHint },
 }
 
 export async function runRepl(o: ReplOptions): Promise<number> {

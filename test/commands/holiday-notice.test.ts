@@ -91,6 +91,21 @@ describe('/放假安排 → /确认放假安排', () => {
     expect((await h.say(ADMIN, '/确认放假安排'))[0]).toContain('已保存并启用')
     // Only the next message: a later plain message is chat again.
     expect(await h.say(ADMIN, NOTICE)).toEqual([])
+    // A command in between ends the wait too.
+    await h.say(ADMIN, '/放假安排')
+    expect((await h.say(ADMIN, '/我是谁'))[0]).toContain('钱敏')
+    expect(await h.say(ADMIN, NOTICE)).toEqual([])
+  })
+
+  test('the wait for the text ends after 30 minutes', async () => {
+    h = await Harness.start({ now: '2026-12-06T08:00:00+08:00' })
+    await h.say(ADMIN, '/放假安排')
+    h.clock.set(Date.parse('2026-12-06T08:31:00+08:00'))
+    expect(await h.say(ADMIN, NOTICE)).toEqual([])
+    await h.say(ADMIN, '/放假安排 ' + NOTICE)
+    h.clock.set(Date.parse('2026-12-06T09:02:00+08:00'))
+    expect((await h.say(ADMIN, '/确认放假安排'))[0]).toContain('已超过 30 分钟')
+    expect(h.app.deps.calendars.sourceOf(2027)).toBe('provisional')
   })
 
   test('a text that does not read in full: the reply names the line, nothing is kept', async () => {
