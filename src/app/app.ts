@@ -72,7 +72,7 @@ export async function createApp(o: AppOptions): Promise<App> {
   })
   const roster = await RosterService.open({ config: o.config, store: o.store, clock: o.clock, log: o.log, directory, calendars, outbox })
   const swaps = await SwapService.open({ config: o.config, store: o.store, log: o.log, directory, roster }, o.clock.now())
-  const holidayNotices = new HolidayNotices({ dataDir: o.store.dir, calendars, directory, outbox, clock: o.clock, log: o.log, roster: () => roster, issues: () => issues, loaded: notices })
+  const holidayNotices = new HolidayNotices({ dataDir: o.store.dir, store: o.store, calendars, directory, outbox, clock: o.clock, log: o.log, roster: () => roster, issues: () => issues, loaded: notices })
   const deps: Deps = {
     config: o.config,
     clock: o.clock,

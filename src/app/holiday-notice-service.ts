@@ -28,13 +28,23 @@ import { contactsOf, dateLong, dateShort, movedSessionPost } from './roster-post
 import { daysOf, loadNotices, noticeStamps, saveNotice, type StoredNotice } from './holiday-notice-file.js'
 import { recomputeDeadlines, type DeadlineChange } from './recompute-deadlines.js'
 import type { IssueRepo } from './issue-repo.js'
+import type { Store } from '../platform/store/store.js'
 import { zh } from '../text/zh-CN.js'
+
+/**
+ * Kept in state.counters once a notice's consequences (moves, re-plan, deadlines) are done: the
+ * confirmation instant of the notice applied. A notice on disk whose counter differs (a crash after the
+ * file was written, or a console import while the bot was stopped) is applied at the first due-check.
+ */
+const appliedKey = (year: number): string => `calendar.noticeApplied:${year}`
 
 /** How long a parsed notice waits for /确认放假安排, and a bare /放假安排 for the pasted text. */
 export const PENDING_MS = 30 * 60_000
 
 export interface HolidayNoticeOptions {
   dataDir: string
+  /** For the "applied" counter in state.json (see `appliedKey`). */
+  store: Store<any>
   calendars: Calendars
   directory: Directory
   outbox: Outbox
@@ -58,6 +68,7 @@ export class HolidayNotices {
   private pending = new Map<string, { notice: HolidayNotice; text: string; until: number }>()
   private awaiting = new Map<string, number>()
   private stamps = new Map<number, number>()
+  private startupDone = false
 
   constructor(private readonly o: HolidayNoticeOptions) {
     for (const [y, n] of o.loaded) this.stamps.set(y, n.mtimeMs)
@@ -146,12 +157,15 @@ export class HolidayNotices {
   // ---- putting a notice in force -------------------------------------------------------------------------
 
   /** Uses the notice from now on and brings sessions and deadlines in line with it. */
-  async apply(n: Pick<StoredNotice, 'year' | 'holidays' | 'workdays'>, now: number): Promise<ApplyOutcome> {
+  async apply(n: Pick<StoredNotice, 'year' | 'holidays' | 'workdays' | 'confirmedAt'>, now: number): Promise<ApplyOutcome> {
     this.o.calendars.setNotice(n.year, daysOf(n as StoredNotice))
     const roster = this.o.roster()
     const { moved, report } = await roster.replanForCalendar(now, (from, to, studio) => this.movedPosts(from, to, studio))
     const deadlines = await recomputeDeadlines(this.o.issues(), this.o.calendars, this.o.directory, this.o.outbox, now)
     this.o.log.info('holiday notice in force', { year: n.year, moved: moved.length, added: report.added.length, dropped: report.dropped.length, deadlines: deadlines.length })
+    await this.o.store.state.mutate((st: { counters: Record<string, number> }) => {
+      st.counters[appliedKey(n.year)] = n.confirmedAt
+    })
     return { year: n.year, moved, added: report.added.length, dropped: report.dropped.length, deadlines }
   }
 
@@ -168,6 +182,12 @@ export class HolidayNotices {
   async checkFolder(now: number): Promise<number[]> {
     const stamps = await noticeStamps(this.o.dataDir)
     const changed = [...stamps].filter(([y, t]) => this.stamps.get(y) !== t).map(([y]) => y)
+    if (!this.startupDone) {
+      // Notices read at start-up whose consequences were never carried out (see appliedKey).
+      this.startupDone = true
+      const counters = (this.o.store.state.data as { counters: Record<string, number> }).counters
+      for (const [y, n] of this.o.loaded) if (counters[appliedKey(y)] !== n.confirmedAt && !changed.includes(y)) changed.push(y)
+    }
     if (changed.length === 0) return []
     const all = await loadNotices(this.o.dataDir)
     const done: number[] = []

@@ -198,6 +198,22 @@ describe('a notice file imported from the console', () => {
     expect(h.app.deps.calendars.sourceOf(2027)).toBe('notice')
     expect(await dates('hpl', '2027-02-01', '2027-02-28')).toEqual(['2027-02-15', '2027-02-25'])
   })
+
+  test('imported while the bot was stopped: carried out at the next start, once', async () => {
+    h = await Harness.start({ now: '2027-02-08T10:00:00+08:00' })
+    const { parseHolidayNotice } = await import('../../src/domain/calendar/parse-holiday-notice.js')
+    const { saveNotice } = await import('../../src/app/holiday-notice-file.js')
+    const r = parseHolidayNotice(NOTICE)
+    if (!r.ok) throw new Error('fixture does not parse')
+    // As if the bot were down while the console wrote the file (npm run calendar -- import): the restart reads it.
+    await saveNotice(h.dir, { year: 2027, holidays: r.value.holidays, workdays: r.value.workdays, confirmedAt: 1, confirmedBy: 'console', text: NOTICE })
+    await h.restart()
+    const corrections = () => h.sentTo('hpl').filter((m) => m.text.startsWith('【更正】'))
+    expect(corrections()).toHaveLength(1)
+    expect((await h.app.deps.roster.sessionOn('hpl', '2027-02-15'))!.announcedAt).toBeDefined()
+    await h.restart()
+    expect(corrections()).toHaveLength(1)
+  })
 })
 
 describe('start-up: a loaded year that chinese-days covers too', () => {
