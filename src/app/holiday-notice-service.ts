@@ -17,7 +17,7 @@ import type { Logger } from '../platform/logger.js'
 import { parseHolidayNotice, type HolidayNotice } from '../domain/calendar/parse-holiday-notice.js'
 import { packageYear, type NoticeDays } from '../domain/calendar/working-calendar.js'
 import { err, ok, type Result } from '../domain/result.js'
-import { toLocalDate, yearOf, type LocalDate } from '../domain/time/local-date.js'
+import { addDays, isoWeekday, makeDate, toLocalDate, yearOf, type LocalDate } from '../domain/time/local-date.js'
 import type { Session, Studio } from '../domain/model.js'
 import type { Calendars } from './calendars.js'
 import type { Directory } from './directory.js'
@@ -240,18 +240,10 @@ const minus = (a: LocalDate[], b: LocalDate[]): LocalDate[] => {
 function diffOff(calendars: Calendars, notice: HolidayNotice): { onlyNew: LocalDate[]; onlyOld: LocalDate[] } {
   const cal = calendars.district
   const onlyNew = notice.holidays.filter((d) => cal.isWorkingDay(d))
-  const off = new Set(notice.holidays)
-  const work = new Set(notice.workdays)
+  const named = new Set([...notice.holidays, ...notice.workdays])
   const onlyOld: LocalDate[] = []
-  const y = notice.year
-  for (let m = 1; m <= 12; m++) {
-    for (let day = 1; day <= 31; day++) {
-      const d = `${y}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(d) || Number.isNaN(Date.parse(d)) || new Date(d).getUTCDate() !== day) continue
-      const wd = new Date(d).getUTCDay()
-      const weekend = wd === 0 || wd === 6
-      if (!cal.isWorkingDay(d) && !off.has(d) && !weekend && !work.has(d)) onlyOld.push(d)
-    }
+  for (let d = makeDate(notice.year, 1, 1); d <= makeDate(notice.year, 12, 31); d = addDays(d, 1)) {
+    if (!cal.isWorkingDay(d) && isoWeekday(d) <= 5 && !named.has(d)) onlyOld.push(d)
   }
   return { onlyNew, onlyOld }
 }

@@ -62,6 +62,14 @@ describe('/放假安排 → /确认放假安排', () => {
     expect(existsSync(path.join(h.dir, 'calendar', '2027.json'))).toBe(false)
   })
 
+  test('a statutory day the notice does not give off is shown as no longer off', async () => {
+    h = await Harness.start({ now: '2026-12-06T08:00:00+08:00' })
+    const moved = NOTICE.replace('五、端午节：6月9日（周三）放假，共1天。', '五、端午节：6月10日（周四）放假，共1天。')
+    const [preview] = await h.say(ADMIN, '/放假安排 ' + moved)
+    expect(preview).toContain('6月10日（周四）')
+    expect(preview).toContain('· 不再放假：6月9日（周三）')
+  })
+
   test('confirmed: stored, in force at once, the roster follows it; survives a restart', async () => {
     h = await Harness.start({ now: '2026-12-06T08:00:00+08:00' })
     await h.say(ADMIN, '/放假安排 ' + NOTICE)
@@ -213,6 +221,21 @@ describe('a notice file imported from the console', () => {
     expect((await h.app.deps.roster.sessionOn('hpl', '2027-02-15'))!.announcedAt).toBeDefined()
     await h.restart()
     expect(corrections()).toHaveLength(1)
+  })
+})
+
+describe('start-up: a notice file that does not read', () => {
+  test('stops start-up naming the file, which is left as it was', async () => {
+    const dir = (await import('node:os')).tmpdir() + `/lxq-notice-bad-${process.pid}-${Date.now()}`
+    mkdirSync(path.join(dir, 'calendar'), { recursive: true })
+    const file = path.join(dir, 'calendar', '2027.json')
+    writeFileSync(file, '{"version":1,"year":2027,"holidays":["2027-01-01"]')
+    await expect(Harness.start({ now: '2026-12-06T08:00:00+08:00', dir })).rejects.toThrow(file)
+    expect(readFileSync(file, 'utf8')).toBe('{"version":1,"year":2027,"holidays":["2027-01-01"]')
+    writeFileSync(file, JSON.stringify({ version: 9, year: 2027, holidays: [], workdays: [], confirmedAt: 0, confirmedBy: 'x', text: '' }))
+    await expect(Harness.start({ now: '2026-12-06T08:00:00+08:00', dir })).rejects.toThrow(file)
+    h = await Harness.start({ now: '2026-12-06T08:00:00+08:00' }) // for afterEach
+    ;(await import('node:fs')).rmSync(dir, { recursive: true, force: true })
   })
 })
 
