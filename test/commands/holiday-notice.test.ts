@@ -75,6 +75,8 @@ describe('/放假安排 → /确认放假安排', () => {
     await h.say(ADMIN, '/放假安排 ' + NOTICE)
     const [done] = await h.say(ADMIN, '/确认放假安排')
     expect(done).toContain('已保存并启用 2027 年国务院放假安排')
+    expect(done).toContain('已公告的接待日都不受影响。')
+    expect(done).toContain('未公告的接待日已按新安排重排：取消 2 场，新排 2 场。') // 和平里 and 小白楼: 10 → 15 February
     const file = JSON.parse(readFileSync(path.join(h.dir, 'calendar', '2027.json'), 'utf8'))
     expect(file).toMatchObject({ version: 1, year: 2027, confirmedBy: 'a01', workdays: ['2027-02-20', '2027-04-25', '2027-05-08', '2027-09-26', '2027-10-09'] })
     expect(h.app.deps.calendars.sourceOf(2027)).toBe('notice')
@@ -137,7 +139,7 @@ describe('/放假安排 → /确认放假安排', () => {
     const before = h.transport.sent.length
     const replies = await h.say(ADMIN, '/确认放假安排')
     // 和平里 (10日) and 小白楼 (second Wednesday) both had 10 February announced.
-    expect(replies.find((r) => r.startsWith('已保存并启用'))).toContain('顺延已公告的 2 场')
+    expect(replies.find((r) => r.startsWith('已保存并启用'))).toContain('已公告的接待日：2 场落在放假日，已顺延到下一个工作日并在群里发了更正。')
     expect(h.sentTo('xbl').at(-1)!.text).toContain('【更正】小白楼工作室 原定2027年2月10日（周三）的党代表接待日')
     const posts = h.transport.sent.slice(before)
     const group = posts.filter((m) => 'roomId' in m.to && m.to.roomId === h.room('hpl'))

@@ -63,7 +63,8 @@ export const calendar = {
   confirmed: (o: { year: number; moved: number; added: number; dropped: number; deadlines: number }) =>
     [
       `已保存并启用 ${o.year} 年国务院放假安排，立即生效。`,
-      `接待日：顺延已公告的 ${o.moved} 场（已在群里发更正），新排 ${o.added} 场，取消未公告的 ${o.dropped} 场。`,
+      o.moved ? `已公告的接待日：${o.moved} 场落在放假日，已顺延到下一个工作日并在群里发了更正。` : '已公告的接待日都不受影响。',
+      o.added || o.dropped ? `未公告的接待日已按新安排重排：取消 ${o.dropped} 场，新排 ${o.added} 场。` : '未公告的接待日不受影响。',
       o.deadlines ? `承办期限按新日历重算：${o.deadlines} 件有变化，已告知相关联络员。` : '未办结问题的期限按新日历重算，没有变化。',
     ].join('\n'),
 
