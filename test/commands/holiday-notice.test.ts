@@ -39,6 +39,18 @@ describe('December 2026: 2027 is provisional', () => {
   })
 })
 
+describe('/我的值班 in a provisional year', () => {
+  test('duties in 2027 carry the note until the notice is loaded', async () => {
+    h = await Harness.start({ now: '2026-12-06T08:00:00+08:00' })
+    const me = (await h.app.deps.roster.sessionsBetween('hpl', '2027-01-01', '2027-02-28')).flatMap((s) => s.duty)[0]
+    const name = h.config.people.find((p) => p.id === me)!.name
+    expect((await h.say(name, '/我的值班'))[0]).toContain('2027年的国务院放假安排还没有载入')
+    await h.say(ADMIN, '/放假安排 ' + NOTICE)
+    await h.say(ADMIN, '/确认放假安排')
+    expect((await h.say(name, '/我的值班'))[0]).not.toContain('临时日历')
+  })
+})
+
 describe('/放假安排 → /确认放假安排', () => {
   test('only an admin, only in private', async () => {
     h = await Harness.start({ now: '2026-12-06T08:00:00+08:00' })
