@@ -8,7 +8,7 @@
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import path from 'node:path'
-import { Harness } from '../support/harness.js'
+import { Harness, demoConfig } from '../support/harness.js'
 
 const NOTICE = readFileSync(fileURLToPath(new URL('../fixtures/holiday-notices/2027-hypothetical.txt', import.meta.url)), 'utf8')
   .split('\n')
@@ -36,6 +36,18 @@ describe('December 2026: 2027 is provisional', () => {
     const [feb] = await h.say('张明华', '/值班表 2027年2月', 'hpl')
     expect(feb).toContain('2月10日（周三）')
     expect(feb).toContain('临时日历')
+  })
+})
+
+describe('calendar.extraHolidays / extraWorkdays on top of every source', () => {
+  test('provisional, then the notice: the district extras still apply', async () => {
+    const config = demoConfig((t) => t.replace('  extraHolidays: []', "  extraHolidays: ['2027-02-15', '2027-01-04']"))
+    h = await Harness.start({ now: '2026-12-06T08:00:00+08:00', config })
+    expect(await dates('qyl', '2027-01-01', '2027-01-31')).toEqual(['2027-01-05', '2027-01-15']) // 元旦 (law), 4 Jan (extra)
+    await h.say(ADMIN, '/放假安排 ' + NOTICE)
+    await h.say(ADMIN, '/确认放假安排')
+    expect(await dates('hpl', '2027-02-01', '2027-02-28')).toEqual(['2027-02-16', '2027-02-25']) // 10 Feb (notice), 15 Feb (extra)
+    expect(await dates('qyl', '2027-01-01', '2027-01-31')).toEqual(['2027-01-05', '2027-01-15'])
   })
 })
 
