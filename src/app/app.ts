@@ -12,6 +12,7 @@ import { Sender, realTimer, type Timer, type Transport } from '../platform/sende
 import { Directory } from './directory.js'
 import { useImportedDirectory } from './directory-file.js'
 import { Calendars } from './calendars.js'
+import { HolidayNotices } from './holiday-notice-service.js'
 import { Dispatcher, adminAlerts, type Incoming } from './dispatcher.js'
 import { Outbox } from './outbox.js'
 import { IssueRepo } from './issue-repo.js'
@@ -62,7 +63,9 @@ export async function createApp(o: AppOptions): Promise<App> {
   const directory = new Directory(o.config, o.store)
   // A 花名册 import (npm run import), when applied, replaces the config's people.
   await useImportedDirectory(directory, o.store.dir, o.log)
-  const calendars = new Calendars(() => directory.studios, o.config.calendar)
+  // Confirmed State Council notices (<data>/calendar/<year>.json) come before chinese-days' data.
+  const notices = await HolidayNotices.readAll(o.store.dir)
+  const calendars = new Calendars(() => directory.studios, o.config.calendar, HolidayNotices.initialDays(notices))
   const outbox = new Outbox(o.store)
   const issues = await IssueRepo.open(o.store, {
     now: o.clock.now(),
@@ -72,6 +75,7 @@ export async function createApp(o: AppOptions): Promise<App> {
   })
   const roster = await RosterService.open({ config: o.config, store: o.store, clock: o.clock, log: o.log, directory, calendars, outbox })
   const swaps = await SwapService.open({ config: o.config, store: o.store, log: o.log, directory, roster }, o.clock.now())
+  const holidayNotices = new HolidayNotices({ dataDir: o.store.dir, store: o.store, calendars, directory, outbox, clock: o.clock, log: o.log, roster: () => roster, issues: () => issues, loaded: notices })
   const deps: Deps = {
     config: o.config,
     clock: o.clock,
@@ -84,6 +88,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     issues,
     roster,
     swaps,
+    holidayNotices,
   }
   const sender = new Sender(
     o.transport,
@@ -99,6 +104,8 @@ export async function createApp(o: AppOptions): Promise<App> {
   )
   outbox.attach(sender)
   const dispatcher = new Dispatcher(deps, o.botNames ?? (() => [zh.common.botName]))
+  // A notice loaded earlier that chinese-days now covers too: any difference is told to the admins.
+  await holidayNotices.comparePackage(notices, o.clock.now())
   const jobs = o.jobs ?? allJobs
   let handling = 0
   let received = 0

@@ -36,6 +36,9 @@ export interface SendRequest {
   file?: { name: string; data: Buffer }
 }
 
+/** The command whose follow-up message (the pasted notice) the dispatcher hands back to it. */
+export const NOTICE_COMMAND = '放假安排'
+
 /** Messages longer than this are refused unread (a 100,000-character paste is not an issue report). */
 export const MAX_INPUT_CHARS = 20_000
 
@@ -98,7 +101,13 @@ export class Dispatcher {
     if (msg.text.length > MAX_INPUT_CHARS) {
       return looksLikeCommand ? [{ to: here, text: zh.common.tooLong(MAX_INPUT_CHARS) }] : []
     }
-    const parsed = parseCommand(msg.text, { names: this.names, botNames: this.botNames() })
+    let parsed = parseCommand(msg.text, { names: this.names, botNames: this.botNames() })
+    // A bare /放假安排 asked for the notice in the next message: a plain private message is its text. Only
+    // the next one: any other private message from that person ends the wait.
+    const awaited = !msg.roomId && deps.holidayNotices.takeAwaiting(msg.talkerId, deps.clock.now())
+    if (awaited && parsed.kind === 'chat') {
+      parsed = { kind: 'command', name: NOTICE_COMMAND, known: true, args: parsed.text, tokens: [] }
+    }
     if (parsed.kind !== 'command') {
       return msg.mentionsBot ? [{ to: here, text: zh.help.mentionHint }] : []
     }

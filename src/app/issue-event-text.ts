@@ -42,5 +42,7 @@ export function describeIssueEvent(issue: Issue, e: IssueEvent, o: { full: boole
       return ev.correct(e.changes.map((c) => zh.issues.fieldName[c.field] ?? c.field).join(zh.common.listSep), r)
     case 'withdraw':
       return ev.withdraw(r)
+    case 'recalendar':
+      return zh.calendar.recalendarEvent(zh.calendar.deadlineWhat[e.field === 'transferBy' ? 'transfer' : 'answer'], o.date(e.before), o.date(e.deadline))
   }
 }

@@ -6,7 +6,7 @@
 import type { Session, Studio } from '../domain/model.js'
 import type { Directory } from './directory.js'
 import type { SendRequest } from './dispatcher.js'
-import { isoWeekday, splitDate, type LocalDate } from '../domain/time/local-date.js'
+import { isoWeekday, splitDate, yearOf, type LocalDate } from '../domain/time/local-date.js'
 import { zh } from '../text/zh-CN.js'
 
 /** 2026年12月10日（周四） */
@@ -62,8 +62,8 @@ export function contactsOf(directory: Directory, personIds: string[]): string[] 
 }
 
 /** The duty announcement for the studio's group, @mentioning the duty representatives. */
-export function announcementPost(directory: Directory, studio: Studio, s: Session, roomId: string, late: boolean): SendRequest {
-  const text = zh.roster.announcement({
+export function announcementPost(directory: Directory, studio: Studio, s: Session, roomId: string, late: boolean, provisional = false): SendRequest {
+  const body = zh.roster.announcement({
     studio: studio.name,
     date: dateLong(s.date),
     time: timeRange(s),
@@ -71,6 +71,8 @@ export function announcementPost(directory: Directory, studio: Studio, s: Sessio
     people: s.duty.map((id) => personLine(directory, id)),
     missing: Math.max(0, s.required - s.duty.length),
   })
+  // A session in a year without the State Council's notice: constituents learn the date may still move.
+  const text = provisional ? `${body}\n${zh.calendar.announcementNote(yearOf(s.date))}` : body
   return { to: { roomId }, text: late ? zh.common.resend + text : text, mentions: contactsOf(directory, s.duty) }
 }
 
@@ -89,4 +91,10 @@ export function correctionPost(directory: Directory, studio: Studio, s: Session,
     note,
   })
   return { to: { roomId }, text, mentions: contactsOf(directory, [...s.duty, ...removed]) }
+}
+
+/** The 更正 post for an announced session moved off a new day off (a loaded holiday notice). */
+export function movedSessionPost(directory: Directory, studio: Studio, from: Session, to: Session, roomId: string): SendRequest {
+  const text = zh.calendar.movedPost({ studio: studio.name, from: dateLong(from.date), to: dateLong(to.date), time: timeRange(to), place: to.place, duty: dutyText(directory, to) })
+  return { to: { roomId }, text, mentions: contactsOf(directory, to.duty) }
 }

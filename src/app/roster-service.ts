@@ -35,7 +35,7 @@ import type { Directory } from './directory.js'
 import type { Calendars } from './calendars.js'
 import type { Outbox } from './outbox.js'
 import type { SendRequest } from './dispatcher.js'
-import { contactsOf, correctionPost } from './roster-posts.js'
+import { contactsOf, correctionPost, dateShort } from './roster-posts.js'
 import { zh } from '../text/zh-CN.js'
 
 /** `by` of changes the bot makes itself (planning, re-staffing). */
@@ -426,6 +426,57 @@ export class RosterService {
         await this.o.store.state.set('counters', key, now)
       }
     }
+  }
+
+  // ---- a new holiday calendar ------------------------------------------------------------------------
+
+  /**
+   * After a notice was loaded (the calendar changed under the roster): an announced, upcoming session
+   * that now falls on a day off moves to the next working day (cancelled on its old date with the reason;
+   * on the new date with the same duty, time and place, counted as announced, because the 更正 post
+   * tells the group); then planning runs at once (not waiting for tomorrow's signature), so unannounced
+   * sessions follow the new calendar: dropped where their date is now off, added on the moved dates.
+   * Under the roster lock; idempotent (a second run finds nothing to move).
+   */
+  replanForCalendar(now: number, post: (from: Session, to: Session, studio: Studio) => SendRequest[]): Promise<{ moved: { from: Session; to: Session }[]; report: PlanReport }> {
+    return this.exclusive(async () => {
+      const today = toLocalDate(now)
+      const moved: { from: Session; to: Session }[] = []
+      for (const studio of this.o.directory.studios) {
+        const cal = this.o.calendars.of(studio.id)
+        for (const s of await this.sessionsBetween(studio.id, today, this.horizonEnd(today))) {
+          if (!this.isAnnounced(s) || this.startOf(s) <= now || cal.isWorkingDay(s.date)) continue
+          const date = cal.nextWorkingDayOnOrAfter(s.date)
+          const found = await this.sessionOn(studio.id, date)
+          if (found && (found.cancelled || this.isAnnounced(found) || found.history.some((h) => h.by !== SYSTEM))) {
+            // The next working day already holds a session people know about: keep both, tell the log.
+            this.noteOnce(`move-blocked:${s.id}`, () => this.o.log.warn('session on a new day off not moved: the next working day has a session', { sessionId: s.id, date }))
+            continue
+          }
+          const note = zh.calendar.movedNote(dateShort(s.date))
+          const to: Session = found ?? newSession(studio, date)
+          Object.assign(to, { time: s.time, durationMinutes: s.durationMinutes, place: s.place, required: s.required })
+          to.history.push({ at: now, by: SYSTEM, kind: 'set', before: [...to.duty], after: [...s.duty], note })
+          to.duty = [...s.duty]
+          s.cancelled = { at: now, by: SYSTEM, reason: zh.calendar.movedReason(dateShort(date)) }
+          s.history.push({ at: now, by: SYSTEM, kind: 'cancel', before: [...s.duty], after: [...s.duty], note: s.cancelled.reason })
+          const part = await this.partition(studio.id, yearOf(date))
+          if (!found) {
+            part.data.sessions.push(to)
+            part.data.sessions.sort(byDate)
+          }
+          // The 更正 post is the new date's announcement: its marker keeps the announcement job off it.
+          await this.o.outbox.post(announceMarker(to.id), post(s, to, studio), now)
+          to.announcedAt = now
+          to.announcedDuty = [...to.duty]
+          await Promise.all([...new Set([part, await this.partition(studio.id, yearOf(s.date))])].map((p) => p.commit()))
+          moved.push({ from: s, to })
+        }
+      }
+      this.lastPlan = ''
+      const report = await this.ensurePlanned(now)
+      return { moved, report }
+    })
   }
 
   // ---- changing a duty -------------------------------------------------------------------------------

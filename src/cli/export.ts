@@ -10,6 +10,7 @@ import path from 'node:path'
 import { clockFromEnv } from '../platform/clock.js'
 import { Directory } from '../app/directory.js'
 import { Calendars } from '../app/calendars.js'
+import { daysOf, loadNotices } from '../app/holiday-notice-file.js'
 import { readDirectoryFile } from '../app/directory-file.js'
 import { parsePeriod, thisYear } from '../domain/stats/period.js'
 import { toLocalDate } from '../domain/time/local-date.js'
@@ -52,7 +53,9 @@ async function run(args: string[], env = process.env): Promise<number> {
   const imported = await readDirectoryFile(dataDir)
   // No store is opened (the bot may be running): the Directory is used for names and studios only.
   const directory = new Directory(config, null as unknown as Store<unknown>, imported?.people)
-  const calendars = new Calendars(() => directory.studios, config.calendar)
+  // Working days as the bot counts them: loaded State Council notices first (<data>/calendar/).
+  const notices = await loadNotices(dataDir)
+  const calendars = new Calendars(() => directory.studios, config.calendar, new Map([...notices].map(([y, n]) => [y, daysOf(n)])))
 
   let period = thisYear(today)
   if (words.length) {

@@ -7,6 +7,8 @@ import { help } from './help.js'
 import { whoami } from './whoami.js'
 import { bind } from './bind.js'
 import { bindCode } from './bind-code.js'
+import { loadHolidayNotice } from './load-holiday-notice.js'
+import { confirmHolidayNotice } from './confirm-holiday-notice.js'
 import { bindRoom } from './bind-room.js'
 import { registerIssue } from './register-issue.js'
 import { transferIssue } from './transfer-issue.js'
@@ -78,4 +80,6 @@ export const commands: readonly Command<any>[] = [
   bind,
   bindCode,
   bindRoom,
+  loadHolidayNotice,
+  confirmHolidayNotice,
 ]

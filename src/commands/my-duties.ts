@@ -2,6 +2,13 @@ import { defineCommand } from './command.js'
 import { noArgs } from './args.js'
 import { zh } from '../text/zh-CN.js'
 import { dateShort, names, timeRange } from '../app/roster-posts.js'
+import { yearOf } from '../domain/time/local-date.js'
+import type { Deps } from '../app/deps.js'
+
+function provisionalNote(deps: Deps, years: number[]): string[] {
+  const provisional = deps.calendars.provisional(years)
+  return provisional.length ? [zh.roster.yearUncovered(provisional)] : []
+}
 
 /** `/我的值班`: the asker's own coming duties, with whom they sit (works in a private chat too). */
 export const myDuties = defineCommand({
@@ -22,6 +29,8 @@ export const myDuties = defineCommand({
         const others = s.duty.filter((p) => p !== me.id)
         return t.mineLine(dateShort(s.date), timeRange(s), studio, others.length ? names(deps.directory, others) : '')
       }),
+      // Duties in a year still on the provisional holiday calendar: the dates may move.
+      ...provisionalNote(deps, [...new Set(mine.map((s) => yearOf(s.date)))]),
     ].join('\n')
   },
 })

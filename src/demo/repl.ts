@@ -28,8 +28,14 @@ export interface ReplOptions {
 }
 
 const PRIVATE = ''
-/** Commands whose bare line starts a pasted multi-line form. */
-const FORM_COMMANDS = ['登记']
+/**
+ * Commands whose bare line starts a pasted multi-line text. A /登记 form ends at an empty line; a pasted
+ * holiday notice has empty lines between its paragraphs, so it ends only at a command or a `:` line.
+ */
+const FORM_COMMANDS: Record<string, { blankEnds: boolean; hint: () => string }> = {
+  '登记': { blankEnds: true, hint: () => zh.issues.demoFormHint },
+  '放假安排': { blankEnds: false, hint: () => zh.calendar.demoPasteHint },
+}
 
 export async function runRepl(o: ReplOptions): Promise<number> {
   const out = o.output ?? ((l: string) => process.stdout.write(l + '\n'))
@@ -156,10 +162,11 @@ export async function runRepl(o: ReplOptions): Promise<number> {
   // A form pasted after a bare `/登记` arrives line by line here, but as one message in WeChat: collect
   // its lines until an empty line, a command or a `:` line (or the end of input), then send them as one.
   let form: string[] | null = null
+  let blankEnds = true
   const feed = async (line: string): Promise<boolean> => {
     const l = line.trim()
     if (form) {
-      if (l && !/^[/／:]/u.test(l)) {
+      if ((l || !blankEnds) && !/^[/／:]/u.test(l)) {
         form.push(l)
         return true
       }
@@ -168,9 +175,11 @@ export async function runRepl(o: ReplOptions): Promise<number> {
       if (!(await handle(text))) return false
       if (!l) return true
     }
-    if (FORM_COMMANDS.includes(l.replace(/^[/／]\s*/u, '')) && /^[/／]/u.test(l)) {
+    const formCommand = FORM_COMMANDS[l.replace(/^[/／]\s*/u, '')]
+    if (formCommand && /^[/／]/u.test(l)) {
       form = [l]
-      if (o.interactive) out(zh.issues.demoFormHint)
+      blankEnds = formCommand.blankEnds
+      if (o.interactive) out(formCommand.hint())
       return true
     }
     return handle(line)

@@ -15,7 +15,7 @@
 import type { Job } from './job.js'
 import type { Deps } from '../app/deps.js'
 import type { Session, Studio } from '../domain/model.js'
-import { addDays, toInstant, toLocalDate } from '../domain/time/local-date.js'
+import { addDays, toInstant, toLocalDate, yearOf } from '../domain/time/local-date.js'
 import { announcementPost } from '../app/roster-posts.js'
 
 /** A post this soon after its due time is on time, not 补发. */
@@ -62,7 +62,7 @@ async function announceStudio(deps: Deps, studio: Studio, now: number): Promise<
       continue
     }
     const late = now - due > GRACE_MS
-    const posted = await roster.announce(s.id, (cur) => announcementPost(directory, studio, cur, room, late), now)
+    const posted = await roster.announce(s.id, (cur) => announcementPost(directory, studio, cur, room, late, deps.calendars.of(studio.id).sourceOf(yearOf(cur.date)) === 'provisional'), now)
     if (posted) log.info(late ? 'announcement posted late (marked as resent)' : 'announcement posted', { sessionId: s.id })
   }
 }

@@ -1,6 +1,7 @@
 /** Every scheduled job, run in this order by each due-check. */
 import type { Job } from './job.js'
 import { planRosterJob } from './plan-roster.js'
+import { loadHolidayNoticesJob } from './load-holiday-notices.js'
 import { announceDutyJob } from './announce-duty.js'
 import { expireRequestsJob } from './expire-requests.js'
 import { gapAlertJob } from './gap-alert.js'
@@ -9,6 +10,7 @@ import { deadlineRemindersJob } from './deadline-reminders.js'
 
 export const jobs: readonly Job[] = [
   // Feature jobs are listed here (announcements, gap alerts, weekly follow-ups, reminders).
+  loadHolidayNoticesJob,
   planRosterJob,
   announceDutyJob,
   expireRequestsJob,

@@ -37,8 +37,8 @@ test('the whole life of an issue, from a one-line registration to the archive', 
 
   const transferred = await one('刘芳', '/转办 HP-2026-0001 房管局')
   const deadline = cal.addWorkingDays('2026-12-10', 30)
-  expect(deadline).toBe('2027-01-21')
-  expect(transferred).toContain('HP-2026-0001 已转办 区房管局，办理期限 30 个工作日，请于 2027年1月21日（周四）前答复')
+  expect(deadline).toBe('2027-01-22') // 1 January 2027 is a day off (provisional calendar from the law)
+  expect(transferred).toContain('HP-2026-0001 已转办 区房管局，办理期限 30 个工作日，请于 2027年1月22日（周五）前答复')
   expect(transferred).toContain('“房管局”按“区房管局”处理')
 
   expect(await one('张明华', '/答复 HP-2026-0001 物业已于12月12日更换楼道灯')).toContain('已记录 HP-2026-0001 的答复')
@@ -47,11 +47,11 @@ test('the whole life of an issue, from a one-line registration to the archive', 
   const reopened = await one('张明华', '/反馈 HP-2026-0001 不满意 灯修了两天又坏了')
   expect(reopened).toContain('不满意')
   expect(reopened).toContain('重新交 区房管局 办理（第 2 次办理）')
-  expect(reopened).toContain(`请于 ${'2027年1月26日（周二）'}前答复`)
-  expect(cal.addWorkingDays('2026-12-15', 30)).toBe('2027-01-26')
+  expect(reopened).toContain(`请于 ${'2027年1月27日（周三）'}前答复`)
+  expect(cal.addWorkingDays('2026-12-15', 30)).toBe('2027-01-27') // 元旦 2027 off
   const query2 = await one('刘芳', '/查询 HP-2026-0001')
   expect(query2).toContain('HP-2026-0001 · 承办中（区房管局）')
-  expect(query2).toContain('答复期限：2027年1月26日（周二）')
+  expect(query2).toContain('答复期限：2027年1月27日（周三）')
 
   expect(await one('刘芳', '/答复 HP-2026-0001 已更换整条线路，12月20日验收')).toContain('（第 2 次办理）')
   expect(await one('刘芳', '/反馈 HP-2026-0001 满意')).toContain('评价：满意')
@@ -136,8 +136,8 @@ test('/延期 once, at most 15 working days, with a reason', async () => {
   expect(await one('刘芳', '/延期 HP-2026-0001 10')).toContain('须写明理由')
   const ok = await one('刘芳', '/延期 HP-2026-0001 10个工作日 需协调供电公司施工')
   expect(ok).toContain('已延期 10 个工作日')
-  expect(cal.addWorkingDays(base, 10)).toBe('2027-01-21')
-  expect(ok).toContain('2027年1月21日')
+  expect(cal.addWorkingDays(base, 10)).toBe('2027-01-22') // not counting 元旦 2027
+  expect(ok).toContain('2027年1月22日')
   expect(await one('刘芳', '/延期 HP-2026-0001 5 还要时间')).toContain('不能再延期')
 })
 

@@ -37,7 +37,7 @@ describe('/接待日', () => {
     expect(reply).toContain(`值班：${s.duty.map(nameOf).join('、')}`)
     expect(reply.match(/18:00–20:00/g)).toHaveLength(4)
     // The listed sessions reach January 2027, which chinese-days does not cover yet.
-    expect(reply).toContain('2027年的国务院放假安排机器人还未收录')
+    expect(reply).toContain('2027年的国务院放假安排还没有载入，暂按临时日历推算')
   })
 
   test('privately: the asker’s own studio; an admin names one; an unknown name lists the studios', async () => {

@@ -82,7 +82,7 @@ describe('the weekly post in each studio group', () => {
     expect(post).toContain('本周接待日：\n· 11月25日（周三） 18:00–20:00　值班：张明华（尚缺 1 人）')
     expect(post).toContain('缺岗提醒（不得空岗，请尽快安排）：\n· 11月25日（周三） 18:00–20:00 尚缺 1 人')
     // The horizon reaches 2027, whose State Council calendar is not published in chinese-days yet.
-    expect(post).toContain('2027年的国务院放假安排机器人还未收录')
+    expect(post).toContain('2027年的国务院放假安排还没有载入，暂按临时日历推算')
     expect(weeklyIn('qyl', '11月23日')[0]).toContain('本周没有接待日。')
   })
 

@@ -11,10 +11,21 @@
  * and make-up day comes out one day early. The data file was generated once and is time-zone free.
  * The package exposes no "which years do you know" call; a year is covered when its data holds at least
  * one holiday of that year (1.5.7: 2004–2026). Next year's calendar is published each November, so a
- * year without data is an expected gap: we fall back to Monday–Friday and callers warn (`isYearCovered`).
+ * year without data is an expected gap (see the sources below); callers warn (`sourceOf`).
  *
- * Per-studio `extraHolidays` / `extraWorkdays` override the library (and the fallback). A date listed in
- * both counts as a holiday (closed is the safe reading; config validation should reject it anyway).
+ * Where a year's days off come from (`sourceOf`), first that applies:
+ * 1. `notice`: the State Council's notice for that year, loaded from its text and confirmed by an admin
+ *    (parse-holiday-notice.ts, app/holiday-notices.ts): weekends plus its days off and make-up days. It
+ *    wins over the package, because it is what the admin confirmed; the start-up comparison reports any
+ *    difference once a newer package covers the year too.
+ * 2. `package`: chinese-days' data.
+ * 3. `provisional`: the days the holiday regulation itself fixes (statutory-holidays.ts: 元旦, 春节 from
+ *    除夕, 清明, 1–2 May, 端午, 中秋, 1–3 October) plus weekends, until the notice is loaded.
+ * 4. `weekends`: outside the lunar tables' range (before 1901, after 2099) only.
+ * A notice's days outside its year (元旦 2023 began on 2022-12-31) apply to that other year too.
+ *
+ * Per-studio `extraHolidays` / `extraWorkdays` override all of these. A date listed in both counts as a
+ * holiday (closed is the safe reading; config validation should reject it anyway).
  *
  * Speed: a year is turned once into a byte per day (library part cached per process and shared; a
  * calendar copies it only for a year where it has extras), so every query is an array lookup; loops
@@ -23,6 +34,8 @@
 import { createRequire } from 'node:module'
 import type { LocalDate } from '../time/local-date.js'
 import { makeDate, splitDate } from '../time/local-date.js'
+import { chineseDaysLunar, LUNAR_YEARS } from './lunar.js'
+import { statutoryHolidays } from './statutory-holidays.js'
 
 export interface WorkingCalendar {
   /** True on a working day (Mon–Fri not a holiday, or a make-up working weekend, or an extra workday). */
@@ -40,13 +53,38 @@ export interface WorkingCalendar {
    * negative (−count of (b, a]) when b is before a. So `workingDaysBetween(d, addWorkingDays(d, n)) === n`.
    */
   workingDaysBetween(a: LocalDate, b: LocalDate): number
-  /** False when the library has no published calendar for the year (weekends-only fallback in use). */
+  /** True when a published calendar (the package's, or a loaded notice) holds the year. */
   isYearCovered(year: number): boolean
+  /** Where the year's days off come from (see the file comment). */
+  sourceOf(year: number): YearSource
+}
+
+export type YearSource = 'notice' | 'package' | 'provisional' | 'weekends'
+
+/** A year's State Council notice as loaded: its days off and make-up working days (any year). */
+export interface NoticeDays {
+  holidays: LocalDate[]
+  workdays: LocalDate[]
 }
 
 export interface WorkingCalendarOptions {
   extraHolidays?: LocalDate[]
   extraWorkdays?: LocalDate[]
+  /** Loaded notices by the year they are for. */
+  notices?: ReadonlyMap<number, NoticeDays>
+}
+
+/** The package's data for a year (days off, make-up days), or undefined when it does not cover it. */
+export function packageYear(year: number): NoticeDays | undefined {
+  const lib = libraryYears.get(year)
+  if (!lib?.covered) return undefined
+  return { holidays: lib.holidays.map((i) => dateFromIndex(year, i)).sort(), workdays: lib.workdays.map((i) => dateFromIndex(year, i)).sort() }
+}
+
+/** The source a year has when no notice is loaded for it. */
+function baseSourceOf(year: number): YearSource {
+  if (libraryYears.get(year)?.covered) return 'package'
+  return year >= LUNAR_YEARS.from && year <= LUNAR_YEARS.to ? 'provisional' : 'weekends'
 }
 
 interface ChineseDaysData {
@@ -134,22 +172,18 @@ const sumOf = (work: Uint8Array): number => {
   return total
 }
 
-/** Library calendar (or Mon–Fri fallback) per year, shared by every calendar without extras that year. */
+/** Weekends plus the package's data (or the provisional days) per year, shared by every calendar without notice or extras that year. */
 const baseTables = new Map<number, YearTable>()
 function baseTable(y: number): YearTable {
   let t = baseTables.get(y)
   if (t) return t
-  const n = yearLength(y)
-  const work = new Uint8Array(n)
-  let wd = jan1Weekday(y)
-  for (let i = 0; i < n; i++) {
-    work[i] = wd <= 5 ? 1 : 0
-    wd = wd === 7 ? 1 : wd + 1
-  }
+  const work = weekendsOnly(y)
   const lib = libraryYears.get(y)
-  if (lib) {
+  if (lib?.covered) {
     for (const i of lib.holidays) work[i] = 0
     for (const i of lib.workdays) work[i] = 1
+  } else if (baseSourceOf(y) === 'provisional') {
+    for (const d of statutoryHolidays(y, chineseDaysLunar)) work[indexInYear(d.date, y)] = 0
   }
   t = { work, total: sumOf(work) }
   baseTables.set(y, t)
@@ -159,6 +193,10 @@ function baseTable(y: number): YearTable {
 export function createWorkingCalendar(opts: WorkingCalendarOptions = {}): WorkingCalendar {
   const extraHolidays = groupByYear(opts.extraHolidays ?? [])
   const extraWorkdays = groupByYear(opts.extraWorkdays ?? [])
+  const notices = opts.notices ?? new Map<number, NoticeDays>()
+  // Every notice's days by the year they fall in (a notice can reach into the year before).
+  const noticeOff = groupByYear([...notices.values()].flatMap((n) => n.holidays))
+  const noticeWork = groupByYear([...notices.values()].flatMap((n) => n.workdays))
   const tables = new Map<number, YearTable>()
 
   function table(y: number): YearTable {
@@ -166,9 +204,15 @@ export function createWorkingCalendar(opts: WorkingCalendarOptions = {}): Workin
     if (t) return t
     const plusWork = extraWorkdays.get(y)
     const plusOff = extraHolidays.get(y)
-    if (!plusWork && !plusOff) t = baseTable(y)
+    const own = notices.has(y)
+    const nOff = noticeOff.get(y)
+    const nWork = noticeWork.get(y)
+    if (!plusWork && !plusOff && !own && !nOff && !nWork) t = baseTable(y)
     else {
-      const work = baseTable(y).work.slice()
+      // The year's own notice replaces the package's days (or the provisional ones): weekends under it.
+      const work = own ? weekendsOnly(y) : baseTable(y).work.slice()
+      for (const i of nWork ?? []) work[i] = 1
+      for (const i of nOff ?? []) work[i] = 0
       for (const i of plusWork ?? []) work[i] = 1
       for (const i of plusOff ?? []) work[i] = 0
       t = { work, total: sumOf(work) }
@@ -237,8 +281,20 @@ export function createWorkingCalendar(opts: WorkingCalendarOptions = {}): Workin
     nextWorkingDayOnOrAfter: (d) => step(d, 1, true),
     addWorkingDays: (d, n) => (n === 0 ? d : step(d, n, false)),
     workingDaysBetween,
-    isYearCovered: (year) => libraryYears.get(year)?.covered === true,
+    isYearCovered: (year) => notices.has(year) || libraryYears.get(year)?.covered === true,
+    sourceOf: (year) => (notices.has(year) ? 'notice' : baseSourceOf(year)),
   }
+}
+
+function weekendsOnly(y: number): Uint8Array {
+  const n = yearLength(y)
+  const work = new Uint8Array(n)
+  let wd = jan1Weekday(y)
+  for (let i = 0; i < n; i++) {
+    work[i] = wd <= 5 ? 1 : 0
+    wd = wd === 7 ? 1 : wd + 1
+  }
+  return work
 }
 
 function groupByYear(dates: LocalDate[]): Map<number, number[]> {

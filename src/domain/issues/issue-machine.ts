@@ -27,7 +27,7 @@
  *   (one inbound message causes at most one step on an issue).
  */
 import { err, ok, type Result } from '../result.js'
-import { type LocalDate, yearOf } from '../time/local-date.js'
+import { type LocalDate, toLocalDate, yearOf } from '../time/local-date.js'
 import {
   type Answer,
   type CorrectableField,
@@ -60,6 +60,7 @@ export type IssueAction =
   | { type: 'archive'; reason?: string }
   | { type: 'correct'; fields: IssueCorrection }
   | { type: 'withdraw'; reason?: string }
+  | { type: 'recalendar'; field: 'transferBy' | 'deadline'; date: LocalDate }
 export type IssueActionType = IssueAction['type']
 
 export interface IssueContext {
@@ -204,7 +205,41 @@ export function applyIssueAction(issue: Issue, action: IssueAction, ctx: IssueCo
       return correct(issue, action.fields, ctx)
     case 'withdraw':
       return withdraw(issue, action.reason, ctx)
+    case 'recalendar':
+      return recalendar(issue, action, ctx)
   }
+}
+
+/**
+ * The current due date counted again with `days` (a new holiday calendar): from the step that set it
+ * (registration or a reopening: 5 working days to forward; a transfer: its working days; a reopening
+ * with a department: 30), then each extension of the round on top. Undefined when it does not change,
+ * or when the issue has no due date now. Pure.
+ */
+export function recountDue(issue: Issue, days: WorkingDays): { field: 'transferBy' | 'deadline'; before: LocalDate; after: LocalDate } | undefined {
+  const field = issue.status === 'registered' ? 'transferBy' : issue.status === 'transferred' ? 'deadline' : undefined
+  const before = field && issue[field]
+  if (!field || !before) return undefined
+  const dayOf = (at: number) => toLocalDate(at)
+  let after: LocalDate | undefined
+  for (const e of issue.history) {
+    if (field === 'transferBy') {
+      if (e.kind === 'register') after = days.addWorkingDays(issue.date, FORWARD_WORKING_DAYS)
+      if (e.kind === 'feedback' && e.reopened && issue.department === undefined) after = days.addWorkingDays(dayOf(e.at), FORWARD_WORKING_DAYS)
+    } else {
+      if (e.kind === 'transfer') after = days.addWorkingDays(dayOf(e.at), e.workingDays)
+      if (e.kind === 'feedback' && e.reopened) after = days.addWorkingDays(dayOf(e.at), DEFAULT_ANSWER_WORKING_DAYS)
+      if (e.kind === 'extend' && after) after = days.addWorkingDays(after, e.workingDays)
+    }
+  }
+  if (!after || after === before) return undefined
+  return { field, before, after }
+}
+
+function recalendar(issue: Issue, a: { field: 'transferBy' | 'deadline'; date: LocalDate }, ctx: IssueContext): Step {
+  const before = issue[a.field]
+  if (!before || (a.field === 'transferBy' ? issue.status !== 'registered' : issue.status !== 'transferred')) return err('nothing_to_correct')
+  return ok({ ...issue, [a.field]: a.date, history: push(issue, { ...eventBase(ctx), kind: 'recalendar', field: a.field, before, deadline: a.date }) })
 }
 
 /** The date the current step is due: the transfer while registered, the answer while transferred. */

@@ -99,6 +99,8 @@ export type IssueEvent = EventBase &
     | { kind: 'answer'; round: number }
     | { kind: 'feedback'; round: number; rating: Rating; comment?: string; reopened?: true; deadline?: LocalDate }
     | { kind: 'extend'; workingDays: number; reason: string; deadline: LocalDate }
+    /** The due date counted again on a new holiday calendar (a State Council notice was loaded). */
+    | { kind: 'recalendar'; field: 'transferBy' | 'deadline'; before: LocalDate; deadline: LocalDate }
     | { kind: 'contact'; reached: boolean }
     | { kind: 'archive'; reason?: string }
     | { kind: 'correct'; changes: { field: CorrectableField; from?: string; to?: string }[] }

@@ -4,6 +4,8 @@
  * Dates arrive already formatted (common.dateLong / dateShort); names, units and positions as stored.
  */
 
+import { calendar } from './calendar.js'
+
 /** The date forms people may type, as the replies list them. */
 const DATE_FORMS = '12月10日、12/10、2026-12-10、12.10、下周三、本月25日'
 const MONTH_FORMS = '2026年12月、12月、本月、下月'
@@ -50,8 +52,8 @@ export const roster = {
   cancelledTag: '（已取消）',
   notPlanned: '待排班',
   missing: (n: number) => `尚缺 ${n} 人`,
-  yearUncovered: (years: number[]) =>
-    `注：${years.map((y) => `${y}年`).join('、')}的国务院放假安排机器人还未收录，暂按周末休息推算，遇节假日的日期可能还会顺延调整。`,
+  // A year without the State Council's notice: the provisional calendar (text in the calendar section).
+  yearUncovered: (years: number[]) => calendar.provisionalNote(years),
 
   // ---- the announcement (posted in the studio's group) --------------------------------------------------
   announcement: (o: { studio: string; date: string; time: string; place: string; people: string[]; missing: number }) =>
@@ -76,12 +78,7 @@ export const roster = {
   nobody: '（暂无）',
 
   // ---- calendar gap warning (to coordinators) ----------------------------------------------------------
-  calendarGap: (studio: string, year: number) =>
-    [
-      `【提醒】${studio}：机器人使用的节假日日历还没有${year}年的国务院放假安排。`,
-      `${year}年的接待日暂按“周六、周日休息”推算，并加上配置里的 extraHolidays / extraWorkdays。`,
-      '国务院公布安排后（通常在上一年 11 月），请管理员更新 chinese-days（npm update chinese-days）并重启机器人；在那之前可在配置里补上节假日和调休上班日。',
-    ].join('\n'),
+  calendarGap: (studio: string, year: number) => calendar.gapWarning(studio, year),
 
   // ---- /接待日 -------------------------------------------------------------------------------------------
   nextHeader: (studio: string) => `${studio} · 接下来的接待日：`,

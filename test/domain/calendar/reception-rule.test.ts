@@ -134,13 +134,14 @@ describe('receptionDatesInMonth on the real 2025/2026 calendars', () => {
   })
 })
 
-describe('an uncovered year falls back to weekends plus the studio extras', () => {
+describe('an uncovered year: the provisional calendar (statutory days, weekends) plus the studio extras', () => {
   test.each([
-    [{}, '1日', 1, ['2031-01-01']], // Wednesday: New Year unknown → still held
-    [{ extraHolidays: ['2031-01-01'] }, '1日', 1, ['2031-01-02']],
+    [{}, '1日', 1, ['2031-01-02']], // Wednesday 元旦 (statutory) → Thursday
+    [{ extraHolidays: ['2031-01-02'] }, '1日', 1, ['2031-01-03']],
+    [{}, '1日', 10, ['2031-10-06']], // 国庆 1–3 October (statutory), then the weekend
     [{}, '4日', 1, ['2031-01-06']], // Saturday → Monday
     [{ extraWorkdays: ['2031-01-04'] }, '4日', 1, ['2031-01-04']],
-    [{ extraHolidays: ['2031-10-01', '2031-10-02', '2031-10-03'] }, '1日', 10, ['2031-10-06']],
+    [{ extraHolidays: ['2031-10-06', '2031-10-07'] }, '1日', 10, ['2031-10-08']],
   ])('%j %s in 2031-%i → %j', (opts, text, month, expected) => {
     expect(receptionDatesInMonth(rules(text), 2031, month, createWorkingCalendar(opts))).toEqual(expected)
   })

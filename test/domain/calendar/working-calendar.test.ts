@@ -103,41 +103,74 @@ describe('workingDaysBetween (after a, up to and including b)', () => {
     ['2026-03-13', '2026-03-06', -5],
     ['2025-12-31', '2026-01-05', 2],
     ['2024-12-31', '2026-12-31', 496],
-    ['2030-12-31', '2031-12-31', 261], // uncovered 2031: Mon–Fri only
+    ['2030-12-31', '2031-12-31', 251], // provisional 2031: Mon–Fri less 10 statutory weekdays (中秋 falls on 10-01)
   ])('(%s, %s] → %i', (a, b, expected) => {
     expect(cal.workingDaysBetween(a, b)).toBe(expected)
   })
 })
 
-describe('coverage and the weekends-only fallback', () => {
+describe('coverage, sources and the provisional calendar', () => {
   test.each([
-    [2003, false],
-    [2004, true],
-    [2020, true],
-    [2025, true],
-    [2026, true],
-    [2027, false],
-    [2031, false],
-  ])('year %i covered: %s', (year, expected) => {
-    expect(cal.isYearCovered(year)).toBe(expected)
+    [2003, false, 'provisional'],
+    [2004, true, 'package'],
+    [2020, true, 'package'],
+    [2025, true, 'package'],
+    [2026, true, 'package'],
+    [2027, false, 'provisional'],
+    [2031, false, 'provisional'],
+    [2150, false, 'weekends'],
+  ])('year %i covered: %s, source %s', (year, covered, source) => {
+    expect(cal.isYearCovered(year)).toBe(covered)
+    expect(cal.sourceOf(year)).toBe(source)
   })
 
-  test('2031 (no published calendar): Mon–Fri working, New Year not known', () => {
-    expect(cal.isWorkingDay('2031-01-01')).toBe(true) // Wednesday; the known gap the bot warns about
+  test('2031 (no published calendar): the statutory days are off, no make-up days known', () => {
+    expect(cal.isWorkingDay('2031-01-01')).toBe(false) // Wednesday, 元旦 (statutory)
+    expect(cal.isWorkingDay('2031-01-02')).toBe(true) // the notice may bridge it; not known yet
     expect(cal.isWorkingDay('2031-01-04')).toBe(false) // Saturday
-    expect(cal.isWorkingDay('2031-10-01')).toBe(true)
+    expect(cal.isWorkingDay('2031-10-01')).toBe(false)
+    expect(cal.isWorkingDay('2031-10-06')).toBe(true)
   })
 
-  test('extras fill the gap in an uncovered year', () => {
+  test('extras fill the gap in an uncovered year, on top of the provisional days', () => {
     const studio = createWorkingCalendar({
-      extraHolidays: ['2031-01-01', '2031-10-01', '2031-10-02'],
+      extraHolidays: ['2031-01-02', '2031-10-06', '2031-10-07'],
       extraWorkdays: ['2031-01-04'],
     })
-    expect(studio.isWorkingDay('2031-01-01')).toBe(false)
+    expect(studio.isWorkingDay('2031-01-01')).toBe(false) // statutory
+    expect(studio.isWorkingDay('2031-01-02')).toBe(false) // extra
     expect(studio.isWorkingDay('2031-01-04')).toBe(true)
-    expect(studio.nextWorkingDayOnOrAfter('2031-10-01')).toBe('2031-10-03')
-    expect(studio.workingDaysBetween('2030-12-31', '2031-12-31')).toBe(261 - 3 + 1)
+    expect(studio.nextWorkingDayOnOrAfter('2031-10-01')).toBe('2031-10-08')
     expect(studio.isYearCovered(2031)).toBe(false) // extras do not make the year "published"
+    expect(studio.sourceOf(2031)).toBe('provisional')
+  })
+})
+
+describe('a loaded State Council notice', () => {
+  // The 2027 notice as the issue imagines it: 元旦 1–3 January, 春节 5–11 February + make-up Sat 13 Feb.
+  const notice = { holidays: ['2027-01-01', '2027-01-02', '2027-01-03', '2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11'], workdays: ['2027-02-13'] }
+  const withNotice = createWorkingCalendar({ notices: new Map([[2027, notice]]) })
+  test('replaces the provisional days of its year', () => {
+    expect(withNotice.sourceOf(2027)).toBe('notice')
+    expect(withNotice.isYearCovered(2027)).toBe(true)
+    expect(withNotice.isWorkingDay('2027-02-10')).toBe(false) // bridge day from the notice
+    expect(withNotice.isWorkingDay('2027-02-13')).toBe(true) // make-up Saturday
+    expect(withNotice.isWorkingDay('2027-05-03')).toBe(true) // 劳动节 not in this (partial) notice: not provisional any more
+    expect(withNotice.isWorkingDay('2027-05-01')).toBe(false) // Saturday
+  })
+
+  test('wins over the package for a year both have; its days in the year before apply there', () => {
+    const c = createWorkingCalendar({ notices: new Map([[2026, { holidays: ['2025-12-31', '2026-01-01'], workdays: ['2026-01-04'] }]]) })
+    expect(c.sourceOf(2026)).toBe('notice')
+    expect(c.isWorkingDay('2026-01-02')).toBe(true) // off in the package, not in this notice
+    expect(c.isWorkingDay('2025-12-31')).toBe(false) // the notice reaches into 2025
+    expect(c.sourceOf(2025)).toBe('package')
+  })
+
+  test('extras still apply on top of a notice', () => {
+    const c = createWorkingCalendar({ notices: new Map([[2027, notice]]), extraHolidays: ['2027-02-12'], extraWorkdays: ['2027-02-11'] })
+    expect(c.isWorkingDay('2027-02-12')).toBe(false)
+    expect(c.isWorkingDay('2027-02-11')).toBe(true)
   })
 })
 
@@ -184,5 +217,22 @@ describe('independent of the machine time zone', () => {
       encoding: 'utf8',
     })
     expect(JSON.parse(out.trim())).toEqual([false, true, false, true, true])
+  })
+
+  // The provisional calendar uses the package's lunar and solar-term functions, which shift west of UTC:
+  // lunar.ts undoes that. The same 2027 and 2028 days in the far west, the far east and UTC.
+  test.each(['America/Los_Angeles', 'Pacific/Kiritimati', 'UTC'])('provisional days in %s', (tz) => {
+    const module = fileURLToPath(new URL('../../../src/domain/calendar/statutory-holidays.ts', import.meta.url))
+    const lunar = fileURLToPath(new URL('../../../src/domain/calendar/lunar.ts', import.meta.url))
+    const script = `
+      const { statutoryHolidays } = await import(${JSON.stringify(module)})
+      const { chineseDaysLunar } = await import(${JSON.stringify(lunar)})
+      console.log(JSON.stringify([2027, 2028].flatMap((y) => statutoryHolidays(y, chineseDaysLunar).map((d) => d.date))))
+    `
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { env: { ...process.env, TZ: tz }, encoding: 'utf8' })
+    const got: string[] = JSON.parse(out.trim())
+    expect(got.filter((d) => d.startsWith('2027'))).toEqual(['2027-01-01', '2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-04-05', '2027-05-01', '2027-05-02', '2027-06-09', '2027-09-15', '2027-10-01', '2027-10-02', '2027-10-03'])
+    expect(got.filter((d) => d.startsWith('2028'))).toContain('2028-04-04')
+    expect(got.filter((d) => d.startsWith('2028'))).toContain('2028-01-25')
   })
 })
