@@ -38,6 +38,8 @@ export interface AppOptions {
   jobs?: readonly Job[]
   /** Display names of the bot (its @mentions are stripped from commands). */
   botNames?: () => string[]
+  /** Replaces the sender's group gate: only the privacy property test does (to show its check can fail). */
+  groupGate?: (text: string) => string
 }
 
 export interface App {
@@ -90,6 +92,7 @@ export async function createApp(o: AppOptions): Promise<App> {
       retries: o.config.bot.retries,
       random: o.random,
       onDelivered: (ids) => outbox.delivered(ids),
+      groupGate: o.groupGate,
     },
     o.log,
     o.timer ?? realTimer,
