@@ -10,9 +10,9 @@
  * character of the local part and the domain (`z***@qq.com`).
  *
  * Left as they are (the bot's own words, never a constituent's number): issue ids `HP-2026-0001`, dates
- * `2026-12-10` / `2026/12/10` / `2026.12.10`, times `18:00`, `09:30:00`, and the rate fractions of the
- * figures `95.2%（2345/2463）`. Masked digits are replaced by `*`, which never joins a run, so masking
- * twice changes nothing.
+ * `2026-12-10` / `2026/12/10` / `2026.12.10`, times `18:00`, `09:30:00`, the rate fractions of the
+ * figures `95.2%（2345/2463）`, and the catalogue's example phone 13800138000 (a public service number).
+ * Masked digits are replaced by `*`, which never joins a run, so masking twice changes nothing.
  */
 
 /** One code point of the input, with its width-folded form (NFKC per code point). */
@@ -40,6 +40,8 @@ const PROTECTED: RegExp[] = [
   /(?<![\d.\/-])(?:19|20)\d{2}([-/.])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?![\d])/g,
   // Times of day.
   /(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d])/g,
+  // The catalogue's example phone (China Mobile's public service number), never a constituent's.
+  /(?<![\d])13800138000(?![\d])/g,
   // Rate fractions of the figures: `95.2%（2345/2463）`, `—（0/0）`.
   /(?<=%|—)\(\d{1,6}\/\d{1,6}\)/g,
 ]
