@@ -14,7 +14,6 @@ import { zh } from '../text/zh-CN.js'
 import type { Role } from '../domain/model.js'
 import { SeenMessages } from './seen-messages.js'
 import { closestNames } from '../domain/message/closest-names.js'
-import { maskText } from '../domain/issues/mask.js'
 
 export interface Incoming {
   id: string
@@ -34,6 +33,9 @@ export interface SendRequest {
   mentions?: string[]
   file?: { name: string; data: Buffer }
 }
+
+/** An issue id as the error line may quote it (`HP-2026-0001`). */
+const ISSUE_ID = /(?<![A-Za-z])[A-Z]{1,4}-\d{4}-\d{1,6}(?!\d)/
 
 /** Messages longer than this are refused unread (a 100,000-character paste is not an issue report). */
 export const MAX_INPUT_CHARS = 20_000
@@ -78,9 +80,17 @@ export class Dispatcher {
   }
 
   private crash(msg: Incoming, e: unknown): string {
-    // The text is logged masked: it may hold a constituent's phone or ID number.
-    this.deps.log.error('command failed', { msgId: msg.id, text: maskText(msg.text.slice(0, 500)), error: e })
+    // The command and the issue id, never the text: it holds a constituent's name, phone and address.
+    this.deps.log.error('command failed', { msgId: msg.id, ...this.whatFailed(msg.text), error: e })
     return zh.common.genericError
+  }
+
+  /** The command name (if one) and the first issue id a failed message names, for the error line. */
+  private whatFailed(text: string): { command?: string; issue?: string } {
+    const parsed = parseCommand(text.slice(0, 2000), { names: this.names, botNames: this.botNames() })
+    const command = parsed.kind === 'command' && parsed.known ? parsed.name : undefined
+    const issue = ISSUE_ID.exec(parsed.kind === 'command' ? parsed.args : '')?.[0]
+    return { ...(command ? { command } : {}), ...(issue ? { issue } : {}) }
   }
 
   private async route(msg: Incoming, here: Target): Promise<SendRequest[]> {
