@@ -127,6 +127,7 @@ export class Dispatcher {
       asker: { ...asker, roles },
       chat: msg.roomId ? { kind: 'group', roomId: msg.roomId } : { kind: 'private' },
       studio,
+      typed: msg.text,
     }
     const denied = this.precondition(command, ctx, msg)
     if (denied) return [{ to: here, text: denied }]

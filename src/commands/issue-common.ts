@@ -17,6 +17,7 @@ import { dueDate, type IssueAction, type IssueContext } from '../domain/issues/i
 import { brief, maskFreeText, maskName, maskPhone } from '../domain/issues/mask.js'
 import { maskAddress } from '../domain/privacy/mask-address.js'
 import { describeIssueEvent, freeText } from '../app/issue-event-text.js'
+import { recoverTyped } from '../domain/message/recover-typed.js'
 
 export { freeText }
 import { isoWeekday, splitDate, toLocalDate, toLocalTime, type LocalDate } from '../domain/time/local-date.js'
@@ -108,6 +109,16 @@ export async function step(deps: Deps, ctx: CommandContext, issue: Issue, action
 }
 
 // ---- words people type -----------------------------------------------------------------------------
+
+/** A free text cut out of the normalised arguments, as the person typed it (stored text is what was typed). */
+export function asTyped(ctx: CommandContext, value: string): string {
+  return recoverTyped(value, ctx.typed)
+}
+
+/** A comment or note that is only punctuation (`满意！`) is no comment. */
+export function meaningful(text: string): string {
+  return /^[\p{P}\p{S}\s]*$/u.test(text) ? '' : text
+}
 
 /** A count of working days as typed: `20`, `20天`, `20个工作日`. */
 export function parseWorkingDays(s: string): number | undefined {

@@ -37,7 +37,7 @@ const PROTECTED: RegExp[] = [
   // Issue ids.
   /(?<![A-Za-z0-9])[A-Z]{1,4}-20\d{2}-\d{4,6}(?![\d])/g,
   // Dates with separators, optionally followed by a time (handled by the next rule).
-  /(?<![\d.\/-])(?:19|20)\d{2}([-/.])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?![\d])/g,
+  /(?<!\d)(?:19|20)\d{2}([-/.])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?![\d])/g,
   // Times of day.
   /(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d])/g,
   // The catalogue's example phone (China Mobile's public service number), never a constituent's.

@@ -15,6 +15,12 @@ const ID = 'HP-2026-0001'
  * (src/domain/privacy/mask-group-text.ts) lets exactly this number through, so examples stay readable.
  */
 const PHONE = '13800138000'
+/**
+ * A constituent's multi-line text inside a receipt or record: its later lines are indented, so a pasted
+ * line such as `值班代表：钱敏` reads as part of the 诉求, never as a field of the receipt.
+ */
+const block = (s: string): string => s.split('\n').join('\n　　')
+
 const idHint = `问题编号形如 ${ID}（工作室前缀-年份-序号）`
 
 const fieldName: Record<string, string> = {
@@ -172,10 +178,10 @@ export const issues = {
       o.onTheSpot !== undefined ? `已登记并当场答复办结：${o.id}` : `已登记：${o.id}`,
       `群众：${o.who}`,
       o.address ? `地址：${o.address}` : undefined,
-      `诉求：${o.content}`,
+      `诉求：${block(o.content)}`,
       o.guessed ? `类别：${o.category}（按关键词推测，不对请发：/更正 ${o.id} 类别：<类别>）` : `类别：${o.category}`,
       `值班代表：${o.duty}`,
-      o.onTheSpot !== undefined ? `当场答复：${o.onTheSpot}` : undefined,
+      o.onTheSpot !== undefined ? `当场答复：${block(o.onTheSpot)}` : undefined,
       o.onTheSpot !== undefined
         ? undefined
         : `下一步：联络员在 ${o.transferBy}前转办（/转办 ${o.id} <承办单位>），或直接 /答复。`,
@@ -227,7 +233,7 @@ export const issues = {
       `登记：${o.date} ${o.studio}，登记人 ${o.registrar}，值班代表 ${o.duty}`,
       `群众：${o.who}`,
       o.address ? `地址：${o.address}` : undefined,
-      `诉求：${o.content}`,
+      `诉求：${block(o.content)}`,
       `类别：${o.category}`,
       o.department ? `承办单位：${o.department}` : undefined,
       o.due ? `${o.dueLabel ?? '期限'}：${o.due}` : undefined,
@@ -240,7 +246,7 @@ export const issues = {
       .filter((l) => l !== undefined)
       .join('\n'),
   answerLine: (round: number, when: string, by: string, text: string, onTheSpot: boolean) =>
-    `${onTheSpot ? '当场答复' : '答复'}（第 ${round} 次办理，${when} ${by}）：${text}`,
+    `${onTheSpot ? '当场答复' : '答复'}（第 ${round} 次办理，${when} ${by}）：${block(text)}`,
   feedbackLine: (rating: string, round: number, comment?: string) => `${rating}（第 ${round} 次办理）${comment ? `，意见：${comment}` : ''}`,
   dueLine: (date: string, left: number) => (left > 0 ? `${date}，还剩 ${left} 个工作日` : left === 0 ? `${date}，今天到期` : `${date}，已超期 ${-left} 个工作日`),
   dueLabel: { registered: '转办期限', transferred: '答复期限' } as Record<string, string>,
