@@ -17,6 +17,7 @@ import { Outbox } from './outbox.js'
 import { IssueRepo } from './issue-repo.js'
 import { RosterService } from './roster-service.js'
 import { SwapService } from './swap-service.js'
+import { NameClaims } from './name-claims.js'
 import type { Deps } from './deps.js'
 import { commands as allCommands } from '../commands/index.js'
 import { jobs as allJobs } from '../schedules/index.js'
@@ -83,6 +84,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     issues,
     roster,
     swaps,
+    claims: new NameClaims(),
   }
   const sender = new Sender(
     o.transport,

@@ -13,6 +13,7 @@ import type { Outbox } from './outbox.js'
 import type { IssueRepo } from './issue-repo.js'
 import type { RosterService } from './roster-service.js'
 import type { SwapService } from './swap-service.js'
+import type { NameClaims } from './name-claims.js'
 
 export interface Deps {
   config: Config
@@ -31,4 +32,6 @@ export interface Deps {
   roster: RosterService
   /** Leave, substitute and swap requests, volunteers, forced changes, cancellations and check-ins. */
   swaps: SwapService
+  /** Open claims "this contact is representative X" by group nickname, awaiting a coordinator (in memory). */
+  claims: NameClaims
 }

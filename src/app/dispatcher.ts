@@ -11,7 +11,8 @@ import { UserError } from '../commands/command.js'
 import { parseCommand } from '../domain/message/parse-command.js'
 import { toLocalDate } from '../domain/time/local-date.js'
 import { zh } from '../text/zh-CN.js'
-import type { Role } from '../domain/model.js'
+import type { Person, Role } from '../domain/model.js'
+import type { NameClaim } from './name-claims.js'
 import { SeenMessages } from './seen-messages.js'
 import { closestNames } from '../domain/message/closest-names.js'
 
@@ -111,7 +112,11 @@ export class Dispatcher {
     }
     const now = deps.clock.now()
     const roomStudio = msg.roomId ? deps.directory.studioOfRoom(msg.roomId) : undefined
-    const asker = await deps.directory.resolve(msg.talkerId, msg.talkerName, roomStudio?.id, now)
+    const { claims: claimed, ...asker } = await deps.directory.resolve(msg.talkerId, msg.talkerName, roomStudio?.id, now)
+    // A nickname that names a representative: no rights, a claim, and (once) a private question to the
+    // studio's coordinators. Nothing is written until one of them confirms.
+    const claim = claimed && roomStudio ? deps.claims.open(msg.talkerId, msg.talkerName, claimed, roomStudio.id, now) : undefined
+    const asks = claim?.isNew ? this.askCoordinators(claim.claim, claimed!) : []
     const studio = roomStudio ?? (msg.roomId ? undefined : asker.person?.studioId ? deps.directory.studio(asker.person.studioId) : undefined)
     // Coordinator and representative rights hold in one's own studio's group (and in private chats);
     // admin rights in every bound group. A group bound to nothing is unvetted: no rights at all there,
@@ -130,15 +135,43 @@ export class Dispatcher {
       typed: msg.text,
     }
     const denied = this.precondition(command, ctx, msg)
-    if (denied) return [{ to: here, text: denied }]
+    if (denied) return [{ to: here, text: claim ? `${denied}\n${zh.identity.claimWaiting(claimed!.name)}` : denied }, ...asks]
     const parsedArgs = command.args.safeParse({ text: parsed.args, tokens: parsed.tokens, mentions: msg.mentions })
     if (!parsedArgs.success) {
       const custom = parsedArgs.error.issues.find((i) => i.code === 'custom' && i.message)
       const text = custom ? custom.message : zh.common.badArgs(command.name, command.help.usage, command.help.example)
-      return [{ to: here, text }]
+      return [{ to: here, text }, ...asks]
     }
-    const reply = await command.run({ args: parsedArgs.data, ctx }, deps)
-    return toRequests(reply, here)
+    let reply: Reply
+    try {
+      reply = await command.run({ args: parsedArgs.data, ctx }, deps)
+    } catch (e) {
+      // The coordinators are asked even when the claimant's command is refused.
+      if (e instanceof UserError && asks.length) return [{ to: here, text: e.reply }, ...asks]
+      throw e
+    }
+    return [...toRequests(reply, here), ...asks]
+  }
+
+  /** The private question to the studio's bound coordinators (or, with none bound, the admins). */
+  private askCoordinators(claim: NameClaim, person: Person): SendRequest[] {
+    const d = this.deps.directory
+    const studio = d.studio(claim.studioId)
+    const bound = (people: Person[]) => people.map((p) => d.contactOf(p.id)).filter((c): c is string => !!c)
+    let to = bound(d.coordinatorsOf(claim.studioId))
+    if (to.length === 0) to = bound(d.admins())
+    const text = zh.identity.claimAsk({
+      nickname: claim.displayName,
+      name: person.name,
+      unit: person.unit,
+      position: person.position,
+      studio: studio?.name ?? claim.studioId,
+      n: claim.n,
+      boundElsewhere: d.bindingOf(person.id)?.kind === 'store',
+    })
+    this.deps.log.info('name claim opened', { claim: claim.n, personId: person.id, studioId: claim.studioId, askedContactIds: to })
+    if (to.length === 0) this.deps.log.warn('name claim: no coordinator or admin is bound to ask', { claim: claim.n, studioId: claim.studioId })
+    return [...new Set(to)].map((contactId) => ({ to: { contactId }, text }))
   }
 
   private precondition(command: Command<any>, ctx: CommandContext, msg: Incoming): string | undefined {

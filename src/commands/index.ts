@@ -8,6 +8,8 @@ import { whoami } from './whoami.js'
 import { bind } from './bind.js'
 import { bindCode } from './bind-code.js'
 import { bindRoom } from './bind-room.js'
+import { confirmBind, refuseBind } from './confirm-bind.js'
+import { unbind } from './unbind.js'
 import { registerIssue } from './register-issue.js'
 import { transferIssue } from './transfer-issue.js'
 import { answerIssue } from './answer-issue.js'
@@ -78,4 +80,7 @@ export const commands: readonly Command<any>[] = [
   bind,
   bindCode,
   bindRoom,
+  confirmBind,
+  refuseBind,
+  unbind,
 ]
