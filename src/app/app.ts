@@ -18,6 +18,7 @@ import { IssueRepo } from './issue-repo.js'
 import { RosterService } from './roster-service.js'
 import { SwapService } from './swap-service.js'
 import { NameClaims } from './name-claims.js'
+import { BindAttempts } from './bind-attempts.js'
 import type { Deps } from './deps.js'
 import { commands as allCommands } from '../commands/index.js'
 import { jobs as allJobs } from '../schedules/index.js'
@@ -85,6 +86,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     roster,
     swaps,
     claims: new NameClaims(),
+    bindAttempts: new BindAttempts(),
   }
   const sender = new Sender(
     o.transport,

@@ -14,6 +14,7 @@ import type { IssueRepo } from './issue-repo.js'
 import type { RosterService } from './roster-service.js'
 import type { SwapService } from './swap-service.js'
 import type { NameClaims } from './name-claims.js'
+import type { BindAttempts } from './bind-attempts.js'
 
 export interface Deps {
   config: Config
@@ -34,4 +35,6 @@ export interface Deps {
   swaps: SwapService
   /** Open claims "this contact is representative X" by group nickname, awaiting a coordinator (in memory). */
   claims: NameClaims
+  /** Wrong /绑定 codes per contact and per live code (in memory). */
+  bindAttempts: BindAttempts
 }
