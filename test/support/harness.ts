@@ -49,6 +49,8 @@ export interface HarnessOptions {
   now: string
   config?: Config
   dir?: string
+  /** Replaces the sender's group gate (only the privacy property test, to show its check can fail). */
+  groupGate?: (text: string) => string
 }
 
 let msgSeq = 0
@@ -61,6 +63,7 @@ export class Harness {
   readonly config: Config
   readonly dir: string
   readonly log = memoryLogger()
+  private readonly groupGate?: (text: string) => string
 
   private constructor(o: HarnessOptions) {
     const t = parseInstant(o.now)
@@ -69,6 +72,7 @@ export class Harness {
     this.transport = new RecordingTransport(this.clock)
     this.config = o.config ?? demoConfig()
     this.dir = o.dir ?? mkdtempSync(path.join(os.tmpdir(), 'lxq-test-'))
+    this.groupGate = o.groupGate
   }
 
   static async start(o: HarnessOptions): Promise<Harness> {
@@ -79,7 +83,7 @@ export class Harness {
 
   private async boot(): Promise<void> {
     this.store = await Store.open(this.dir, { fsync: false })
-    this.app = await createApp({ config: this.config, store: this.store, clock: this.clock, log: this.log, transport: this.transport, sendGapMs: [0, 0] })
+    this.app = await createApp({ config: this.config, store: this.store, clock: this.clock, log: this.log, transport: this.transport, sendGapMs: [0, 0], groupGate: this.groupGate })
     await this.app.onLogin()
     await this.app.idle()
   }
