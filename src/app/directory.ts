@@ -146,25 +146,26 @@ export class Directory {
   /**
    * Who sent a message. Never writes: an unbound contact has no rights. In a studio's group, an unbound
    * contact whose display name is exactly one active representative of *that* studio comes back with
-   * `claims` set (the dispatcher opens a claim and asks the coordinators); not for a person whose WeChat
-   * id is in the config, which no claim can displace.
+   * `claims` set (the dispatcher opens a claim and asks the coordinators); for a person whose WeChat id is
+   * in the config, which no claim can displace, with `copies` set instead (the coordinators are told once).
    */
-  async resolve(contactId: string, displayName: string, roomStudioId: string | undefined, _now: number): Promise<Asker & { claims?: Person }> {
+  async resolve(contactId: string, displayName: string, roomStudioId: string | undefined, _now: number): Promise<Asker & { claims?: Person; copies?: Person }> {
     const b = this.binding(contactId)
     const person = b ? this.person(b.personId) : undefined
     if (!person || !person.active || !b) {
-      const claims = roomStudioId ? this.nameMatch(displayName, roomStudioId) : undefined
-      return { contactId, displayName, roles: [], ...(claims ? { claims } : {}) }
+      const match = roomStudioId ? this.nameMatch(displayName, roomStudioId) : undefined
+      // A representative bound by the config cannot be claimed: a copy of the name is reported, no more.
+      const byConfig = match && this.config.people.find((p) => p.id === match.id)?.wechatId
+      return { contactId, displayName, roles: [], ...(match ? (byConfig ? { copies: match } : { claims: match }) : {}) }
     }
     const roles: Role[] = b.via === 'name' ? person.roles.filter((r) => r === 'representative') : [...person.roles]
     return { contactId, displayName, person, roles }
   }
 
-  /** The one active representative of the studio with exactly this name, unless the config binds them. */
+  /** The one active representative of the studio with exactly this name. */
   private nameMatch(displayName: string, studioId: string): Person | undefined {
     const matches = this.findByName(displayName.trim(), studioId).filter((p) => p.roles.includes('representative'))
-    if (matches.length !== 1) return undefined
-    return this.config.people.find((p) => p.id === matches[0].id)?.wechatId ? undefined : matches[0]
+    return matches.length === 1 ? matches[0] : undefined
   }
 
   /** How a person is bound now: by the config, in the store (with the contact), or not at all. */

@@ -112,11 +112,15 @@ export class Dispatcher {
     }
     const now = deps.clock.now()
     const roomStudio = msg.roomId ? deps.directory.studioOfRoom(msg.roomId) : undefined
-    const { claims: claimed, ...asker } = await deps.directory.resolve(msg.talkerId, msg.talkerName, roomStudio?.id, now)
+    const { claims: claimed, copies, ...asker } = await deps.directory.resolve(msg.talkerId, msg.talkerName, roomStudio?.id, now)
     // A nickname that names a representative: no rights, a claim, and (once) a private question to the
     // studio's coordinators. Nothing is written until one of them confirms.
     const claim = claimed && roomStudio ? deps.claims.open(msg.talkerId, msg.talkerName, claimed, roomStudio.id, now) : undefined
-    const asks = claim?.isNew ? this.askCoordinators(claim.claim, claimed!) : []
+    const asks = claim?.isNew
+      ? this.askCoordinators(claim.claim, claimed!)
+      : copies && roomStudio && deps.claims.firstCopy(msg.talkerId, copies.id)
+        ? this.tellCopied(msg.talkerName, copies, roomStudio.id)
+        : []
     const studio = roomStudio ?? (msg.roomId ? undefined : asker.person?.studioId ? deps.directory.studio(asker.person.studioId) : undefined)
     // Coordinator and representative rights hold in one's own studio's group (and in private chats);
     // admin rights in every bound group. A group bound to nothing is unvetted: no rights at all there,
@@ -153,13 +157,27 @@ export class Dispatcher {
     return [...toRequests(reply, here), ...asks]
   }
 
+  /** The studio's bound coordinators, or with none bound the admins (private notices about identity). */
+  private identityContacts(studioId: string): string[] {
+    const d = this.deps.directory
+    const bound = (people: Person[]) => [...new Set(people.map((p) => d.contactOf(p.id)).filter((c): c is string => !!c))]
+    const coordinators = bound(d.coordinatorsOf(studioId))
+    return coordinators.length ? coordinators : bound(d.admins())
+  }
+
+  /** Someone in the group uses the name of a representative whose WeChat id is in the config. */
+  private tellCopied(nickname: string, person: Person, studioId: string): SendRequest[] {
+    const to = this.identityContacts(studioId)
+    const text = zh.identity.nameCopied(nickname, person.name, this.deps.directory.studio(studioId)?.name ?? studioId)
+    this.deps.log.warn('a contact uses the name of a config-bound representative', { personId: person.id, studioId, toldContactIds: to })
+    return to.map((contactId) => ({ to: { contactId }, text }))
+  }
+
   /** The private question to the studio's bound coordinators (or, with none bound, the admins). */
   private askCoordinators(claim: NameClaim, person: Person): SendRequest[] {
     const d = this.deps.directory
     const studio = d.studio(claim.studioId)
-    const bound = (people: Person[]) => people.map((p) => d.contactOf(p.id)).filter((c): c is string => !!c)
-    let to = bound(d.coordinatorsOf(claim.studioId))
-    if (to.length === 0) to = bound(d.admins())
+    const to = this.identityContacts(claim.studioId)
     const text = zh.identity.claimAsk({
       nickname: claim.displayName,
       name: person.name,
@@ -171,7 +189,7 @@ export class Dispatcher {
     })
     this.deps.log.info('name claim opened', { claim: claim.n, personId: person.id, studioId: claim.studioId, askedContactIds: to })
     if (to.length === 0) this.deps.log.warn('name claim: no coordinator or admin is bound to ask', { claim: claim.n, studioId: claim.studioId })
-    return [...new Set(to)].map((contactId) => ({ to: { contactId }, text }))
+    return to.map((contactId) => ({ to: { contactId }, text }))
   }
 
   private precondition(command: Command<any>, ctx: CommandContext, msg: Incoming): string | undefined {

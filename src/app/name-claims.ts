@@ -33,6 +33,8 @@ export class NameClaims {
   private byN = new Map<number, NameClaim>()
   /** `contactId|personId` pairs a coordinator refused: not asked again (until a restart). */
   private refused = new Set<string>()
+  /** `contactId|personId` pairs already reported as a copied nickname of a config-bound representative. */
+  private reported = new Set<string>()
 
   constructor(private readonly random: () => number = () => randomInt(1000, 10_000)) {}
 
@@ -51,6 +53,18 @@ export class NameClaims {
     const claim: NameClaim = { n, contactId, displayName, personId: person.id, studioId, at: now }
     this.byN.set(n, claim)
     return { claim, isNew: true }
+  }
+
+  /**
+   * A contact uses the name of a representative whose WeChat id is in the config (so it cannot be her):
+   * true the first time for this pair, when the coordinators are to be told.
+   */
+  firstCopy(contactId: string, personId: string): boolean {
+    const key = pairKey(contactId, personId)
+    if (this.reported.has(key)) return false
+    if (this.reported.size >= MAX_CLAIMS) this.reported.clear()
+    this.reported.add(key)
+    return true
   }
 
   get(n: number, now: number): NameClaim | undefined {

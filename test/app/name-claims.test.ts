@@ -82,11 +82,16 @@ test('the real person is never locked out: confirmed, she has rights; an earlier
   expect((await h.say('马俊', '/解绑 张明华', 'private'))[0]).toContain('只能解绑本工作室')
 })
 
-test('a representative bound by the config is never claimed: a copied nickname is just a stranger', async () => {
+test('a representative bound by the config is never claimed: the copy is a stranger, the coordinator is told once', async () => {
   const r = await h.say('x-impostor', '/请假 12月10日', HP, { name: '李秀兰' })
   expect(r[0]).toContain('只有党代表可以使用')
   expect(r[0]).not.toContain('联络员确认')
   expect(asksTo(liuFang())).toHaveLength(0)
+  const told = privateTo(liuFang()).filter((t) => t.startsWith('【提醒】和平里工作室群里有一个微信'))
+  expect(told).toHaveLength(1)
+  expect(told[0]).toContain('群昵称“李秀兰”')
+  await h.say('x-impostor', '/我的值班', HP, { name: '李秀兰' })
+  expect(privateTo(liuFang()).filter((t) => t.startsWith('【提醒】和平里工作室群里有一个微信'))).toHaveLength(1)
 })
 
 test('a bad claim number is answered with the format', async () => {

@@ -67,6 +67,8 @@ export const identity = {
     ]
       .filter((l) => l !== undefined)
       .join('\n'),
+  nameCopied: (nickname: string, name: string, studio: string) =>
+    `【提醒】${studio}群里有一个微信用群昵称“${nickname}”发命令，但 ${name} 登记的是另一个微信，它不是本人，没有任何权限。如有人冒用，请在群里提醒大家。`,
   claimWaiting: (name: string) => `您的微信还没有确认为 ${name}，已请本工作室联络员确认；确认后即可使用。`,
   claimNotFound: (n: string) => `没有待确认的绑定 ${n}（可能已处理、已过期，或机器人重启过）。请让本人在工作室群里再发一次命令。`,
   claimNotYours: '这条绑定请求不是您工作室的，请由该工作室联络员或管理员处理。',
