@@ -144,12 +144,15 @@ function maskDigitRuns(units: Unit[]): string {
   return out
 }
 
-/** `13812345678` → `138****5678`; an ID → first 3 and last 4; anything else → its last 4. */
+/**
+ * `13812345678` → `138****5678`; an ID → first 3 and last 4; anything else → its last 4, behind at most
+ * 11 stars (a list of numbers joined by `、` is one long run: its length says nothing worth showing).
+ */
 export function maskNumber(digits: string): string {
   const mobile = /^(?:86)?(1[3-9]\d)\d{4}(\d{4})$/.exec(digits)
   if (mobile) return `${mobile[1]}****${mobile[2]}`
   if (/^\d{17}[\dX]$/.test(digits)) return `${digits.slice(0, 3)}${'*'.repeat(11)}${digits.slice(-4)}`
-  return `${'*'.repeat(digits.length - 4)}${digits.slice(-4)}`
+  return `${'*'.repeat(Math.min(11, digits.length - 4))}${digits.slice(-4)}`
 }
 
 /** Whether `text` still shows 7 or more digits of `number` in a row (tests and the property check). */
