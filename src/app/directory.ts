@@ -146,17 +146,20 @@ export class Directory {
   /**
    * Who sent a message. Never writes: an unbound contact has no rights. In a studio's group, an unbound
    * contact whose display name is exactly one active representative of *that* studio comes back with
-   * `claims` set (the dispatcher opens a claim and asks the coordinators); for a person whose WeChat id is
-   * in the config, which no claim can displace, with `copies` set instead (the coordinators are told once).
+   * `claims` set (the dispatcher opens a claim and asks the coordinators); for a person bound by the
+   * config or by a one-time code, which no claim may displace, with `copies` set instead (the
+   * coordinators are told once).
    */
   async resolve(contactId: string, displayName: string, roomStudioId: string | undefined, _now: number): Promise<Asker & { claims?: Person; copies?: Person }> {
     const b = this.binding(contactId)
     const person = b ? this.person(b.personId) : undefined
     if (!person || !person.active || !b) {
       const match = roomStudioId ? this.nameMatch(displayName, roomStudioId) : undefined
-      // A representative bound by the config cannot be claimed: a copy of the name is reported, no more.
-      const byConfig = match && this.config.people.find((p) => p.id === match.id)?.wechatId
-      return { contactId, displayName, roles: [], ...(match ? (byConfig ? { copies: match } : { claims: match }) : {}) }
+      // A representative bound by the config or by a one-time code cannot be claimed (a confirmation would
+      // move a strong binding to a nickname): a copy of the name is reported, no more.
+      const held = match && this.bindingOf(match.id)
+      const strong = held && (held.kind === 'config' || held.via === 'code')
+      return { contactId, displayName, roles: [], ...(match ? (strong ? { copies: match } : { claims: match }) : {}) }
     }
     const roles: Role[] = b.via === 'name' ? person.roles.filter((r) => r === 'representative') : [...person.roles]
     return { contactId, displayName, person, roles }

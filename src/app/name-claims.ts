@@ -8,9 +8,10 @@
  * Claims live in memory, on purpose: an unconfirmed stranger's messages must never change the data folder
  * (a refused command writes nothing), and a claim lost to a restart costs only that the person speaks
  * again. Numbers are random 4-digit ones, so a coordinator's `/确认绑定 N` typed after a restart cannot
- * hit a new claim by the old count. A claim opens even when the person is already bound to another
- * contact, so an impostor bound earlier (or by the old name-only rule) can never lock the real person
- * out: the coordinator sees both and confirms the real one (which moves the binding).
+ * hit a new claim by the old count. A claim opens even when the person is already bound by nickname to
+ * another contact, so an impostor bound earlier (or by the old name-only rule) can never lock the real
+ * person out: the coordinator sees both and confirms the real one (which moves the binding). A person
+ * bound by the config or by a one-time code is never claimed (directory.ts): a copy is only reported.
  */
 import { randomInt } from 'node:crypto'
 import type { Person } from '../domain/model.js'

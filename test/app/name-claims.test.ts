@@ -119,3 +119,12 @@ describe('NameClaims', () => {
     expect(c.get(1599, 0)).toBeDefined()
   })
 })
+
+test('a representative bound by a one-time code is never claimed either (a confirmation would downgrade her)', async () => {
+  const code = /(\d{6})/.exec((await h.say('钱敏', '/绑定码 张明华', 'private'))[0])![1]
+  expect((await h.say('x-real', `/绑定 ${code}`, 'private'))[0]).toContain('绑定成功')
+  await zhang('x-impostor', '/我的值班')
+  expect(asksTo(liuFang())).toHaveLength(0)
+  expect(privateTo(liuFang()).some((t) => t.includes('群昵称“张明华”发命令'))).toBe(true)
+  expect(h.app.deps.directory.binding('x-real')?.via).toBe('code')
+})
