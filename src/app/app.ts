@@ -18,6 +18,8 @@ import { Outbox } from './outbox.js'
 import { IssueRepo } from './issue-repo.js'
 import { RosterService } from './roster-service.js'
 import { SwapService } from './swap-service.js'
+import { NameClaims } from './name-claims.js'
+import { BindAttempts } from './bind-attempts.js'
 import type { Deps } from './deps.js'
 import { commands as allCommands } from '../commands/index.js'
 import { jobs as allJobs } from '../schedules/index.js'
@@ -41,6 +43,8 @@ export interface AppOptions {
   onDamage?: (e: unknown) => void
   /** Display names of the bot (its @mentions are stripped from commands). */
   botNames?: () => string[]
+  /** Replaces the sender's group gate: only the privacy property test does (to show its check can fail). */
+  groupGate?: (text: string) => string
 }
 
 export interface App {
@@ -89,6 +93,8 @@ export async function createApp(o: AppOptions): Promise<App> {
     roster,
     swaps,
     holidayNotices,
+    claims: new NameClaims(),
+    bindAttempts: new BindAttempts(),
   }
   const sender = new Sender(
     o.transport,
@@ -98,6 +104,7 @@ export async function createApp(o: AppOptions): Promise<App> {
       retries: o.config.bot.retries,
       random: o.random,
       onDelivered: (ids) => outbox.delivered(ids),
+      groupGate: o.groupGate,
     },
     o.log,
     o.timer ?? realTimer,

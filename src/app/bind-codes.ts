@@ -63,6 +63,25 @@ export async function issueConsoleBindCode(dataDir: string, personId: string, no
   return code
 }
 
+/** Every valid, unused code from either maker (the attempt limits count wrong tries against them). */
+export async function liveBindCodes(store: Store<unknown>, now: number): Promise<BindCode[]> {
+  const fromConsole = (await consoleFile(store.dir).read())?.codes ?? []
+  return [...store.state.data.bindCodes, ...fromConsole].filter((c) => c.expiresAt > now && store.state.data.counters[usedKey(c.code)] === undefined)
+}
+
+/**
+ * Voids codes that took too many wrong tries (bind-attempts.ts): marked used, like a redeemed code, so a
+ * code from either maker stays void after a restart; an admin's code also leaves the list. One transaction.
+ */
+export async function voidBindCodes(store: Store<unknown>, codes: readonly string[], now: number): Promise<void> {
+  if (codes.length === 0) return
+  await store.transaction(async () => {
+    const st = store.state
+    await st.removeBindCodes(st.data.bindCodes.filter((c) => codes.includes(c.code) || c.expiresAt <= now).map((c) => c.code))
+    for (const code of codes) await st.set('counters', usedKey(code), now)
+  })
+}
+
 /** A valid, unused code from either maker. */
 export async function findBindCode(store: Store<unknown>, code: string, now: number): Promise<BindCode | undefined> {
   if (store.state.data.counters[usedKey(code)] !== undefined) return undefined

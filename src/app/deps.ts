@@ -14,6 +14,8 @@ import type { IssueRepo } from './issue-repo.js'
 import type { RosterService } from './roster-service.js'
 import type { SwapService } from './swap-service.js'
 import type { HolidayNotices } from './holiday-notice-service.js'
+import type { NameClaims } from './name-claims.js'
+import type { BindAttempts } from './bind-attempts.js'
 
 export interface Deps {
   config: Config
@@ -34,4 +36,8 @@ export interface Deps {
   swaps: SwapService
   /** The State Council's holiday notice: /放假安排, /确认放假安排, files imported from the console. */
   holidayNotices: HolidayNotices
+  /** Open claims "this contact is representative X" by group nickname, awaiting a coordinator (in memory). */
+  claims: NameClaims
+  /** Wrong /绑定 codes per contact and per live code (in memory). */
+  bindAttempts: BindAttempts
 }

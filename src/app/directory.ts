@@ -1,8 +1,12 @@
 /**
  * Who is who: the people and studios of the district (from the config, later from a 花名册 import) and
- * the WeChat bindings kept in the store. Roles are granted by WeChat contact id, never by display name
- * alone: a name match in a studio's own group binds a *representative* (low privilege, recorded);
- * coordinator and admin rights need a binding by config (`wechatId`) or by a one-time code (/绑定).
+ * the WeChat bindings kept in the store. Roles are granted by WeChat contact id, never by display name:
+ * a name match in a studio's own group only makes the contact a *claimant* (src/app/name-claims.ts) until
+ * a coordinator confirms it (/确认绑定, a representative binding); coordinator and admin rights need a
+ * binding by config (`wechatId`) or by a one-time code (/绑定).
+ *
+ * State written here (the lead's store rework ports these): `bindContact` and `unbindPerson` are the only
+ * writes of `bindings.contacts` from chat (besides redeemBindCode in bind-codes.ts), `bindRoom` of rooms.
  */
 import type { Config } from '../config/schema.js'
 import type { Person, Role, Studio } from '../domain/model.js'
@@ -140,31 +144,54 @@ export class Directory {
   }
 
   /**
-   * Who sent a message. In a studio's group an unbound contact whose display name is exactly one active
-   * representative of *that* studio is bound as that representative (`via: name`, representative role
-   * only) and the binding is stored.
+   * Who sent a message. Never writes: an unbound contact has no rights. In a studio's group, an unbound
+   * contact whose display name is exactly one active representative of *that* studio comes back with
+   * `claims` set (the dispatcher opens a claim and asks the coordinators); for a person bound by the
+   * config or by a one-time code, which no claim may displace, with `copies` set instead (the
+   * coordinators are told once).
    */
-  async resolve(contactId: string, displayName: string, roomStudioId: string | undefined, now: number): Promise<Asker> {
-    let b = this.binding(contactId)
-    if (!b && roomStudioId) {
-      const matches = this.findByName(displayName, roomStudioId).filter((p) => p.roles.includes('representative'))
-      const taken = matches.length === 1 && this.contactOf(matches[0].id)
-      if (matches.length === 1 && !taken) {
-        b = { personId: matches[0].id, via: 'name', at: now }
-        await this.store.state.set('contacts', contactId, b)
-      }
-    }
+  async resolve(contactId: string, displayName: string, roomStudioId: string | undefined, _now: number): Promise<Asker & { claims?: Person; copies?: Person }> {
+    const b = this.binding(contactId)
     const person = b ? this.person(b.personId) : undefined
-    if (!person || !person.active || !b) return { contactId, displayName, roles: [] }
+    if (!person || !person.active || !b) {
+      const match = roomStudioId ? this.nameMatch(displayName, roomStudioId) : undefined
+      // A representative bound by the config or by a one-time code cannot be claimed (a confirmation would
+      // move a strong binding to a nickname): a copy of the name is reported, no more.
+      const held = match && this.bindingOf(match.id)
+      const strong = held && (held.kind === 'config' || held.via === 'code')
+      return { contactId, displayName, roles: [], ...(match ? (strong ? { copies: match } : { claims: match }) : {}) }
+    }
     const roles: Role[] = b.via === 'name' ? person.roles.filter((r) => r === 'representative') : [...person.roles]
     return { contactId, displayName, person, roles }
   }
 
+  /** The one active representative of the studio with exactly this name. */
+  private nameMatch(displayName: string, studioId: string): Person | undefined {
+    const matches = this.findByName(displayName.trim(), studioId).filter((p) => p.roles.includes('representative'))
+    return matches.length === 1 ? matches[0] : undefined
+  }
+
+  /** How a person is bound now: by the config, in the store (with the contact), or not at all. */
+  bindingOf(personId: string): { kind: 'config' } | { kind: 'store'; contactId: string; via: ContactBinding['via'] } | undefined {
+    if (this.config.people.find((p) => p.id === personId)?.wechatId) return { kind: 'config' }
+    for (const [contactId, b] of Object.entries(this.store.state.data.bindings.contacts)) if (b.personId === personId) return { kind: 'store', contactId, via: b.via }
+    return undefined
+  }
+
+  /** Binds a contact to a person; any other contact bound to that person loses the binding (a move). */
   async bindContact(contactId: string, personId: string, via: ContactBinding['via'], now: number): Promise<void> {
     const st = this.store.state
     await this.store.transaction(async () => {
       for (const [cid, b] of Object.entries(st.data.bindings.contacts)) if (b.personId === personId) await st.set('contacts', cid, undefined)
       await st.set('contacts', contactId, { personId, via, at: now })
+    })
+  }
+
+  /** `/解绑`: every store binding of this person is removed (config bindings are the config's). */
+  async unbindPerson(personId: string): Promise<void> {
+    const st = this.store.state
+    await this.store.transaction(async () => {
+      for (const [cid, b] of Object.entries(st.data.bindings.contacts)) if (b.personId === personId) await st.set('contacts', cid, undefined)
     })
   }
 

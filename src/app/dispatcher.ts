@@ -11,10 +11,10 @@ import { UserError } from '../commands/command.js'
 import { parseCommand } from '../domain/message/parse-command.js'
 import { toLocalDate } from '../domain/time/local-date.js'
 import { zh } from '../text/zh-CN.js'
-import type { Role } from '../domain/model.js'
+import type { Person, Role } from '../domain/model.js'
+import type { NameClaim } from './name-claims.js'
 import { SeenMessages } from './seen-messages.js'
 import { closestNames } from '../domain/message/closest-names.js'
-import { maskText } from '../domain/issues/mask.js'
 import { WriteError } from '../platform/store/store.js'
 
 export interface Incoming {
@@ -38,6 +38,8 @@ export interface SendRequest {
 
 /** The command whose follow-up message (the pasted notice) the dispatcher hands back to it. */
 export const NOTICE_COMMAND = '放假安排'
+/** An issue id as the error line may quote it (`HP-2026-0001`). */
+const ISSUE_ID = /(?<![A-Za-z])[A-Z]{1,4}-\d{4}-\d{1,6}(?!\d)/
 
 /** Messages longer than this are refused unread (a 100,000-character paste is not an issue report). */
 export const MAX_INPUT_CHARS = 20_000
@@ -90,9 +92,17 @@ export class Dispatcher {
   }
 
   private crash(msg: Incoming, e: unknown): string {
-    // The text is logged masked: it may hold a constituent's phone or ID number.
-    this.deps.log.error('command failed', { msgId: msg.id, text: maskText(msg.text.slice(0, 500)), error: e })
+    // The command and the issue id, never the text: it holds a constituent's name, phone and address.
+    this.deps.log.error('command failed', { msgId: msg.id, ...this.whatFailed(msg.text), error: e })
     return zh.common.genericError
+  }
+
+  /** The command name (if one) and the first issue id a failed message names, for the error line. */
+  private whatFailed(text: string): { command?: string; issue?: string } {
+    const parsed = parseCommand(text.slice(0, 2000), { names: this.names, botNames: this.botNames() })
+    const command = parsed.kind === 'command' && parsed.known ? parsed.name : undefined
+    const issue = ISSUE_ID.exec(parsed.kind === 'command' ? parsed.args : '')?.[0]
+    return { ...(command ? { command } : {}), ...(issue ? { issue } : {}) }
   }
 
   private async route(msg: Incoming, here: Target): Promise<SendRequest[]> {
@@ -127,7 +137,15 @@ export class Dispatcher {
     const deps = this.deps
     const now = deps.clock.now()
     const roomStudio = msg.roomId ? deps.directory.studioOfRoom(msg.roomId) : undefined
-    const asker = await deps.directory.resolve(msg.talkerId, msg.talkerName, roomStudio?.id, now)
+    const { claims: claimed, copies, ...asker } = await deps.directory.resolve(msg.talkerId, msg.talkerName, roomStudio?.id, now)
+    // A nickname that names a representative: no rights, a claim, and (once) a private question to the
+    // studio's coordinators. Nothing is written until one of them confirms.
+    const claim = claimed && roomStudio ? deps.claims.open(msg.talkerId, msg.talkerName, claimed, roomStudio.id, now) : undefined
+    const asks = claim?.isNew
+      ? this.askCoordinators(claim.claim, claimed!)
+      : copies && roomStudio && deps.claims.firstCopy(msg.talkerId, copies.id)
+        ? this.tellCopied(msg.talkerName, copies, roomStudio.id)
+        : []
     const studio = roomStudio ?? (msg.roomId ? undefined : asker.person?.studioId ? deps.directory.studio(asker.person.studioId) : undefined)
     // Coordinator and representative rights hold in one's own studio's group (and in private chats);
     // admin rights in every bound group. A group bound to nothing is unvetted: no rights at all there,
@@ -143,17 +161,60 @@ export class Dispatcher {
       asker: { ...asker, roles },
       chat: msg.roomId ? { kind: 'group', roomId: msg.roomId } : { kind: 'private' },
       studio,
+      typed: msg.text,
     }
     const denied = this.precondition(command, ctx, msg)
-    if (denied) return [{ to: here, text: denied }]
+    if (denied) return [{ to: here, text: claim ? `${denied}\n${zh.identity.claimWaiting(claimed!.name)}` : denied }, ...asks]
     const parsedArgs = command.args.safeParse({ text: parsed.args, tokens: parsed.tokens, mentions: msg.mentions })
     if (!parsedArgs.success) {
       const custom = parsedArgs.error.issues.find((i) => i.code === 'custom' && i.message)
       const text = custom ? custom.message : zh.common.badArgs(command.name, command.help.usage, command.help.example)
-      return [{ to: here, text }]
+      return [{ to: here, text }, ...asks]
     }
-    const reply = await command.run({ args: parsedArgs.data, ctx }, deps)
-    return toRequests(reply, here)
+    let reply: Reply
+    try {
+      reply = await command.run({ args: parsedArgs.data, ctx }, deps)
+    } catch (e) {
+      // The coordinators are asked even when the claimant's command is refused.
+      if (e instanceof UserError && asks.length) return [{ to: here, text: e.reply }, ...asks]
+      throw e
+    }
+    return [...toRequests(reply, here), ...asks]
+  }
+
+  /** The studio's bound coordinators, or with none bound the admins (private notices about identity). */
+  private identityContacts(studioId: string): string[] {
+    const d = this.deps.directory
+    const bound = (people: Person[]) => [...new Set(people.map((p) => d.contactOf(p.id)).filter((c): c is string => !!c))]
+    const coordinators = bound(d.coordinatorsOf(studioId))
+    return coordinators.length ? coordinators : bound(d.admins())
+  }
+
+  /** Someone in the group uses the name of a representative whose WeChat id is in the config. */
+  private tellCopied(nickname: string, person: Person, studioId: string): SendRequest[] {
+    const to = this.identityContacts(studioId)
+    const text = zh.identity.nameCopied(nickname, person.name, this.deps.directory.studio(studioId)?.name ?? studioId)
+    this.deps.log.warn('a contact uses the name of a config-bound representative', { personId: person.id, studioId, toldContactIds: to })
+    return to.map((contactId) => ({ to: { contactId }, text }))
+  }
+
+  /** The private question to the studio's bound coordinators (or, with none bound, the admins). */
+  private askCoordinators(claim: NameClaim, person: Person): SendRequest[] {
+    const d = this.deps.directory
+    const studio = d.studio(claim.studioId)
+    const to = this.identityContacts(claim.studioId)
+    const text = zh.identity.claimAsk({
+      nickname: claim.displayName,
+      name: person.name,
+      unit: person.unit,
+      position: person.position,
+      studio: studio?.name ?? claim.studioId,
+      n: claim.n,
+      boundElsewhere: d.bindingOf(person.id)?.kind === 'store',
+    })
+    this.deps.log.info('name claim opened', { claim: claim.n, personId: person.id, studioId: claim.studioId, askedContactIds: to })
+    if (to.length === 0) this.deps.log.warn('name claim: no coordinator or admin is bound to ask', { claim: claim.n, studioId: claim.studioId })
+    return to.map((contactId) => ({ to: { contactId }, text }))
   }
 
   private precondition(command: Command<any>, ctx: CommandContext, msg: Incoming): string | undefined {

@@ -10,7 +10,7 @@ import type { Issue } from '../domain/issues/issue.js'
 import type { Session, Studio } from '../domain/model.js'
 import type { LateIssue, OpenSummary } from '../domain/stats/open-issues.js'
 import type { Rate } from '../domain/stats/figures.js'
-import { maskName, maskText } from '../domain/issues/mask.js'
+import { brief, maskFreeText, maskName } from '../domain/issues/mask.js'
 import { dateShort, dutyText, timeRange } from './roster-posts.js'
 import type { Directory } from './directory.js'
 import { zh } from '../text/zh-CN.js'
@@ -20,12 +20,7 @@ const t = zh.followup
 /** Overdue lines shown in one post; the rest are counted. */
 export const OVERDUE_LINES = 10
 
-/** First line of a text, cut to `max` characters. */
-export function brief(s: string, max = 30): string {
-  const first = s.split('\n')[0]
-  const chars = [...first]
-  return chars.length > max ? chars.slice(0, max).join('') + '…' : first + (s.includes('\n') ? '…' : '')
-}
+export { brief }
 
 /** Where an overdue issue waits: for the transfer, or on a department's answer. */
 export function whereText(i: Issue, due: string): string {
@@ -61,7 +56,7 @@ export function weeklyText(directory: Directory, o: WeeklyPostInput): string {
 
 function overdueLine(x: LateIssue, escalated: boolean): string {
   const i = x.issue
-  return t.overdueLine(i.id, maskName(i.constituent.name), maskText(brief(i.content)), whereText(i, x.due), x.days, escalated)
+  return t.overdueLine(i.id, maskName(i.constituent.name), brief(maskFreeText(i.content)), whereText(i, x.due), x.days, escalated)
 }
 
 export interface DistrictRow {
@@ -86,7 +81,7 @@ export function districtText(o: { district: string; weekFrom: string; weekTo: st
       ? [
           d.escalatedHeader(o.escalated.length, o.limit),
           ...shown.map((x) =>
-            d.escalatedLine(x.issue.id, o.studioName(x.issue.studioId), maskName(x.issue.constituent.name), maskText(brief(x.issue.content)), whereText(x.issue, x.due), x.days),
+            d.escalatedLine(x.issue.id, o.studioName(x.issue.studioId), maskName(x.issue.constituent.name), brief(maskFreeText(x.issue.content)), whereText(x.issue, x.due), x.days),
           ),
           ...(o.escalated.length > shown.length ? [d.more(o.escalated.length - shown.length)] : []),
         ]
@@ -100,7 +95,7 @@ export function reminderText(i: Issue, studio: string, due: string, left: number
     id: i.id,
     studio,
     who: i.constituent.name,
-    content: brief(i.content),
+    content: brief(maskFreeText(i.content)),
     registered: i.status === 'registered',
     department: i.department,
     due: dateShort(due),

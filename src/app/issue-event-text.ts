@@ -4,12 +4,12 @@
  */
 import { zh } from '../text/zh-CN.js'
 import type { Issue, IssueEvent } from '../domain/issues/issue.js'
-import { maskText } from '../domain/issues/mask.js'
+import { maskFreeText } from '../domain/issues/mask.js'
 import type { LocalDate } from '../domain/time/local-date.js'
 
 /** A free text (content, answer, comment, reason): phones and ID numbers masked unless `full`. */
 export function freeText(s: string, full: boolean): string {
-  return full ? s : maskText(s)
+  return full ? s : maskFreeText(s)
 }
 
 export function describeIssueEvent(issue: Issue, e: IssueEvent, o: { full: boolean; date: (d: LocalDate) => string }): string {

@@ -1,6 +1,6 @@
 import { defineCommand } from './command.js'
 import { zh } from '../text/zh-CN.js'
-import { issueArgs, loadIssue, requireHandler, step } from './issue-common.js'
+import { asTyped, issueArgs, loadIssue, requireHandler, step } from './issue-common.js'
 
 /** `/答复 HP-2026-0001 <内容>`: the department's or the representative's answer (several lines allowed). */
 export const answerIssue = defineCommand({
@@ -12,7 +12,7 @@ export const answerIssue = defineCommand({
   async run({ args, ctx }, deps) {
     const issue = await loadIssue(deps, ctx, args.id)
     requireHandler(ctx, issue, '答复')
-    const next = await step(deps, ctx, issue, { type: 'answer', text: args.rest })
+    const next = await step(deps, ctx, issue, { type: 'answer', text: asTyped(ctx, args.rest) })
     return zh.issues.answered(next.id, next.round)
   },
 })

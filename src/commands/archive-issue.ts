@@ -1,6 +1,6 @@
 import { defineCommand } from './command.js'
 import { zh } from '../text/zh-CN.js'
-import { issueArgs, loadIssue, step } from './issue-common.js'
+import { asTyped, issueArgs, loadIssue, step } from './issue-common.js'
 
 /** `/归档 HP-2026-0001 [理由]`: answered and rated, or answered and unreachable after a recorded attempt. */
 export const archiveIssue = defineCommand({
@@ -11,7 +11,7 @@ export const archiveIssue = defineCommand({
   args: issueArgs(zh.issues.cmd.archive),
   async run({ args, ctx }, deps) {
     const issue = await loadIssue(deps, ctx, args.id)
-    const next = await step(deps, ctx, issue, { type: 'archive', ...(args.rest ? { reason: args.rest } : {}) })
+    const next = await step(deps, ctx, issue, { type: 'archive', ...(args.rest ? { reason: asTyped(ctx, args.rest) } : {}) })
     return zh.issues.archived(next.id)
   },
 })

@@ -2,14 +2,20 @@ import { z } from 'zod'
 import { defineCommand } from './command.js'
 import { zh } from '../text/zh-CN.js'
 import type { RawArgs } from './command.js'
-import { findBindCode, redeemBindCode } from '../app/bind-codes.js'
+import { findBindCode, liveBindCodes, redeemBindCode, voidBindCodes } from '../app/bind-codes.js'
+import { VOID_AFTER_WRONG, PER_CONTACT_LIMIT } from '../app/bind-attempts.js'
+import type { Outgoing } from './command.js'
 
 const codeArg = z
   .object({ text: z.string() })
   .refine((a) => /^\d{6}$/.test(a.text), { message: zh.identity.codeFormat })
   .transform((a) => a.text) as unknown as z.ZodType<string, RawArgs>
 
-/** `/绑定 482913`: redeem a one-time code made by an admin; binds this WeChat contact with every role. */
+/**
+ * `/绑定 482913`: redeem a one-time code made by an admin; binds this WeChat contact with every role.
+ * Guessing is limited (src/app/bind-attempts.ts): 5 wrong codes per contact per hour, a live code voided
+ * after 10 wrong tries overall, the admins told once.
+ */
 export const bind = defineCommand({
   name: '绑定',
   roles: 'anyone',
@@ -18,9 +24,29 @@ export const bind = defineCommand({
   help: zh.identity.bind,
   args: codeArg,
   async run({ args, ctx }, deps) {
+    const t = zh.identity
+    const contactId = ctx.asker.contactId
+    const locked = deps.bindAttempts.lockedUntil(contactId, ctx.now)
+    if (locked !== undefined) return t.codeLocked(Math.max(1, Math.ceil((locked - ctx.now) / 60_000)))
     const entry = await findBindCode(deps.store, args, ctx.now)
     const person = entry && deps.directory.person(entry.personId)
-    if (!entry || !person) return zh.identity.codeBad
+    if (!entry || !person) {
+      const live = await liveBindCodes(deps.store, ctx.now)
+      const r = deps.bindAttempts.wrong(contactId, live.map((c) => c.code), ctx.now)
+      const alerts: Outgoing[] = []
+      const admins = deps.directory.admins().map((p) => deps.directory.contactOf(p.id)).filter((c): c is string => !!c)
+      if (r.tellAdmins) {
+        deps.log.warn('bind codes: a contact is locked out after wrong codes', { contactId })
+        alerts.push(...admins.map((c) => ({ to: { contactId: c }, text: t.alertLocked(PER_CONTACT_LIMIT) })))
+      }
+      if (r.voidCodes.length) {
+        await voidBindCodes(deps.store, r.voidCodes, ctx.now)
+        const names = [...new Set(live.filter((c) => r.voidCodes.includes(c.code)).map((c) => deps.directory.person(c.personId)?.name ?? c.personId))]
+        deps.log.warn('bind codes voided after wrong tries', { personIds: live.filter((c) => r.voidCodes.includes(c.code)).map((c) => c.personId) })
+        alerts.push(...admins.map((c) => ({ to: { contactId: c }, text: t.alertVoided(names.join(zh.common.listSep), VOID_AFTER_WRONG) })))
+      }
+      return [{ text: r.lockedNow ? t.codeLocked(60) : t.codeBad }, ...alerts]
+    }
     await redeemBindCode(deps.store, entry, ctx.asker.contactId, ctx.now)
     return zh.identity.bound(person.name, zh.common.roleList(person.roles.map((r) => zh.common.roles[r])))
   },

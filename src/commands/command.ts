@@ -53,6 +53,11 @@ export interface CommandContext {
   chat: { kind: 'group'; roomId: string } | { kind: 'private' }
   /** The studio of the group, or in a private chat the asker's own studio (if any). */
   studio?: Studio
+  /**
+   * The message as it was typed (not normalised). Commands parse the normalised `RawArgs.text` and store
+   * free texts as typed, through `recoverTyped` (src/domain/message/recover-typed.ts).
+   */
+  typed?: string
 }
 
 export interface Command<A = unknown> {

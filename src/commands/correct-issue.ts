@@ -1,7 +1,7 @@
 import { defineCommand, UserError } from './command.js'
 import { zh } from '../text/zh-CN.js'
 import type { CorrectableField, IssueCorrection } from '../domain/issues/issue.js'
-import { inWindow, isCoordinatorOf, isRegistrar, issueArgs, loadIssue, resolveCategory, resolveDepartment, step } from './issue-common.js'
+import { asTyped, inWindow, isCoordinatorOf, isRegistrar, issueArgs, loadIssue, resolveCategory, resolveDepartment, step } from './issue-common.js'
 
 type Field = CorrectableField | 'reason'
 
@@ -35,7 +35,7 @@ export const correctIssue = defineCommand({
       if (k === 'category') correction.category = resolveCategory(deps, value)
       else if (k === 'department') correction.department = resolveDepartment(deps, value)
       else if ((k === 'phone' || k === 'address') && t.words.clear.includes(value)) correction[k] = ''
-      else correction[k] = value
+      else correction[k] = asTyped(ctx, value)
     }
     const next = await step(deps, ctx, issue, { type: 'correct', fields: correction }, reason ? { reason } : undefined)
     const last = next.history[next.history.length - 1]

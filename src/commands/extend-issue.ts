@@ -1,7 +1,7 @@
 import { defineCommand, UserError } from './command.js'
 import { zh } from '../text/zh-CN.js'
 import { MAX_EXTENSION_WORKING_DAYS } from '../domain/issues/issue-machine.js'
-import { fmtDate, issueArgs, loadIssue, parseWorkingDays, step } from './issue-common.js'
+import { asTyped, fmtDate, issueArgs, loadIssue, parseWorkingDays, step } from './issue-common.js'
 
 /** `/延期 HP-2026-0001 10 <理由>`: once per handling round, at most 15 working days (config may say less). */
 export const extendIssue = defineCommand({
@@ -19,7 +19,7 @@ export const extendIssue = defineCommand({
     const max = Math.min(deps.config.issues.maxExtensionWorkingDays, MAX_EXTENSION_WORKING_DAYS)
     if (days > max) throw new UserError(t.action.extension_too_long({ value: days, max }))
     const issue = await loadIssue(deps, ctx, args.id)
-    const next = await step(deps, ctx, issue, { type: 'extend', workingDays: days, reason: m[2] ?? '' })
+    const next = await step(deps, ctx, issue, { type: 'extend', workingDays: days, reason: asTyped(ctx, m[2] ?? '') })
     return t.extended(next.id, days, fmtDate(next.deadline!, ctx.today))
   },
 })

@@ -10,6 +10,8 @@ import { bindCode } from './bind-code.js'
 import { loadHolidayNotice } from './load-holiday-notice.js'
 import { confirmHolidayNotice } from './confirm-holiday-notice.js'
 import { bindRoom } from './bind-room.js'
+import { confirmBind, refuseBind } from './confirm-bind.js'
+import { unbind } from './unbind.js'
 import { registerIssue } from './register-issue.js'
 import { transferIssue } from './transfer-issue.js'
 import { answerIssue } from './answer-issue.js'
@@ -82,4 +84,7 @@ export const commands: readonly Command<any>[] = [
   bindRoom,
   loadHolidayNotice,
   confirmHolidayNotice,
+  confirmBind,
+  refuseBind,
+  unbind,
 ]

@@ -14,9 +14,10 @@ import { zh } from '../text/zh-CN.js'
 import type { Issue } from '../domain/issues/issue.js'
 import { parseIssueId } from '../domain/issues/issue.js'
 import { dueDate, type IssueAction, type IssueContext } from '../domain/issues/issue-machine.js'
-import { maskName, maskPhone, maskText } from '../domain/issues/mask.js'
+import { brief, maskFreeText, maskName, maskPhone } from '../domain/issues/mask.js'
 import { maskAddress } from '../domain/privacy/mask-address.js'
 import { describeIssueEvent, freeText } from '../app/issue-event-text.js'
+import { recoverTyped } from '../domain/message/recover-typed.js'
 
 export { freeText }
 import { isoWeekday, splitDate, toLocalDate, toLocalTime, type LocalDate } from '../domain/time/local-date.js'
@@ -109,6 +110,16 @@ export async function step(deps: Deps, ctx: CommandContext, issue: Issue, action
 
 // ---- words people type -----------------------------------------------------------------------------
 
+/** A free text cut out of the normalised arguments, as the person typed it (stored text is what was typed). */
+export function asTyped(ctx: CommandContext, value: string): string {
+  return recoverTyped(value, ctx.typed)
+}
+
+/** A comment or note that is only punctuation (`满意！`) is no comment. */
+export function meaningful(text: string): string {
+  return /^[\p{P}\p{S}\s]*$/u.test(text) ? '' : text
+}
+
 /** A count of working days as typed: `20`, `20天`, `20个工作日`. */
 export function parseWorkingDays(s: string): number | undefined {
   const m = /^(\d{1,4})\s*(.*)$/su.exec(s.trim())
@@ -179,16 +190,11 @@ export function constituentText(issue: Issue, full: boolean): string {
 
 export function addressText(address: string | undefined, full: boolean): string | undefined {
   if (!address) return undefined
-  return full ? address : maskText(maskAddress(address))
+  return full ? address : maskFreeText(maskAddress(address))
 }
 
 
-/** First line of a text, cut to `max` characters. */
-export function brief(s: string, max = 30): string {
-  const first = s.split('\n')[0]
-  const chars = [...first]
-  return chars.length > max ? chars.slice(0, max).join('') + '…' : first + (s.includes('\n') ? '…' : '')
-}
+export { brief }
 
 /** The due date and working days left (or overdue), for the step the issue waits on. */
 export function dueText(deps: Deps, issue: Issue, today: LocalDate): string | undefined {
@@ -221,7 +227,7 @@ export function stateText(deps: Deps, issue: Issue, today: LocalDate): string {
 }
 
 export function listLine(deps: Deps, issue: Issue, today: LocalDate, full: boolean): string {
-  return t.listLine(issue.id, full ? issue.constituent.name : maskName(issue.constituent.name), freeText(brief(issue.content), full), stateText(deps, issue, today))
+  return t.listLine(issue.id, full ? issue.constituent.name : maskName(issue.constituent.name), brief(freeText(issue.content, full)), stateText(deps, issue, today))
 }
 
 /** The whole record with its history (/查询). */

@@ -1,6 +1,6 @@
 import { defineCommand, UserError } from './command.js'
 import { zh } from '../text/zh-CN.js'
-import { issueArgs, loadIssue, requireHandler, step } from './issue-common.js'
+import { asTyped, issueArgs, loadIssue, meaningful, requireHandler, step } from './issue-common.js'
 
 /** `/联系 HP-2026-0001 未联系上 <说明>`: a contact attempt; failed ones allow archiving unrated. */
 export const recordContact = defineCommand({
@@ -17,7 +17,7 @@ export const recordContact = defineCommand({
     )
     const hit = words.find((x) => args.rest.startsWith(x.w))
     if (!hit) throw new UserError(t.badContact)
-    const note = args.rest.slice(hit.w.length).replace(/^[\s,，、:：;；。]+/u, '').trim()
+    const note = asTyped(ctx, meaningful(args.rest.slice(hit.w.length).replace(/^[\s,，、:：;；。]+/u, '').trim()))
     const issue = await loadIssue(deps, ctx, args.id)
     requireHandler(ctx, issue, '联系')
     // A bare 无人接听 is its own note.

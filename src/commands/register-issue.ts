@@ -21,7 +21,7 @@ export const registerIssue = defineCommand({
     const t = zh.issues
     const studio = ctx.studio!
     const cfg = deps.config.issues
-    const parsed = parseIntake(args.text, { categories: cfg.categories, maxLength: cfg.maxLength })
+    const parsed = parseIntake(args.text, { categories: cfg.categories, maxLength: cfg.maxLength, typed: ctx.typed })
     if (!parsed.ok) throw new UserError(t.intake[parsed.code](parsed.params))
     const by = ctx.asker.person!.id
     const made = await deps.issues.register(studio, parsed.value, {

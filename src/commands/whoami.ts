@@ -12,7 +12,11 @@ export const whoami = defineCommand({
     const t = zh.identity
     const lines: string[] = []
     const p = ctx.asker.person
-    if (!p) lines.push(t.unknownPerson)
+    if (!p) {
+      const claim = deps.claims.ofContact(ctx.asker.contactId, ctx.now)
+      const claimed = claim && deps.directory.person(claim.personId)
+      lines.push(claimed ? t.claimWaiting(claimed.name) : t.unknownPerson)
+    }
     else {
       const b = deps.directory.binding(ctx.asker.contactId)
       const studio = p.studioId ? deps.directory.studio(p.studioId)?.name ?? p.studioId : zh.common.none

@@ -1,6 +1,6 @@
 import { defineCommand, UserError } from './command.js'
 import { zh } from '../text/zh-CN.js'
-import { inWindow, isCoordinatorOf, isRegistrar, issueArgs, loadIssue, step } from './issue-common.js'
+import { asTyped, inWindow, isCoordinatorOf, isRegistrar, issueArgs, loadIssue, step } from './issue-common.js'
 
 /** `/撤销 HP-2026-0001 [理由]`: the registrant within the correction window; afterwards a coordinator, with a reason. */
 export const withdrawIssue = defineCommand({
@@ -18,7 +18,7 @@ export const withdrawIssue = defineCommand({
       }
       if (!args.rest) throw new UserError(t.needReason('撤销', t.cmd.withdraw.example))
     }
-    const next = await step(deps, ctx, issue, { type: 'withdraw', ...(args.rest ? { reason: args.rest } : {}) })
+    const next = await step(deps, ctx, issue, { type: 'withdraw', ...(args.rest ? { reason: asTyped(ctx, args.rest) } : {}) })
     return t.withdrawn(next.id)
   },
 })

@@ -136,6 +136,17 @@ export class MockGateway {
     }
   }
 
+  /**
+   * A new WeChat contact with this nickname, added to every studio group (the demo's `:nick`: try what a
+   * copied representative's name gets).
+   */
+  addStranger(id: string, name: string): void {
+    this.names.set(id, name)
+    const contact = this.mocker.createContact({ id, name })
+    const bot = this.mocker.ContactMock.load(this.botId)
+    for (const s of this.config.studios) if (s.roomId) this.mocker.RoomMock.load(s.roomId).add(contact).by(bot)
+  }
+
   /** A member says something in a group (roomId) or to the bot in private (no roomId). */
   say(contactId: string, text: string, roomId?: string, mentionIds: string[] = []): void {
     const who = this.mocker.ContactMock.load(contactId)

@@ -46,6 +46,7 @@ export async function runRepl(o: ReplOptions): Promise<number> {
   const firstCoordinator = people.find((p) => p.roles.includes('coordinator')) ?? people[0]
   let speaker = { id: firstCoordinator.wechatId!, name: firstCoordinator.name }
   let chat = config.studios.find((s) => s.id === firstCoordinator.studio)?.roomId ?? config.studios[0].roomId ?? PRIVATE
+  let nickSeq = 0
   const chatName = (roomId: string | undefined) => (roomId ? gateway.names.get(roomId) ?? roomId : t.privateChat)
 
   const fileDir = path.join(o.dataDir, 'demo-files')
@@ -110,6 +111,18 @@ export async function runRepl(o: ReplOptions): Promise<number> {
           else if (found.length > 1) out(t.ambiguousPerson(arg, found.map((p) => `${p.id} ${p.unit}`).join('；')))
           else speaker = { id: found[0].wechatId!, name: found[0].name }
         }
+        out(t.speaking(speaker.name, chatName(chat)))
+        break
+      }
+      case 'nick': {
+        if (!arg) {
+          out(t.nickUsage)
+          break
+        }
+        const id = `demo-nick-${++nickSeq}`
+        gateway.addStranger(id, arg)
+        speaker = { id, name: arg }
+        out(t.nickNew(arg))
         out(t.speaking(speaker.name, chatName(chat)))
         break
       }

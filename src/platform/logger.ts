@@ -1,8 +1,12 @@
 /**
  * A small structured logger on stderr (stdout belongs to the demo's chat view). Levels: debug, info,
- * warn, error, silent (`LXQ_LOG_LEVEL`). Constituents' details are never logged at info level: callers
- * pass masked text, and message bodies are logged only at debug.
+ * warn, error, silent (`LXQ_LOG_LEVEL`). Constituents' details are never logged, at any level: callers
+ * pass ids rather than texts, and every line passes `redactForLog` (src/domain/privacy/redact-log.ts)
+ * whatever the caller passed: person-detail fields are withheld, digit runs, ID numbers and e-mails masked
+ * in any width.
  */
+import { redactForLog, redactLogMessage } from '../domain/privacy/redact-log.js'
+
 export type Level = 'debug' | 'info' | 'warn' | 'error' | 'silent'
 const order: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 }
 
@@ -16,8 +20,8 @@ export interface Logger {
 export function createLogger(level: Level = 'info', write: (line: string) => void = (l) => process.stderr.write(l + '\n')): Logger {
   const at = (l: Level) => (msg: string, fields?: Record<string, unknown>) => {
     if (order[l] < order[level]) return
-    const extra = fields ? ' ' + JSON.stringify(fields, (_k, v) => (v instanceof Error ? { message: v.message, stack: v.stack } : v)) : ''
-    write(`${new Date().toISOString()} ${l.toUpperCase()} ${msg}${extra}`)
+    const extra = fields ? ' ' + JSON.stringify(redactForLog(fields)) : ''
+    write(`${new Date().toISOString()} ${l.toUpperCase()} ${redactLogMessage(msg)}${extra}`)
   }
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') }
 }

@@ -10,10 +10,16 @@
  *    so nothing queued is lost across a reconnect; a message leaves the queue only once sent.
  * Durable items (scheduled posts from the store's outbox) report delivery through `onDelivered` so the
  * outbox entry is removed only after WeChat took the message.
+ *
+ * Every text to a group passes the group gate (`maskGroupText`) as it is queued, before merging and
+ * splitting: whatever a command or a job wrote, no run of 7+ digits, ID number or e-mail address of a
+ * constituent reaches a group (PIPL minimum disclosure). Private chats are not gated: coordinators see
+ * the full record there.
  */
 import type { SendRequest } from '../app/dispatcher.js'
 import type { Target } from '../commands/command.js'
 import type { Logger } from './logger.js'
+import { maskGroupText } from '../domain/privacy/mask-group-text.js'
 
 export interface Transport {
   isReady(): boolean
@@ -46,6 +52,11 @@ export interface SenderOptions {
   onDelivered?: (durableIds: string[]) => Promise<void> | void
   /** Separator between merged texts. */
   mergeSeparator?: string
+  /**
+   * The last gate on every text to a group; `maskGroupText` unless replaced. Only the property test
+   * replaces it (by the identity, to prove that its leak check can fail); production never does.
+   */
+  groupGate?: (text: string) => string
 }
 
 interface Item extends SendRequest {
@@ -75,8 +86,9 @@ export class Sender {
   /** Queue a message; resolves once it is sent (rejects only after every retry failed). */
   send(req: SendRequest, durableId?: string): Promise<void> {
     this.stats.requested++
+    const text = 'roomId' in req.to ? (this.opts.groupGate ?? maskGroupText)(req.text) : req.text
     return new Promise<void>((done, failed) => {
-      this.queue.push({ ...req, durableId, done, failed })
+      this.queue.push({ ...req, text, durableId, done, failed })
       this.kick()
     })
   }

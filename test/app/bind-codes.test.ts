@@ -43,3 +43,48 @@ test("an admin's code works once; an unknown or expired one binds nobody and say
   expect((await h.say('x-a', `/绑定 ${fresh}`, 'private'))[0]).toContain('绑定成功：您是 高翔')
   expect((await h.say('x-b', `/绑定 ${fresh}`, 'private'))[0]).toContain('绑定码不对或已过期')
 })
+
+describe('guessing codes (/绑定 brute force)', () => {
+  const adminAlerts = () => h.transport.sent.filter((m) => 'contactId' in m.to && m.to.contactId === h.contact('钱敏') && m.text.startsWith('【安全提醒】')).map((m) => m.text)
+  const wrongCode = (code: string, i: number) => String((Number(code) + 1 + i) % 1_000_000).padStart(6, '0')
+
+  test('300 wrong codes from one stranger: locked after 5, the right code then refused; the admins told once', async () => {
+    h = await Harness.start({ now: '2026-11-23T10:00:00+08:00' })
+    const code = /(\d{6})/.exec((await h.say('钱敏', '/绑定码 刘芳', 'private'))[0])![1]
+    const replies: string[] = []
+    for (let i = 0; i < 300; i++) replies.push((await h.say('x-brute', `/绑定 ${wrongCode(code, i)}`, 'private'))[0])
+    expect(replies.slice(0, 4).every((r) => r.includes('绑定码不对或已过期'))).toBe(true)
+    expect(replies.slice(4).every((r) => r.includes('输错次数太多'))).toBe(true)
+    expect((await h.say('x-brute', `/绑定 ${code}`, 'private'))[0]).toContain('输错次数太多')
+    expect(adminAlerts()).toHaveLength(1)
+    expect(adminAlerts()[0]).toContain('输错绑定码 5 次')
+    expect(h.app.deps.directory.binding('x-brute')).toBeUndefined()
+    // An hour later, five more wrong tries: that makes 10 against the live code, which is voided.
+    h.clock.advance(3600_000 + 1)
+    for (let i = 300; i < 305; i++) await h.say('x-brute', `/绑定 ${wrongCode(code, i)}`, 'private')
+    // Locked again (told again: a new window), and the voiding (the sender may merge the two).
+    const all = adminAlerts().join('\n')
+    expect(all.split('输错绑定码 5 次').length - 1).toBe(2)
+    expect(all.split('已作废以下人员的绑定码：刘芳').length - 1).toBe(1)
+    h.clock.advance(3600_000 + 1)
+    expect((await h.say('x-brute', `/绑定 ${code}`, 'private'))[0]).toContain('绑定码不对或已过期')
+    // Void also after a restart; the real 刘芳's new code works.
+    await h.restart()
+    expect((await h.say('x-new-phone', `/绑定 ${code}`, 'private'))[0]).toContain('绑定码不对或已过期')
+    const fresh = /(\d{6})/.exec((await h.say('钱敏', '/绑定码 刘芳', 'private'))[0])![1]
+    expect((await h.say('x-new-phone', `/绑定 ${fresh}`, 'private'))[0]).toContain('绑定成功：您是 刘芳')
+  })
+
+  test('ten strangers guessing once each void the live code; a wrong try writes nothing until then', async () => {
+    h = await Harness.start({ now: '2026-11-23T10:00:00+08:00' })
+    const code = /(\d{6})/.exec((await h.say('钱敏', '/绑定码 高翔', 'private'))[0])![1]
+    await h.app.idle()
+    const { snapshot } = await import('../support/issues.js')
+    const before = snapshot(h.dir)
+    for (let i = 0; i < 9; i++) expect((await h.say(`x-s${i}`, `/绑定 ${wrongCode(code, i)}`, 'private'))[0]).toContain('绑定码不对')
+    expect(snapshot(h.dir)).toEqual(before)
+    await h.say('x-s9', `/绑定 ${wrongCode(code, 9)}`, 'private')
+    expect(adminAlerts()).toEqual([expect.stringContaining('已作废以下人员的绑定码：高翔')])
+    expect((await h.say('x-s10', `/绑定 ${code}`, 'private'))[0]).toContain('绑定码不对或已过期')
+  })
+})

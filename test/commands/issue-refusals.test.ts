@@ -80,8 +80,9 @@ describe('bad input', () => {
     ['only control characters', '/登记 \u0001\u0002\u0007\u001b', '请写上群众姓名和反映的问题'],
     ['control characters and zero-width marks around nothing', '/登记 \u200b\u0000\u202e\ufeff', '请写上群众姓名和反映的问题'],
     ['a name and a phone but no content', '/登记 王大爷 13812345678', '请写上群众反映的问题'],
-    ['a phone that is not a phone', '/登记 王大爷 1381234567 楼道灯坏了', '“1381234567”不像电话号码'],
-    ['a form whose phone is not a phone', '/登记\n姓名：王大爷\n电话：12345\n诉求：楼道灯坏了', '不像电话号码'],
+    ['a phone that is not a phone', '/登记 王大爷 1381234567 楼道灯坏了', '电话号码位数不对'],
+    ['a phone of 12 digits in a form', '/登记\n姓名：王大爷\n电话：138123456789\n诉求：楼道灯坏了', '电话号码位数不对'],
+    ['a form whose phone is not a phone', '/登记\n姓名：王大爷\n电话：12345\n诉求：楼道灯坏了', '电话号码位数不对'],
     ['a form with an unknown category', '/登记\n姓名：王大爷\n诉求：楼道灯坏了\n类别：天气', '没有“天气”这个类别'],
     ['a form with an empty on-the-spot answer', '/登记\n姓名：王大爷\n诉求：楼道灯坏了\n当场答复：', '“当场答复：”后面请写答复内容'],
     ['3,000 characters', `/登记 王大爷 ${'楼道灯坏了'.repeat(600)}`, '登记内容太长（3004 字，最多 2000 字）'],
@@ -118,7 +119,7 @@ describe('bad input', () => {
     ['extending by a word', '/延期 HP-2026-0001 几天 需要时间', '“几天”不是工作日数'],
     ['a contact without saying whether', '/联系 HP-2026-0001 打了电话', '请写“联系上”或“未联系上”'],
     ['a correction without fields', '/更正 HP-2026-0002 改一下', '请写要更正的项目和新内容'],
-    ['a correction to a phone that is not one', '/更正 HP-2026-0002 电话：12345', '不像电话号码'],
+    ['a correction to a phone that is not one', '/更正 HP-2026-0002 电话：12345', '电话号码位数不对'],
     ['a correction to an unknown category', '/更正 HP-2026-0002 类别：天气', '没有“天气”这个类别'],
     ['a correction that changes nothing', '/更正 HP-2026-0002 姓名：李阿姨', '没有要更正的内容'],
     ['a department correction before the transfer', '/更正 HP-2026-0002 承办单位：区教育局', '还没有转办'],
@@ -174,5 +175,20 @@ describe('the correction window', () => {
     expect((await h.say('刘芳', '/撤销 HP-2026-0002', HP))[0]).toBe('HP-2026-0002 已撤销。')
     const todo = (await h.say('刘芳', '/待办', HP))[0]
     expect(todo).not.toContain('HP-2026-0002')
+  })
+})
+
+describe('refusals never repeat a constituent\'s digits', () => {
+  test.each([
+    ['/登记 王大爷 1381234567 楼道灯坏了', /\d{4}/],
+    ['/登记\n姓名：王大爷\n电话：138123456789\n诉求：楼道灯坏了', /\d{4}/],
+    ['/查询 13812345678', /\d{4}/],
+    ['/转办 HP-2026-0002 138123456789', /\d{4}/],
+    ['/138123456789', /\d{4}/],
+  ])('%s', async (text, digits) => {
+    const replies = await h.say('刘芳', text, HP)
+    expect(replies).toHaveLength(1)
+    // Any four digits in a row would be the typed number's: the catalogue's own examples aside.
+    expect(replies[0].replace(/13800138000|HP-2026-\d{4}|022-12345678/g, '')).not.toMatch(digits)
   })
 })

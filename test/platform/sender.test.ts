@@ -178,11 +178,11 @@ describe('merging a backlog', () => {
   test('a text that does not fit ends the merge, so it is not overtaken by a later short one', async () => {
     const { sender, transport, drain } = setup({ maxChars: 20, mergeSeparator: '\n' })
     sender.post({ to: A, text: '先' }) // goes out alone, the rest piles up behind it
-    sender.post({ to: A, text: '一二三四五' })
-    sender.post({ to: A, text: '一二三四五六七八九十一二三四五六' }) // 16: does not fit behind 5
+    sender.post({ to: A, text: '甲乙丙丁戊' })
+    sender.post({ to: A, text: '甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳' }) // 16: does not fit behind 5
     sender.post({ to: A, text: '短' })
     await drain()
-    expect(transport.sent.map((s) => s.text)).toEqual(['先', '一二三四五', '一二三四五六七八九十一二三四五六\n短'])
+    expect(transport.sent.map((s) => s.text)).toEqual(['先', '甲乙丙丁戊', '甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳\n短'])
   })
 
   test('mentions of merged texts are kept', async () => {
@@ -444,5 +444,25 @@ describe('replies before scheduled posts', () => {
     await Promise.all([...posts, reply])
     expect(sent.indexOf('receipt')).toBeLessThanOrEqual(1) // the first post may already be on its way
     expect(sent.filter((t) => t.startsWith('post'))).toEqual(Array.from({ length: 30 }, (_, i) => `post${i}`))
+  })
+})
+
+describe('the group gate', () => {
+  test('every text to a group is masked as it is queued; private chats are not', async () => {
+    const { sender, transport, drain } = setup({ maxChars: 1000 })
+    sender.post({ to: A, text: '请联系 138.1234.5671，座机 (022)23456789' })
+    sender.post({ to: A, text: '身份证号１２０１０１１９９００１０１１２３Ｘ' })
+    sender.post({ to: C, text: '请联系 138.1234.5671' })
+    await drain()
+    const toA = transport.sent.filter((s) => s.to === A).map((s) => s.text).join('\n\n')
+    expect(toA).toBe('请联系 138****5671，座机 (*******6789\n\n身份证号120***********123X')
+    expect(transport.sent.find((s) => s.to === C)?.text).toBe('请联系 138.1234.5671')
+  })
+
+  test('the text sent with a file to a group is gated too', async () => {
+    const { sender, transport, drain } = setup()
+    sender.post({ to: A, text: '附：13812345678', file: { name: 'a.ics', data: Buffer.from('x') } })
+    await drain()
+    expect(transport.sent.map((s) => s.text ?? '')).toContain('附：138****5678')
   })
 })

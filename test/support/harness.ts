@@ -52,6 +52,8 @@ export interface HarnessOptions {
   dir?: string
   /** The log's file operations (a failing one for the disk-full tests). */
   walFs?: WalFs
+  /** Replaces the sender's group gate (only the privacy property test, to show its check can fail). */
+  groupGate?: (text: string) => string
 }
 
 let msgSeq = 0
@@ -64,6 +66,7 @@ export class Harness {
   readonly config: Config
   readonly dir: string
   readonly log = memoryLogger()
+  private readonly groupGate?: (text: string) => string
 
   private constructor(o: HarnessOptions) {
     const t = parseInstant(o.now)
@@ -73,6 +76,7 @@ export class Harness {
     this.config = o.config ?? demoConfig()
     this.dir = o.dir ?? mkdtempSync(path.join(os.tmpdir(), 'lxq-test-'))
     this.walFs = o.walFs
+    this.groupGate = o.groupGate
   }
   private readonly walFs?: WalFs
 
@@ -84,7 +88,7 @@ export class Harness {
 
   private async boot(): Promise<void> {
     this.store = await Store.open(this.dir, { fsync: false, walFs: this.walFs })
-    this.app = await createApp({ config: this.config, store: this.store, clock: this.clock, log: this.log, transport: this.transport, sendGapMs: [0, 0] })
+    this.app = await createApp({ config: this.config, store: this.store, clock: this.clock, log: this.log, transport: this.transport, sendGapMs: [0, 0], groupGate: this.groupGate })
     await this.app.onLogin()
     await this.app.idle()
   }

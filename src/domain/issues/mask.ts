@@ -4,6 +4,7 @@
  * record is for coordinators in private chat and the exported ledger only.
  */
 import { findPhones } from './phone.js'
+import { maskGroupText } from '../privacy/mask-group-text.js'
 
 /** Two-character surnames (复姓), so that 欧阳修 becomes 欧阳某 and not 欧某. */
 export const COMPOUND_SURNAMES: readonly string[] = [
@@ -65,4 +66,20 @@ export function maskText(s: string): string {
     pos = p.end
   }
   return out + withoutIds.slice(pos)
+}
+
+/**
+ * A constituent's free text as anyone but a coordinator in private may see it: `maskText` (phones in
+ * their usual forms, IDs, cards) and then the group gate's rules (any 7+ digit run in any width or with
+ * any separators, e-mails). Shorten only what this returned: mask first, cut after.
+ */
+export function maskFreeText(s: string): string {
+  return maskGroupText(maskText(s))
+}
+
+/** First line of a text, cut to `max` characters (code points). Callers pass text already masked. */
+export function brief(s: string, max = 30): string {
+  const first = s.split('\n')[0]
+  const chars = [...first]
+  return chars.length > max ? chars.slice(0, max).join('') + '…' : first + (s.includes('\n') ? '…' : '')
 }

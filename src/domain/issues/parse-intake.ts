@@ -18,6 +18,7 @@ import { err, ok, type Result } from '../result.js'
 import type { Intake } from './issue.js'
 import { DEFAULT_CATEGORIES, guessCategory } from './guess-category.js'
 import { findPhones, type PhoneMatch } from './phone.js'
+import { recoverTyped } from '../message/recover-typed.js'
 
 export const DEFAULT_MAX_INTAKE_LENGTH = 2000
 export const MAX_NAME_LENGTH = 20
@@ -47,6 +48,11 @@ export interface IntakeOptions {
   categories: readonly string[]
   /** Characters (code points) allowed in the whole text; default 2000. */
   maxLength?: number
+  /**
+   * The message as typed. Parsing works on the normalised `text`; the name, address, content and
+   * on-the-spot answer are then returned as typed (full-width punctuation kept: src/domain/message/recover-typed.ts).
+   */
+  typed?: string
 }
 
 type Field = 'name' | 'phone' | 'address' | 'content' | 'category' | 'onTheSpot'
@@ -120,7 +126,8 @@ export function parseIntake(text: string, opts: IntakeOptions): Result<Intake, I
   }
   if (!name) return err('missing_name')
 
-  const content = [head.value.content, fields.content ?? ''].filter((c) => c !== '').join('\n')
+  const asTyped = (v: string) => recoverTyped(v, opts.typed)
+  const content = [head.value.content, fields.content ?? ''].filter((c) => c !== '').map(asTyped).join('\n')
   if (content === '') return err('empty_content')
 
   if (fields.onTheSpot !== undefined && fields.onTheSpot === '') return err('empty_answer')
@@ -139,12 +146,12 @@ export function parseIntake(text: string, opts: IntakeOptions): Result<Intake, I
 
   const address = fields.address !== undefined ? fields.address : head.value.address
   const intake: Intake = {
-    constituent: { name, ...(phone ? { phone } : {}), ...(address ? { address } : {}) },
+    constituent: { name: asTyped(name), ...(phone ? { phone } : {}), ...(address ? { address: asTyped(address) } : {}) },
     content,
     category,
     categoryGuessed,
   }
-  if (fields.onTheSpot) intake.onTheSpot = fields.onTheSpot
+  if (fields.onTheSpot) intake.onTheSpot = asTyped(fields.onTheSpot)
   return ok(intake)
 }
 

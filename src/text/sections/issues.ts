@@ -2,12 +2,25 @@
  * Constituents' issues (群众反映的问题): /登记 and the lifecycle commands. Functions take values already
  * masked or not by the caller (a group only ever gets masked ones).
  */
+import { echoTyped } from '../../domain/privacy/echo-typed.js'
+
 type P = Record<string, string | number> | undefined
 const v = (p: P, k: string): string => String(p?.[k] ?? '')
+/** A param that quotes what was typed: never a constituent's digits (src/domain/privacy/echo-typed.ts). */
+const q = (p: P, k: string): string => echoTyped(v(p, k))
 
 const ID = 'HP-2026-0001'
-/** A phone for examples: obviously not a constituent's (a public service number). */
+/**
+ * A phone for examples: obviously not a constituent's (a public service number). The group gate
+ * (src/domain/privacy/mask-group-text.ts) lets exactly this number through, so examples stay readable.
+ */
 const PHONE = '13800138000'
+/**
+ * A constituent's multi-line text inside a receipt or record: its later lines are indented, so a pasted
+ * line such as `值班代表：钱敏` reads as part of the 诉求, never as a field of the receipt.
+ */
+const block = (s: string): string => s.split('\n').join('\n　　')
+
 const idHint = `问题编号形如 ${ID}（工作室前缀-年份-序号）`
 
 const fieldName: Record<string, string> = {
@@ -165,10 +178,10 @@ export const issues = {
       o.onTheSpot !== undefined ? `已登记并当场答复办结：${o.id}` : `已登记：${o.id}`,
       `群众：${o.who}`,
       o.address ? `地址：${o.address}` : undefined,
-      `诉求：${o.content}`,
+      `诉求：${block(o.content)}`,
       o.guessed ? `类别：${o.category}（按关键词推测，不对请发：/更正 ${o.id} 类别：<类别>）` : `类别：${o.category}`,
       `值班代表：${o.duty}`,
-      o.onTheSpot !== undefined ? `当场答复：${o.onTheSpot}` : undefined,
+      o.onTheSpot !== undefined ? `当场答复：${block(o.onTheSpot)}` : undefined,
       o.onTheSpot !== undefined
         ? undefined
         : `下一步：联络员在 ${o.transferBy}前转办（/转办 ${o.id} <承办单位>），或直接 /答复。`,
@@ -220,7 +233,7 @@ export const issues = {
       `登记：${o.date} ${o.studio}，登记人 ${o.registrar}，值班代表 ${o.duty}`,
       `群众：${o.who}`,
       o.address ? `地址：${o.address}` : undefined,
-      `诉求：${o.content}`,
+      `诉求：${block(o.content)}`,
       `类别：${o.category}`,
       o.department ? `承办单位：${o.department}` : undefined,
       o.due ? `${o.dueLabel ?? '期限'}：${o.due}` : undefined,
@@ -233,7 +246,7 @@ export const issues = {
       .filter((l) => l !== undefined)
       .join('\n'),
   answerLine: (round: number, when: string, by: string, text: string, onTheSpot: boolean) =>
-    `${onTheSpot ? '当场答复' : '答复'}（第 ${round} 次办理，${when} ${by}）：${text}`,
+    `${onTheSpot ? '当场答复' : '答复'}（第 ${round} 次办理，${when} ${by}）：${block(text)}`,
   feedbackLine: (rating: string, round: number, comment?: string) => `${rating}（第 ${round} 次办理）${comment ? `，意见：${comment}` : ''}`,
   dueLine: (date: string, left: number) => (left > 0 ? `${date}，还剩 ${left} 个工作日` : left === 0 ? `${date}，今天到期` : `${date}，已超期 ${-left} 个工作日`),
   dueLabel: { registered: '转办期限', transferred: '答复期限' } as Record<string, string>,
@@ -273,7 +286,7 @@ export const issues = {
 
   // ---- refusals ------------------------------------------------------------------------------------
   noId: (usage: string, example: string) => `请写问题编号。用法：${usage}\n例如：${example}`,
-  badId: (typed: string) => `“${typed}”不是问题编号。${idHint}。`,
+  badId: (typed: string) => `“${echoTyped(typed)}”不是问题编号。${idHint}。`,
   notFound: (id: string) => `没有找到问题 ${id}。请核对编号（${idHint}），或发 /我的登记 查看。`,
   otherStudio: (id: string) => `${id} 不是本工作室登记的问题，您不能查看或办理。`,
   notHandler: (cmd: string) => `“/${cmd}”只有本工作室联络员或这条问题的登记人可以使用。`,
@@ -283,12 +296,12 @@ export const issues = {
   intake: {
     empty_intake: (_p: P) => `请写上群众姓名和反映的问题。例如：/登记 王大爷 ${PHONE} 和平里3号楼 楼道灯坏了半个月`,
     too_long: (p: P) => `登记内容太长（${v(p, 'length')} 字，最多 ${v(p, 'max')} 字）。请只写要点，材料可线下留存。`,
-    bad_phone: (p: P) => `“${v(p, 'value')}”不像电话号码（手机 11 位，座机如 022-12345678）。请核对；没有电话可以不写。`,
+    bad_phone: (_p: P) => `电话号码位数不对（手机 11 位；座机写区号和 7–8 位号码）。请核对；没有电话可以不写。`,
     too_many_phones: (p: P) => `电话一栏写了 ${v(p, 'count')} 个号码，请只写一个。`,
     missing_name: (_p: P) => `请在最前面写上群众姓名（不愿留名可写“匿名”）。例如：/登记 王大爷 ${PHONE} 楼道灯坏了`,
     bad_name: (p: P) => `姓名不能含数字，最多 ${v(p, 'max')} 个字。`,
     empty_content: (_p: P) => `请写上群众反映的问题（诉求）。例如：/登记 王大爷 ${PHONE} 楼道灯坏了半个月`,
-    unknown_category: (p: P) => `没有“${v(p, 'value')}”这个类别。可选：${v(p, 'choices')}`,
+    unknown_category: (p: P) => `没有“${q(p, 'value')}”这个类别。可选：${v(p, 'choices')}`,
     empty_answer: (_p: P) => `“当场答复：”后面请写答复内容；没有当场答复就删去这一行。`,
     bad_prefix: (p: P) => `工作室的编号前缀“${v(p, 'prefix')}”须为 2–3 个大写字母，请管理员修改配置文件。`,
     bad_seq: (_p: P) => '编号分配出错，请联系管理员。',
@@ -303,13 +316,13 @@ export const issues = {
     already_answered: (_p: P) => '这个问题已经答复，请先回访群众并 /反馈 评价。',
     already_rated: (_p: P) => '这个问题已经评价，可以 /归档 了。',
     empty_department: (_p: P) => '请写承办单位。',
-    bad_working_days: (p: P) => `工作日数“${v(p, 'value')}”不对，应为 ${v(p, 'min')} 到 ${v(p, 'max')} 之间的整数。`,
+    bad_working_days: (p: P) => `工作日数“${q(p, 'value')}”不对，应为 ${v(p, 'min')} 到 ${v(p, 'max')} 之间的整数。`,
     empty_answer: (_p: P) => '请写答复内容。',
     too_long: (p: P) => `${fieldName[v(p, 'field')] ?? v(p, 'field')}太长，最多 ${v(p, 'max')} 字。`,
     rate_before_answer: (_p: P) => '这个问题还没有答复，不能评价。请先 /答复。',
-    bad_rating: (p: P) => `评价“${v(p, 'value')}”不对，只能是：满意、基本满意、不满意。`,
+    bad_rating: (p: P) => `评价“${q(p, 'value')}”不对，只能是：满意、基本满意、不满意。`,
     extend_before_transfer: (_p: P) => '这个问题还没有转办，没有期限可延。',
-    extension_too_long: (p: P) => `延期最多 ${v(p, 'max')} 个工作日（您写了 ${v(p, 'value')}）。`,
+    extension_too_long: (p: P) => `延期最多 ${v(p, 'max')} 个工作日（您写了 ${q(p, 'value')}）。`,
     extension_needs_reason: (_p: P) => '延期须写明理由。例如：/延期 HP-2026-0001 10 需协调供电公司施工',
     second_extension: (p: P) => `本次办理已延期过一次（期限 ${v(p, 'deadline')}），不能再延期。`,
     extension_after_deadline: (p: P) => `期限 ${v(p, 'deadline')} 已过，不能再延期，请督促承办单位答复。`,
@@ -321,18 +334,18 @@ export const issues = {
     nothing_to_correct: (_p: P) => '没有要更正的内容（新内容与原来相同）。',
     missing_name: (_p: P) => '姓名不能为空。',
     bad_name: (p: P) => `姓名不能含数字，最多 ${v(p, 'max')} 个字。`,
-    bad_phone: (p: P) => `“${v(p, 'value')}”不像电话号码（手机 11 位，座机如 022-12345678）。删除电话请写“电话：无”。`,
+    bad_phone: (_p: P) => `电话号码位数不对（手机 11 位；座机写区号和 7–8 位号码）。删除电话请写“电话：无”。`,
     empty_content: (_p: P) => '诉求不能为空。',
     empty_category: (_p: P) => '类别不能为空。',
     department_before_transfer: (_p: P) => '这个问题还没有转办，没有承办单位可改。请用 /转办。',
   } as Record<string, (p: P) => string>,
-  unknownDepartment: (typed: string, near: string) => `没有承办单位“${typed}”。${near}`,
+  unknownDepartment: (typed: string, near: string) => `没有承办单位“${echoTyped(typed)}”。${near}`,
   nearDepartments: (list: string) => `您是不是想写：${list}？`,
   allDepartments: (list: string) => `可选：${list}`,
-  unknownCategory: (typed: string, list: string) => `没有“${typed}”这个类别。可选：${list}`,
-  badRating: (typed: string) => `评价只能是：满意、基本满意、不满意（您写的是“${typed}”）。例如：/反馈 ${ID} 满意`,
+  unknownCategory: (typed: string, list: string) => `没有“${echoTyped(typed)}”这个类别。可选：${list}`,
+  badRating: (typed: string) => `评价只能是：满意、基本满意、不满意（您写的是“${echoTyped(typed)}”）。例如：/反馈 ${ID} 满意`,
   badContact: `请写“联系上”或“未联系上”和说明。例如：/联系 ${ID} 未联系上 两次电话无人接听`,
-  badDays: (typed: string) => `“${typed}”不是工作日数，请写数字，例如：/延期 ${ID} 10 需协调供电公司施工`,
+  badDays: (typed: string) => `“${echoTyped(typed)}”不是工作日数，请写数字，例如：/延期 ${ID} 10 需协调供电公司施工`,
   demoFormHint: '（粘贴或逐行输入登记表，如“姓名：王大爷”；输入空行发送）',
   correctWithReason: `/更正 ${ID} 电话：${PHONE} 理由：群众来电更正号码`,
   correctFormat: `请写要更正的项目和新内容，例如：/更正 ${ID} 电话：${PHONE}（可更正：姓名、电话、地址、诉求、类别、承办单位）`,

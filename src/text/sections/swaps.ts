@@ -3,6 +3,7 @@
  * check-in (/签到), the request list, and the gap guard's alert (不得空岗). Dates and times arrive already
  * formatted (common.dateShort, roster.timeRange); names as stored; request numbers without the `#`.
  */
+import { echoTyped } from '../../domain/privacy/echo-typed.js'
 
 const DATE_FORMS = '12月10日、12/10、2026-12-10、12.10、下周三、本月25日'
 
@@ -99,7 +100,7 @@ export const swaps = {
 
   // ---- argument problems ------------------------------------------------------------------------------
   usage: (usage: string, example: string) => `用法：${usage}\n例：${example}`,
-  badNumber: (text: string, usage: string) => `“${text}”不是请求编号。编号是一个数字，见请求消息或 /换班记录。用法：${usage}`,
+  badNumber: (text: string, usage: string) => `“${echoTyped(text)}”不是请求编号。编号是一个数字，见请求消息或 /换班记录。用法：${usage}`,
   needTarget: (usage: string, example: string) => `请写上您要请的代表（@ 本人、姓名或人员编号）。\n用法：${usage}\n例：${example}`,
   needReason: '取消接待必须写理由（会发到群里）。例：/取消接待 12月25日 社区停电检修',
   badReplacement: '看不懂要把谁换成谁。写法：/调班 12月10日 张明华→陈志强 [理由]（也可写 ->、>、“换成”，或用空格隔开两个姓名）',
