@@ -137,6 +137,54 @@ describe('transactions', () => {
   })
 })
 
+describe('group commit', () => {
+  test('200 concurrent transactions all resolve durable, in far fewer log writes', async () => {
+    const store = await openStore()
+    const wal = (store as unknown as { wal: { appendLines: (l: Buffer[], at: number) => Promise<void> } }).wal
+    const write = wal.appendLines.bind(wal)
+    let writes = 0
+    wal.appendLines = async (lines, at) => {
+      writes++
+      await new Promise((r) => setTimeout(r, 5))
+      return write(lines, at)
+    }
+    const done = await Promise.all(Array.from({ length: 200 }, (_, i) => store.state.set('counters', `k${i}`, i).then(() => i)))
+    expect(done).toHaveLength(200)
+    expect(writes).toBeLessThan(50)
+    expect(logRecords(dir)).toHaveLength(200)
+    await crash(store)
+    expect(Object.keys((await openStore()).state.data.counters)).toHaveLength(200)
+  })
+
+  test('a transaction built on one still being written fails with it, and both are undone', async () => {
+    const ffs = failingFs()
+    const store = await openStore({ walFs: ffs })
+    await store.state.set('counters', 'n', 1)
+    const wal = (store as unknown as { wal: { appendLines: (l: Buffer[], at: number) => Promise<void> } }).wal
+    const write = wal.appendLines.bind(wal)
+    let release!: () => void
+    const gate = new Promise<void>((r) => (release = r))
+    wal.appendLines = async (lines, at) => {
+      await gate
+      return write(lines, at)
+    }
+    const a = store.transaction(async () => store.state.set('counters', 'n', store.state.data.counters.n + 1))
+    const b = store.transaction(async () => store.state.set('counters', 'n', store.state.data.counters.n + 1))
+    const aDone = a.catch((e) => e)
+    const bDone = b.catch((e) => e)
+    await new Promise((r) => setTimeout(r, 20))
+    ffs.failWith('ENOSPC')
+    release()
+    expect(await aDone).toBeInstanceOf(WriteError)
+    expect(await bDone).toBeInstanceOf(WriteError)
+    expect(store.state.data.counters.n).toBe(1)
+    ffs.heal()
+    await store.transaction(async () => store.state.set('counters', 'n', store.state.data.counters.n + 1))
+    await crash(store)
+    expect((await openStore()).state.data.counters.n).toBe(2)
+  })
+})
+
 describe('a failed write (disk full, I/O error)', () => {
   test.each(['ENOSPC', 'EIO', 'EROFS'])('%s: WriteError, memory and disk as before, and the next write is durable and readable', async (code) => {
     const ffs = failingFs()

@@ -24,7 +24,7 @@ import path from 'node:path'
 import { z } from 'zod'
 import { AtomicJsonFile, StoreError, removeStaleTemps, DIR_MODE, type AtomicJsonOptions } from './atomic-json-file.js'
 import { Partition, type PartitionHost } from './partition.js'
-import { Wal, type WalFs, type WalLine } from './wal.js'
+import { Wal, lineOf, type WalFs, type WalLine } from './wal.js'
 import { DataLock } from './data-lock.js'
 import { LegacyJournal } from './legacy-journal.js'
 import type { Session, SwapRequest } from '../../domain/model.js'
@@ -180,9 +180,20 @@ export interface StoreOptions extends AtomicJsonOptions {
   onNotice?: (event: string, fields: Record<string, unknown>) => void
 }
 
-interface Pending {
+interface PendingOp {
   op: Op
   where: WalLine
+}
+
+/** A transaction whose record is queued or being written. */
+interface Pending {
+  tx: Tx
+  parts: { part: Partition<any>; json: string }[]
+  line: Buffer
+  at?: number
+  prevSeen?: string[]
+  done: () => void
+  fail: (e: unknown) => void
 }
 
 /** Write statistics for the benchmark and /状态. */
@@ -198,7 +209,7 @@ export class Store<I = unknown> implements PartitionHost {
   readonly stats: StoreStats = { transactions: 0, records: 0, failedWrites: 0, compactions: 0 }
   private readonly parts = new Map<string, Promise<Partition<any>>>()
   /** Log records of partitions not loaded yet, by partition key, in log order. */
-  private pending = new Map<string, Pending[]>()
+  private pending = new Map<string, PendingOp[]>()
   /** Partitions (and state) changed since the last rotation: what the next compaction must write. */
   private changedSince = new Set<string>()
   private stateChanged = false
@@ -206,6 +217,12 @@ export class Store<I = unknown> implements PartitionHost {
   private chain: Promise<unknown> = Promise.resolve()
   private readonly als = new AsyncLocalStorage<Tx>()
   private seq = 0
+  private durableSeq = 0
+  private queue: Pending[] = []
+  private inflight: Pending[] = []
+  private writing: Promise<void> | null = null
+  /** The error of a failed write whose transactions are not undone yet. */
+  private poisoned: unknown = null
   private compacting: Promise<void> | null = null
   private timer: NodeJS.Timeout | null = null
   private lock: DataLock | null = null
@@ -285,6 +302,7 @@ export class Store<I = unknown> implements PartitionHost {
     }
     const rec = parsed.data
     this.seq = Math.max(this.seq, rec.n)
+    this.durableSeq = this.seq
     for (const op of rec.ops) {
       if ('f' in op) {
         let list = this.pending.get(op.f)
@@ -423,6 +441,12 @@ export class Store<I = unknown> implements PartitionHost {
   /**
    * Runs `fn` as one transaction (see the file comment). Calls made inside `fn` join it; `msgId` is the
    * inbound message that caused the change, remembered with it so a replay changes nothing.
+   *
+   * Group commit: transactions run one at a time, and each one's record is queued for the log as soon as
+   * `fn` is done; records queued while a write is on its way go out together in the next write (one
+   * fsync). A transaction resolves only once its own record is durable, so no caller is ever told
+   * "saved" early. A later transaction may have built on an earlier one still being written; if that
+   * write fails, every transaction not yet durable is undone (newest first) and fails with WriteError.
    */
   transaction<R>(fn: (tx: Tx) => Promise<R>, opts: { msgId?: string } = {}): Promise<R> {
     const cur = this.current
@@ -431,6 +455,7 @@ export class Store<I = unknown> implements PartitionHost {
       return fn(cur)
     }
     if (this.readOnly) return Promise.reject(new Error('store opened read-only'))
+    let durable: Promise<void> = Promise.resolve()
     const run = this.chain.then(async () => {
       if (this.closed) throw new Error('store closed')
       const tx = new Tx(opts.msgId)
@@ -443,59 +468,111 @@ export class Store<I = unknown> implements PartitionHost {
         throw e
       }
       tx.open = false
-      await this.commitTx(tx)
+      durable = this.enqueue(tx)
       return result
+    })
+    this.chain = run.catch(() => undefined)
+    return run.then(async (result) => {
+      await durable
+      return result
+    })
+  }
+
+  /** Runs `fn` with no transaction computing and none waiting to be written (compaction's pictures of memory). */
+  private exclusive<R>(fn: () => R | Promise<R>): Promise<R> {
+    const run = this.chain.then(async () => {
+      await this.quiesce()
+      return fn()
     })
     this.chain = run.catch(() => undefined)
     return run
   }
 
-  /** Runs `fn` with no transaction in progress (compaction takes its pictures of memory here). */
-  private exclusive<R>(fn: () => R | Promise<R>): Promise<R> {
-    const run = this.chain.then(fn)
-    this.chain = run.catch(() => undefined)
-    return run
+  /** Waits until every queued record is written (or, after a failed write, undone). */
+  private async quiesce(): Promise<void> {
+    while (this.writing) await this.writing
+    if (this.poisoned) this.rollbackAll()
   }
 
-  private async commitTx(tx: Tx): Promise<void> {
-    const ops: Op[] = [...tx.ops]
-    for (const part of tx.parts) ops.push({ f: part.key, d: part.data })
-    if (ops.length === 0) {
+  /** Serialises the transaction's record and queues it; resolves once it is durable. */
+  private enqueue(tx: Tx): Promise<void> {
+    const parts = [...tx.parts].map((part) => ({ part, json: JSON.stringify(part.data) }))
+    if (tx.ops.length === 0 && parts.length === 0) {
       for (const fn of tx.after) fn()
-      return
+      return Promise.resolve()
     }
-    const prevSeen = tx.msgId ? this.state.remember(tx.msgId) : undefined
-    const now = (this.opts.now ?? Date.now)()
-    const rec: LogRecord = { v: RECORD_VERSION, n: this.seq + 1, at: now, ...(tx.msgId ? { m: tx.msgId } : {}), ops }
-    try {
-      await this.wal.append(rec, now)
-    } catch (e) {
-      if (prevSeen) this.state.seen = prevSeen
-      this.rollback(tx)
-      this.stats.failedWrites++
-      if (!this.failing) this.alertDue = true
-      this.failing = true
-      throw new WriteError(e)
-    }
-    this.failing = false
-    this.seq++
-    this.stats.transactions++
-    this.stats.records++
-    for (const part of tx.parts) {
-      part.durable = JSON.stringify(part.data)
-      this.changedSince.add(part.key)
-    }
-    for (const op of tx.ops) if ('f' in op) this.changedSince.add(op.f)
-    else this.stateChanged = true
-    if (tx.msgId) this.stateChanged = true
-    for (const fn of tx.after) {
+    const pending: Pending = { tx, parts, line: Buffer.alloc(0), done: () => undefined, fail: () => undefined }
+    const promise = new Promise<void>((resolve, reject) => {
+      pending.done = resolve
+      pending.fail = reject
+    })
+    this.inflight.push(pending)
+    if (this.poisoned) return promise // built on a failed write: undone with it
+    if (tx.msgId) pending.prevSeen = this.state.remember(tx.msgId)
+    const at = (this.opts.now ?? Date.now)()
+    const head = JSON.stringify({ v: RECORD_VERSION, n: ++this.seq, at, ...(tx.msgId ? { m: tx.msgId } : {}) })
+    const ops = [...tx.ops.map((op) => JSON.stringify(op)), ...parts.map((p) => `{"f":${JSON.stringify(p.part.key)},"d":${p.json}}`)]
+    pending.line = lineOf(`${head.slice(0, -1)},"ops":[${ops.join(',')}]}`)
+    pending.at = at
+    this.queue.push(pending)
+    if (!this.writing) this.writing = this.drain().finally(() => (this.writing = null))
+    return promise
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.length && !this.poisoned) {
+      const batch = this.queue.splice(0)
       try {
-        fn()
-      } catch {
-        // an after-commit hook never turns a durable change into a failure
+        await this.wal.appendLines(batch.map((p) => p.line), batch[0].at!)
+      } catch (e) {
+        this.poisoned = e
+        this.queue = []
+        this.stats.failedWrites++
+        if (!this.failing) this.alertDue = true
+        this.failing = true
+        // Undone between transactions (a transaction may be computing right now).
+        this.chain = this.chain.then(() => this.rollbackAll())
+        return
       }
+      this.failing = false
+      for (const p of batch) {
+        this.inflight.shift()
+        this.durableSeq++
+        this.stats.transactions++
+        this.stats.records++
+        for (const { part, json } of p.parts) {
+          part.durable = json
+          this.changedSince.add(part.key)
+        }
+        for (const op of p.tx.ops) if ('f' in op) this.changedSince.add(op.f)
+        else this.stateChanged = true
+        if (p.tx.msgId) this.stateChanged = true
+        for (const fn of p.tx.after) {
+          try {
+            fn()
+          } catch {
+            // an after-commit hook never turns a durable change into a failure
+          }
+        }
+        p.done()
+      }
+      this.maybeCompact((this.opts.now ?? Date.now)())
     }
-    this.maybeCompact(now)
+  }
+
+  /** After a failed write: undoes every transaction not yet durable, newest first, and fails them. */
+  private rollbackAll(): void {
+    const e = this.poisoned
+    if (!e) return
+    const failed = this.inflight.splice(0)
+    for (let i = failed.length - 1; i >= 0; i--) {
+      const p = failed[i]
+      if (p.prevSeen) this.state.seen = p.prevSeen
+      this.rollback(p.tx)
+    }
+    this.seq = this.durableSeq
+    this.poisoned = null
+    for (const p of failed) p.fail(new WriteError(e))
   }
 
   private rollback(tx: Tx): void {
@@ -614,7 +691,7 @@ export class Store<I = unknown> implements PartitionHost {
   /** Lets the transaction in progress finish, compacts, releases the lock (shutdown, tests). */
   async close(opts: { compact?: boolean } = {}): Promise<void> {
     if (this.closed) return
-    await this.chain.catch(() => undefined)
+    await this.exclusive(() => undefined).catch(() => undefined)
     if (this.timer) clearTimeout(this.timer)
     this.timer = null
     if (!this.readOnly && opts.compact !== false) {
@@ -626,9 +703,9 @@ export class Store<I = unknown> implements PartitionHost {
     await this.lock?.release()
   }
 
-  /** Waits for a compaction in progress (tests). */
+  /** Waits until every queued record is written and a compaction in progress is done (idle, tests). */
   async settle(): Promise<void> {
-    await this.chain.catch(() => undefined)
+    await this.exclusive(() => undefined).catch(() => undefined)
     await this.compacting?.catch(() => undefined)
   }
 
