@@ -12,7 +12,7 @@
  * Options: --keep (keep the generated data in bench-results/work), --issues N (default 200000),
  * --quick (fewer repetitions; a smoke run, figures not for the README).
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { log as wechatyLog } from 'wechaty-puppet'
@@ -26,6 +26,7 @@ import { measureStartup, type StartupResult } from './sections/startup.js'
 import { benchLatency, benchBurst, checkOnDisk, type BurstResult, type DiskCheck } from './sections/registration.js'
 import { benchRoster } from './sections/roster.js'
 import { benchPacing } from './sections/pacing.js'
+import { benchWrites } from './sections/writes.js'
 
 process.noDeprecation = true
 wechatyLog.level('silent')
@@ -172,6 +173,13 @@ async function main(): Promise<void> {
       rows.push({ key: 'a.p99', measure: '/登记 → receipt p99', figure: ms(lat.bot.p99), baseline: `echo ${ms(lat.echo.p99)} (×${(lat.bot.p99 / lat.echo.p99).toFixed(2)})`, target: '—', pass: null, value: lat.bot.p99, baselineValue: lat.echo.p99, unit: 'ms' })
       say(`  bot p50 ${ms(lat.bot.p50)} p90 ${ms(lat.bot.p90)} p99 ${ms(lat.bot.p99)}; echo p50 ${ms(lat.echo.p50)} p90 ${ms(lat.echo.p90)} p99 ${ms(lat.echo.p99)}`)
 
+      say('(f) writes: 200 chat messages in groups, then 100 /登记 …')
+      const w = await benchWrites(botDriver, dataDir, { chat: 200, commands: 100, tagBase: 900_000 })
+      details.writes = w
+      rows.push({ key: 'f.chat', measure: 'writes per inbound chat message (log records; files changed over 200 messages)', figure: `${(w.chat.records / w.chat.messages).toFixed(2)} records; ${w.chat.filesChanged} files`, baseline: 'before: state.json rewritten with two fsyncs per message', target: '0', pass: w.chat.records === 0 && w.chat.filesChanged === 0 })
+      rows.push({ key: 'f.command', measure: 'durable records per data-changing command (100 /登记)', figure: `${(w.commands.records / w.commands.acknowledged).toFixed(2)}`, baseline: `${w.commands.acknowledged} receipts`, target: '1', pass: w.commands.records === w.commands.acknowledged })
+      say(`  chat: ${w.chat.records} records, ${w.chat.filesChanged} files changed over ${w.chat.messages} messages; /登记: ${w.commands.records} records for ${w.commands.acknowledged} receipts`)
+
       say(`(b) burst of ${BURST} /登记 from 50 members of 10 groups, ${BURSTS}× alternating with the echo bot …`)
       const botBursts: BurstResult[] = []
       const echoBursts: BurstResult[] = []
@@ -196,6 +204,20 @@ async function main(): Promise<void> {
       const echoRate = median(echoBursts.map((b) => b.perSecond))
       const allGood = checks.every((c) => c.found === BURST && c.intact === BURST && c.idsMatch === BURST && c.duplicates === 0 && c.uniqueIds) && botBursts.every((b) => b.acknowledged === BURST)
       rows.push({ key: 'b.burst', measure: `burst: ${BURST} /登记, 50 members, 10 groups (median of ${BURSTS})`, figure: `${rate.toFixed(0)}/s`, baseline: `echo ${echoRate.toFixed(0)}/s`, target: '≥ 500/s', pass: rate >= 500, value: rate, baselineValue: echoRate, unit: '/s' })
+      // Start-up right after that kill -9: everything since the last snapshot is replayed from the log.
+      const logBytes = (() => {
+        try {
+          return readdirSync(path.join(dataDir, 'journal')).reduce((n, f) => n + statSync(path.join(dataDir, 'journal', f)).size, 0)
+        } catch {
+          return 0
+        }
+      })()
+      const afterCrash = await measureStartup(botDriver, 'src/main.ts', botEnv(dataDir), repContact(0, 0), () => '/我是谁', { keep: true })
+      afterCrash.child.child.kill('SIGKILL')
+      await afterCrash.child.exited
+      details.startupAfterCrash = { ...afterCrash.result, logBytes }
+      rows.push({ key: 'c.log', measure: `start-up to ready with ${(logBytes / 1e6).toFixed(1)} MB of log not yet compacted (after kill -9; compaction caps it at 8 MB)`, figure: ms(afterCrash.result.readyMs), baseline: `compacted ${ms(readyFull)}`, target: '—', pass: null, value: afterCrash.result.readyMs, baselineValue: readyFull, unit: 'ms' })
+      say(`  start-up after kill -9 with ${(logBytes / 1e6).toFixed(1)} MB of log: ready ${ms(afterCrash.result.readyMs)}`)
       rows.push({
         key: 'b.disk',
         measure: 'burst: acknowledged, and read back from disk after kill -9',

@@ -1,15 +1,19 @@
 /**
  * kill -9: the bot runs as production runs it (src/main.ts, real mode, its own process, over the
  * puppet-service gRPC client to a mock gateway on loopback, fsync on) while the driver sends a burst of
- * registrations from 50 members of 10 studio groups; it is killed with SIGKILL at a random moment of the
- * burst (uniform over the time a whole burst took in round 1) and started again, round after
- * round. Before each burst the members say /我是谁 once (see warmUp).
+ * registrations from 50 members of 10 studio groups, mixed with issue steps (each coordinator /转办-es
+ * issues receipted in earlier rounds) and duty changes (each coordinator /排班-s a coming session to a
+ * new pair); it is killed with SIGKILL at a random moment of the burst (uniform over the time a whole
+ * burst took in round 1, but never before 50 changes of the round were acknowledged: a round that
+ * checked fewer fails) and started again, round after round. Before each burst the members say
+ * /我是谁 once (see warmUp).
  *
  * After every round the data folder is opened the way the bot opens it (Store.open: state.json and every
  * issue partition validated), and every registration whose receipt the driver saw — in this round or any
  * earlier one — must be there, intact (name, phone, tag as sent), exactly once, under the id its receipt
  * gave; no record may carry a tag twice, and no id may be used twice (a lost counter would hand out an
- * acknowledged id again). At the end the bot starts once more and registers one more issue.
+ * acknowledged id again). Every acknowledged /转办 has its issue transferred; every session whose /排班
+ * was acknowledged holds the last acknowledged pair, or one sent after it (applied, its answer not seen). At the end the bot starts once more and registers one more issue.
  *
  * KILL9_ROUNDS (default 20), KILL9_BURST (default 1000), CHAOS_SEED.
  */
@@ -20,7 +24,8 @@ import type { Issue } from '../src/domain/issues/issue.js'
 import { Driver, sleep } from '../bench/lib/driver.js'
 import { registration, receiptsIn, type Registration } from '../bench/sections/registration.js'
 import { seededRandom } from '../bench/synthetic.js'
-import { repContact, studioRoom } from '../bench/bench-config.js'
+import { coordinatorContact, repContact, studioId, studioRoom } from '../bench/bench-config.js'
+import { Store } from '../src/platform/store/store.js'
 import { setup, startBot, kill9 } from './support/bot-process.js'
 import { readIssues } from './support/store-records.js'
 
@@ -48,7 +53,77 @@ test(`kill -9 during a burst of ${BURST} registrations, ${ROUNDS} rounds: every 
       }
     }
   }
-  const totals = { kills: 0, tried: 0, recordsChecked: 0, killedAfterAll: 0 }
+  // Issue steps and duty changes, and their acknowledgements.
+  const transferSent = new Set<string>()
+  const transferAcked = new Set<string>()
+  /** `<studio>/<date>` → the pairs sent (person ids, in order) and how many of them were acknowledged. */
+  const duties = new Map<string, { sent: string[][]; acked: number; room: string; dayText: string }>()
+  const repsOf = (g: number) => s.config.people.filter((p) => p.studio === studioId(g) && p.roles.includes('representative'))
+  const nameOfId = new Map(s.config.people.map((p) => [p.id, p.name]))
+  let stepScan = 0
+  const collectSteps = () => {
+    for (; stepScan < driver.fromBot.length; stepScan++) {
+      const m = driver.fromBot[stepScan]
+      for (const piece of (m.text ?? '').split('\n\n')) {
+        const tr = /([A-Z]+-\d{4}-\d{4}) 已转办/.exec(piece)
+        if (tr && transferSent.has(tr[1])) transferAcked.add(tr[1])
+        const set = /已调整 (\S+?) 的值班：.*→ (.+?)。/.exec(piece)
+        if (!set) continue
+        for (const d of duties.values()) {
+          if (d.room !== m.roomId || !set[1].startsWith(d.dayText)) continue
+          const i = d.sent.findIndex((pair, k) => k >= d.acked && pair.map((id) => nameOfId.get(id)).join('、') === set[2])
+          if (i >= 0) d.acked = i + 1
+        }
+      }
+    }
+  }
+  const ackCount = () => acked.size + transferAcked.size + [...duties.values()].reduce((n, d) => n + d.acked, 0)
+  /** The steps of one round: up to 3 transfers and one duty change per studio. */
+  const stepsFor = async (): Promise<{ from: string; room: string; text: string }[]> => {
+    const out: { from: string; room: string; text: string }[] = []
+    const store = await Store.open(s.dataDir, { readOnly: true })
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+    for (let g = 0; g < 10; g++) {
+      const mine = [...acked.entries()].filter(([tag]) => sent.get(tag)!.studio === g).map(([, ids]) => [...ids][0]).filter((id) => !transferSent.has(id)).slice(0, 3)
+      for (const id of mine) {
+        transferSent.add(id)
+        out.push({ from: coordinatorContact(g), room: studioRoom(g), text: `/转办 ${id} 区房管局` })
+      }
+      const sessions = (await store.roster(studioId(g), Number(today.slice(0, 4)))).data.sessions.filter((x) => x.date > today && !x.cancelled)
+      const next = sessions.find((x) => x.date > today)
+      if (!next) continue
+      const reps = repsOf(g)
+      const a = reps[Math.floor(r() * reps.length)]
+      const b = reps.filter((p) => p.id !== a.id)[Math.floor(r() * (reps.length - 1))]
+      const key = `${studioId(g)}/${next.date}`
+      const [, mm, dd] = next.date.split('-').map(Number)
+      const dayText = `${mm}月${dd}日`
+      const d = duties.get(key) ?? { sent: [], acked: 0, room: studioRoom(g), dayText }
+      d.sent.push([a.id, b.id])
+      duties.set(key, d)
+      out.push({ from: coordinatorContact(g), room: studioRoom(g), text: `/排班 ${dayText} ${a.name} ${b.name}` })
+    }
+    return out
+  }
+  const checkSteps = async (): Promise<string[]> => {
+    const problems: string[] = []
+    const store = await Store.open(s.dataDir, { readOnly: true })
+    for (const id of transferAcked) {
+      const [prefix, year] = id.split('-')
+      const g = Array.from({ length: 10 }, (_, i) => i).find((i) => s.config.studios[i].prefix === prefix)!
+      const issue = (await store.peekIssues(studioId(g), Number(year))).find((x: any) => x.id === id) as Issue | undefined
+      if (!issue || issue.status === 'registered') problems.push(`acknowledged /转办 ${id} lost (${issue?.status ?? 'no issue'})`)
+    }
+    for (const [key, d] of duties) {
+      if (d.acked === 0) continue
+      const [sid, date] = [key.slice(0, key.indexOf('/')), key.slice(key.indexOf('/') + 1)]
+      const session = (await store.roster(sid, Number(date.slice(0, 4)))).data.sessions.find((x) => x.date === date)
+      const allowed = d.sent.slice(d.acked - 1).map((p) => p.join(','))
+      if (!session || !allowed.includes(session.duty.join(','))) problems.push(`acknowledged /排班 ${key} → ${d.sent[d.acked - 1].join(',')} but stored ${session?.duty.join(',')}`)
+    }
+    return problems
+  }
+  const totals = { kills: 0, tried: 0, recordsChecked: 0, killedAfterAll: 0, stepsAcked: 0 }
   const log: string[] = []
   let burstMs: number | undefined
   let running: Awaited<ReturnType<typeof startBot>> | undefined
@@ -63,9 +138,21 @@ test(`kill -9 during a burst of ${BURST} registrations, ${ROUNDS} rounds: every 
         sent.set(reg.tag, reg)
       }
       collect()
+      collectSteps()
       const ackedBefore = acked.size
+      const changesBefore = ackCount()
+      const steps = await stepsFor()
       const t0 = performance.now()
-      for (const reg of batch) driver.say(reg.from, reg.text, reg.room)
+      // The steps go in among the registrations, spread over the first half of the burst.
+      const every = Math.max(1, Math.floor(BURST / 2 / Math.max(1, steps.length)))
+      batch.forEach((reg, i) => {
+        driver.say(reg.from, reg.text, reg.room)
+        if (i % every === 0 && steps.length) {
+          const st = steps.shift()!
+          driver.say(st.from, st.text, st.room)
+        }
+      })
+      for (const st of steps) driver.say(st.from, st.text, st.room)
       totals.tried += BURST
       if (burstMs === undefined) {
         // Round 1 measures how long a whole burst takes (and is killed right after it): later rounds
@@ -74,6 +161,8 @@ test(`kill -9 during a burst of ${BURST} registrations, ${ROUNDS} rounds: every 
         burstMs = performance.now() - t0
       } else {
         const killAfterMs = Math.floor(r() * burstMs * 1.1)
+        // Never before 50 changes of this round were acknowledged (a round must check enough to count).
+        await driver.until(() => (collect(), collectSteps(), ackCount() - changesBefore >= 50), 120_000, '50 acknowledged changes')
         await sleep(Math.max(0, killAfterMs - (performance.now() - t0)))
       }
       await kill9(child)
@@ -81,14 +170,17 @@ test(`kill -9 during a burst of ${BURST} registrations, ${ROUNDS} rounds: every 
       totals.kills++
       await sleep(100) // receipts already on the wire
       collect()
+      collectSteps()
+      const roundAcks = ackCount() - changesBefore
+      if (roundAcks < 50) throw new Error(`round ${round}: only ${roundAcks} acknowledged changes checked (at least 50 needed)`)
       const ackedNow = batch.filter((b) => acked.has(b.tag)).length
       if (ackedNow === BURST) totals.killedAfterAll++
 
       // The store as the bot would open it (state.json, every snapshot and journal validated).
       const records = await readIssues(s.dataDir)
-      const problems = check(records, sent, acked)
+      const problems = [...check(records, sent, acked), ...(await checkSteps())]
       totals.recordsChecked += records.length
-      log.push(`round ${round}: killed at ${killedAt.toFixed(0)} ms, ${acked.size - ackedBefore} new receipts (${ackedNow}/${BURST} of this burst), ${records.length} records on disk`)
+      log.push(`round ${round}: killed at ${killedAt.toFixed(0)} ms, ${roundAcks} acknowledged changes (${acked.size - ackedBefore} receipts, ${ackedNow}/${BURST} of this burst), ${records.length} records on disk`)
       if (problems.length) throw new Error(`round ${round} (seed ${SEED}): ${problems.slice(0, 10).join('; ')}`)
     }
 
@@ -112,7 +204,7 @@ test(`kill -9 during a burst of ${BURST} registrations, ${ROUNDS} rounds: every 
     await driver.stop()
     console.log(
       `kill -9 seed=${SEED}: ${totals.kills} rounds, ${totals.kills} kills (${totals.killedAfterAll} after the whole burst was acknowledged; a burst takes ${burstMs?.toFixed(0)} ms), ` +
-        `${totals.tried + 1} registrations tried, ${acked.size} acknowledged, ${totals.recordsChecked} records checked in total\n  ${log.join('\n  ')}`,
+        `${totals.tried + 1} registrations tried, ${acked.size} acknowledged, ${transferAcked.size} /转办 and ${[...duties.values()].reduce((n, d) => n + d.acked, 0)} /排班 acknowledged, ${totals.recordsChecked} records checked in total\n  ${log.join('\n  ')}`,
     )
     rmSync(path.dirname(s.dataDir), { recursive: true, force: true })
   }

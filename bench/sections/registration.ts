@@ -174,7 +174,7 @@ export interface DiskCheck {
  * journal of each studio-year) and checks every one. Only while no bot runs on the folder.
  */
 export async function checkOnDisk(dataDir: string, config: Config, sent: Registration[], receipts: Map<string, string[]>, year: number): Promise<DiskCheck> {
-  const store = await Store.open(dataDir)
+  const store = await Store.open(dataDir, { readOnly: true })
   const studios = [...new Set(sent.map((s) => s.studio))]
   const byTag = new Map<string, { id: string; name: string; phone?: string }[]>()
   const ids = new Set<string>()
