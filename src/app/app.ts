@@ -26,6 +26,7 @@ import { jobs as allJobs } from '../schedules/index.js'
 import type { Job } from '../schedules/job.js'
 import type { Command } from '../commands/command.js'
 import { zh } from '../text/zh-CN.js'
+import { toLocalDate, yearOf } from '../domain/time/local-date.js'
 
 export interface AppOptions {
   config: Config
@@ -77,6 +78,22 @@ export async function createApp(o: AppOptions): Promise<App> {
     studioOfPrefix: (prefix) => directory.studios.find((s) => s.prefix === prefix)?.id,
     onDamage: o.onDamage,
   })
+  // Older years' roster files are read once in the background (the issue repository scans older issue
+  // files the same way): a damaged one stops the bot, naming it, instead of failing some later /履职.
+  void (async () => {
+    const year = yearOf(toLocalDate(o.clock.now()))
+    for (const p of await o.store.listPartitions('roster')) {
+      if (p.year >= year - 1) continue
+      await new Promise<void>((r) => setImmediate(r))
+      try {
+        await o.store.verify('roster', p.studioId, p.year)
+      } catch (e) {
+        o.log.error('an older roster file is damaged', { studioId: p.studioId, year: p.year, error: e })
+        o.onDamage?.(e)
+        return
+      }
+    }
+  })().catch(() => undefined)
   const roster = await RosterService.open({ config: o.config, store: o.store, clock: o.clock, log: o.log, directory, calendars, outbox })
   const swaps = await SwapService.open({ config: o.config, store: o.store, log: o.log, directory, roster }, o.clock.now())
   const holidayNotices = new HolidayNotices({ dataDir: o.store.dir, store: o.store, calendars, directory, outbox, clock: o.clock, log: o.log, roster: () => roster, issues: () => issues, loaded: notices })

@@ -4,6 +4,9 @@
  * saved change nothing, use no number and say so; the admin is told once; once the disk is back the next
  * change is saved, and a crash and restart keep everything acknowledged.
  */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { Harness } from '../support/harness.js'
 import { failingFs } from '../support/failing-fs.js'
 import { issuesOnDisk, rosterOnDisk } from '../support/issues-on-disk.js'
@@ -60,4 +63,16 @@ test('an announcement that cannot be saved is not sent; it goes out once, at the
   expect(posts).toHaveLength(1)
   await h.restart({ crash: true })
   expect((await h.advanceTo('2026-12-07T09:05:00+08:00')).filter((m) => m.text.includes('【党代表接待日公告】'))).toEqual([])
+})
+
+test.each(['issues', 'roster'])('a damaged %s file of an earlier year stops the bot after start-up, naming the file', async (kind) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'lxq-damaged-'))
+  mkdirSync(path.join(dir, kind, 'hpl'), { recursive: true })
+  const file = path.join(dir, kind, 'hpl', '2019.json')
+  writeFileSync(file, '{"version":1,"sessions":[{"id"')
+  let damage: unknown
+  h = await Harness.start({ now: '2026-12-06T08:00:00+08:00', dir, onDamage: (e) => (damage = e) })
+  await h.app.deps.issues.scanned
+  for (let i = 0; i < 20 && !damage; i++) await new Promise((r) => setTimeout(r, 10))
+  expect(String((damage as Error)?.message)).toContain(file)
 })

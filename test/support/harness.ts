@@ -52,6 +52,8 @@ export interface HarnessOptions {
   dir?: string
   /** The log's file operations (a failing one for the disk-full tests). */
   walFs?: WalFs
+  /** Called when a damaged earlier-year file is found after start-up (production stops the bot). */
+  onDamage?: (e: unknown) => void
   /** Replaces the sender's group gate (only the privacy property test, to show its check can fail). */
   groupGate?: (text: string) => string
 }
@@ -76,9 +78,11 @@ export class Harness {
     this.config = o.config ?? demoConfig()
     this.dir = o.dir ?? mkdtempSync(path.join(os.tmpdir(), 'lxq-test-'))
     this.walFs = o.walFs
+    this.onDamage = o.onDamage
     this.groupGate = o.groupGate
   }
   private readonly walFs?: WalFs
+  private readonly onDamage?: (e: unknown) => void
 
   static async start(o: HarnessOptions): Promise<Harness> {
     const h = new Harness(o)
@@ -88,7 +92,7 @@ export class Harness {
 
   private async boot(): Promise<void> {
     this.store = await Store.open(this.dir, { fsync: false, walFs: this.walFs })
-    this.app = await createApp({ config: this.config, store: this.store, clock: this.clock, log: this.log, transport: this.transport, sendGapMs: [0, 0], groupGate: this.groupGate })
+    this.app = await createApp({ config: this.config, store: this.store, clock: this.clock, log: this.log, transport: this.transport, sendGapMs: [0, 0], groupGate: this.groupGate, onDamage: this.onDamage })
     await this.app.onLogin()
     await this.app.idle()
   }

@@ -421,6 +421,16 @@ export class Store<I = unknown> implements PartitionHost {
       .sort((a, b) => a.studioId.localeCompare(b.studioId) || a.year - b.year)
   }
 
+  /** Reads a partition fully without keeping it; throws StoreError if it is damaged (background checks). */
+  async verify(kind: 'roster' | 'issues', studioId: string, year: number): Promise<void> {
+    const key = `${kind}/${studioId}/${year}`
+    if (this.parts.has(key)) {
+      await this.parts.get(key)
+      return
+    }
+    await this.loadPartition(key, false)
+  }
+
   /** Reads one issues partition without keeping it (scans of old years, exports). */
   async peekIssues(studioId: string, year: number): Promise<I[]> {
     const key = `issues/${studioId}/${year}`
