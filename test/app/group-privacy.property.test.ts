@@ -16,18 +16,9 @@
  */
 import { Harness } from '../support/harness.js'
 import { digitsOnly, showsDigitsOf } from '../../src/domain/privacy/mask-group-text.js'
+import { seededRandom } from '../../bench/synthetic.js'
 
-/** mulberry32: a small seeded PRNG, so a failing case can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+const prng = seededRandom
 
 interface Secrets {
   numbers: string[]

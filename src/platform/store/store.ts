@@ -725,6 +725,14 @@ export class Store<I = unknown> implements PartitionHost {
   }
 }
 
+type StateList = 'outbox' | 'bindCodes'
+const keyOf: Record<StateList, (x: any) => string> = { outbox: (i: OutboxItem) => i.id, bindCodes: (c: BindCodeEntry) => c.code }
+const without = (name: StateList, list: unknown[], keys: string[]): unknown[] => {
+  if (keys.length === 0) return list
+  const gone = new Set(keys)
+  return list.filter((x) => !gone.has(keyOf[name](x)))
+}
+
 /**
  * state.json's content in memory, changed only through these methods (each one log op, undone if its
  * transaction fails). Reading: `data`.
@@ -758,37 +766,37 @@ export class StateDoc {
   }
 
   addOutbox(items: OutboxItem[]): Promise<void> {
-    this.data.outbox.push(...items)
-    return this.store.stateOp({ s: 'outbox', add: items }, () => {
-      const ids = new Set(items.map((i) => i.id))
-      this.data.outbox = this.data.outbox.filter((i) => !ids.has(i.id))
-    })
+    return this.addTo('outbox', items)
   }
 
   removeOutbox(ids: string[]): Promise<void> {
-    const before = this.data.outbox
-    const gone = new Set(ids)
-    this.data.outbox = before.filter((i) => !gone.has(i.id))
-    return this.store.stateOp({ s: 'outbox', del: ids }, () => {
-      this.data.outbox = before
-    })
+    return this.removeFrom('outbox', ids)
   }
 
   addBindCode(entry: BindCodeEntry): Promise<void> {
-    this.data.bindCodes.push(entry)
-    return this.store.stateOp({ s: 'bindCodes', add: [entry] }, () => {
-      this.data.bindCodes = this.data.bindCodes.filter((c) => c !== entry)
-    })
+    return this.addTo('bindCodes', [entry])
   }
 
   removeBindCodes(codes: string[]): Promise<void> {
-    if (codes.length === 0) return Promise.resolve()
-    const before = this.data.bindCodes
-    const gone = new Set(codes)
-    this.data.bindCodes = before.filter((c) => !gone.has(c.code))
-    return this.store.stateOp({ s: 'bindCodes', del: codes }, () => {
-      this.data.bindCodes = before
-    })
+    return this.removeFrom('bindCodes', codes)
+  }
+
+  /** The two keyed lists of the state (outbox items by id, bind codes by code). */
+  private addTo(name: StateList, items: unknown[]): Promise<void> {
+    const before = this.data[name] as unknown[]
+    this.setList(name, [...before, ...items])
+    return this.store.stateOp({ s: name, add: items } as Op, () => this.setList(name, before))
+  }
+
+  private removeFrom(name: StateList, keys: string[]): Promise<void> {
+    if (keys.length === 0) return Promise.resolve()
+    const before = this.data[name] as unknown[]
+    this.setList(name, without(name, before, keys))
+    return this.store.stateOp({ s: name, del: keys } as Op, () => this.setList(name, before))
+  }
+
+  private setList(name: StateList, list: unknown[]): void {
+    ;(this.data as unknown as Record<StateList, unknown[]>)[name] = list
   }
 
   /** Adds a message id to the ring; returns the ring as it was (to undo). */
@@ -803,20 +811,9 @@ export class StateDoc {
   /** Applies an op read from the log; a description of what is wrong, or undefined. */
   applyOp(op: Op): string | undefined {
     if (!('s' in op)) return 'not a state op'
-    if (op.s === 'outbox') {
-      if (op.add) this.data.outbox.push(...op.add)
-      if (op.del) {
-        const gone = new Set(op.del)
-        this.data.outbox = this.data.outbox.filter((i) => !gone.has(i.id))
-      }
-      return undefined
-    }
-    if (op.s === 'bindCodes') {
-      if (op.add) this.data.bindCodes.push(...op.add)
-      if (op.del) {
-        const gone = new Set(op.del)
-        this.data.bindCodes = this.data.bindCodes.filter((c) => !gone.has(c.code))
-      }
+    if (op.s === 'outbox' || op.s === 'bindCodes') {
+      const list = this.data[op.s] as unknown[]
+      this.setList(op.s, without(op.s, op.add ? [...list, ...op.add] : list, op.del ?? []))
       return undefined
     }
     const map = this.mapOf(op.s)
