@@ -13,7 +13,8 @@ import { Directory } from './directory.js'
 import { useImportedDirectory } from './directory-file.js'
 import { Calendars } from './calendars.js'
 import { HolidayNotices } from './holiday-notice-service.js'
-import { Dispatcher, adminAlerts, type Incoming } from './dispatcher.js'
+import { Dispatcher, adminAlerts } from './dispatcher.js'
+import type { Incoming } from '../messages/message.js'
 import { Outbox } from './outbox.js'
 import { IssueRepo } from './issue-repo.js'
 import { RosterService } from './roster-service.js'
@@ -104,7 +105,6 @@ export async function createApp(o: AppOptions): Promise<App> {
     directory,
     calendars,
     log: o.log,
-    commands: o.commands ?? allCommands,
     outbox,
     issues,
     roster,
@@ -127,7 +127,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     o.timer ?? realTimer,
   )
   outbox.attach(sender)
-  const dispatcher = new Dispatcher(deps, o.botNames ?? (() => [zh.common.botName]))
+  const dispatcher = new Dispatcher(deps, o.commands ?? allCommands, o.botNames ?? (() => [zh.common.botName]))
   // A notice loaded earlier that chinese-days now covers too: any difference is told to the admins.
   await holidayNotices.comparePackage(notices, o.clock.now())
   const jobs = o.jobs ?? allJobs

@@ -8,7 +8,6 @@ import type { Logger } from '../platform/logger.js'
 import type { Store } from '../platform/store/store.js'
 import type { Directory } from './directory.js'
 import type { Calendars } from './calendars.js'
-import type { Command } from '../commands/command.js'
 import type { Outbox } from './outbox.js'
 import type { IssueRepo } from './issue-repo.js'
 import type { RosterService } from './roster-service.js'
@@ -24,8 +23,6 @@ export interface Deps {
   directory: Directory
   calendars: Calendars
   log: Logger
-  /** Every registered command (for /帮助). */
-  commands: readonly Command<any>[]
   /** Exactly-once scheduled posts (marker + message in one write). */
   outbox: Outbox
   /** Constituents' issues (registration to archive), on disk before any reply. */

@@ -12,7 +12,7 @@ import type { Config } from '../config/schema.js'
 import type { Person, Role, Studio } from '../domain/model.js'
 import type { Store, ContactBinding } from '../platform/store/store.js'
 import { parseReceptionRule } from '../domain/calendar/reception-rule.js'
-import type { Asker } from '../commands/command.js'
+import type { Asker } from './asker.js'
 import { zh } from '../text/zh-CN.js'
 
 export function studiosFromConfig(config: Config): Studio[] {

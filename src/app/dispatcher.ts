@@ -6,8 +6,9 @@
  * short generic line. Nothing a message contains can make this throw.
  */
 import type { Deps } from './deps.js'
-import type { Command, CommandContext, Outgoing, Reply, Target } from '../commands/command.js'
-import { UserError } from '../commands/command.js'
+import type { Command, CommandContext } from '../commands/command.js'
+import type { Incoming, OutgoingMessage, Reply, ReplyMessage, Target } from '../messages/message.js'
+import { UserError } from '../messages/user-error.js'
 import { parseCommand } from '../domain/message/parse-command.js'
 import { toLocalDate } from '../domain/time/local-date.js'
 import { zh } from '../text/zh-CN.js'
@@ -16,25 +17,6 @@ import type { NameClaim } from './name-claims.js'
 import { SeenMessages } from './seen-messages.js'
 import { closestNames } from '../domain/message/closest-names.js'
 import { WriteError } from '../platform/store/store.js'
-
-export interface Incoming {
-  id: string
-  text: string
-  talkerId: string
-  talkerName: string
-  roomId?: string
-  /** Contact ids @mentioned in the message, the bot's own excluded. */
-  mentions: string[]
-  /** The bot itself was @mentioned. */
-  mentionsBot?: boolean
-}
-
-export interface SendRequest {
-  to: Target
-  text: string
-  mentions?: string[]
-  file?: { name: string; data: Buffer }
-}
 
 /** The command whose follow-up message (the pasted notice) the dispatcher hands back to it. */
 export const NOTICE_COMMAND = '放假安排'
@@ -50,9 +32,11 @@ export class Dispatcher {
 
   constructor(
     private readonly deps: Deps,
+    /** Every command of the bot; the names and aliases must be unique. */
+    private readonly commands: readonly Command<any>[],
     private readonly botNames: () => string[],
   ) {
-    for (const c of deps.commands) {
+    for (const c of commands) {
       for (const n of [c.name, ...(c.aliases ?? [])]) {
         if (n.startsWith('/')) throw new Error(`command name must not start with "/": ${n}`)
         if (this.byName.has(n)) throw new Error(`duplicate command name or alias: ${n}`)
@@ -66,13 +50,13 @@ export class Dispatcher {
     return [...this.byName.keys()]
   }
 
-  async handle(msg: Incoming): Promise<SendRequest[]> {
+  async handle(msg: Incoming): Promise<OutgoingMessage[]> {
     if (this.seen.has(msg.id)) return []
     // In memory only: a message that changes data puts its id into the durable ring in the same
     // transaction as the change; ordinary chat writes nothing.
     this.seen.mark(msg.id)
     const here: Target = msg.roomId ? { roomId: msg.roomId } : { contactId: msg.talkerId }
-    let replies: SendRequest[]
+    let replies: OutgoingMessage[]
     try {
       replies = await this.route(msg, here)
     } catch (e) {
@@ -84,9 +68,9 @@ export class Dispatcher {
   }
 
   /** A change that could not be saved: the asker is told so (no receipt), the admins once, privately. */
-  private notSaved(msg: Incoming, here: Target, e: WriteError): SendRequest[] {
+  private notSaved(msg: Incoming, here: Target, e: WriteError): OutgoingMessage[] {
     this.deps.log.error('write failed: change not saved', { msgId: msg.id, code: e.code })
-    const out: SendRequest[] = [{ to: here, text: zh.store.notSaved }]
+    const out: OutgoingMessage[] = [{ to: here, text: zh.store.notSaved }]
     if (this.deps.store.takeFailureAlert()) out.push(...adminAlerts(this.deps, zh.store.adminWriteFailed(e.code ?? 'EIO')))
     return out
   }
@@ -105,7 +89,7 @@ export class Dispatcher {
     return { ...(command ? { command } : {}), ...(issue ? { issue } : {}) }
   }
 
-  private async route(msg: Incoming, here: Target): Promise<SendRequest[]> {
+  private async route(msg: Incoming, here: Target): Promise<OutgoingMessage[]> {
     const deps = this.deps
     const looksLikeCommand = /^\s*(@\S+\s*)*[/／]/u.test(msg.text.slice(0, 200))
     if (msg.text.length > MAX_INPUT_CHARS) {
@@ -133,7 +117,7 @@ export class Dispatcher {
     return this.run(msg, here, command, parsed)
   }
 
-  private async run(msg: Incoming, here: Target, command: Command<any>, parsed: { args: string; tokens: string[] }): Promise<SendRequest[]> {
+  private async run(msg: Incoming, here: Target, command: Command<any>, parsed: { args: string; tokens: string[] }): Promise<OutgoingMessage[]> {
     const deps = this.deps
     const now = deps.clock.now()
     const roomStudio = msg.roomId ? deps.directory.studioOfRoom(msg.roomId) : undefined
@@ -162,6 +146,7 @@ export class Dispatcher {
       chat: msg.roomId ? { kind: 'group', roomId: msg.roomId } : { kind: 'private' },
       studio,
       typed: msg.text,
+      commands: this.commands,
     }
     const denied = this.precondition(command, ctx, msg)
     if (denied) return [{ to: here, text: claim ? `${denied}\n${zh.identity.claimWaiting(claimed!.name)}` : denied }, ...asks]
@@ -191,7 +176,7 @@ export class Dispatcher {
   }
 
   /** Someone in the group uses the name of a representative whose WeChat id is in the config. */
-  private tellCopied(nickname: string, person: Person, studioId: string): SendRequest[] {
+  private tellCopied(nickname: string, person: Person, studioId: string): OutgoingMessage[] {
     const to = this.identityContacts(studioId)
     const text = zh.identity.nameCopied(nickname, person.name, this.deps.directory.studio(studioId)?.name ?? studioId)
     this.deps.log.warn('a contact uses the name of a config-bound representative', { personId: person.id, studioId, toldContactIds: to })
@@ -199,7 +184,7 @@ export class Dispatcher {
   }
 
   /** The private question to the studio's bound coordinators (or, with none bound, the admins). */
-  private askCoordinators(claim: NameClaim, person: Person): SendRequest[] {
+  private askCoordinators(claim: NameClaim, person: Person): OutgoingMessage[] {
     const d = this.deps.directory
     const studio = d.studio(claim.studioId)
     const to = this.identityContacts(claim.studioId)
@@ -232,8 +217,8 @@ export class Dispatcher {
 }
 
 /** Private messages to every bound admin. */
-export function adminAlerts(deps: Deps, text: string): SendRequest[] {
-  const out: SendRequest[] = []
+export function adminAlerts(deps: Deps, text: string): OutgoingMessage[] {
+  const out: OutgoingMessage[] = []
   for (const p of deps.directory.people) {
     if (!p.active || !p.roles.includes('admin')) continue
     const contactId = deps.directory.contactOf(p.id)
@@ -242,8 +227,8 @@ export function adminAlerts(deps: Deps, text: string): SendRequest[] {
   return out
 }
 
-export function toRequests(reply: Reply, here: Target): SendRequest[] {
+export function toRequests(reply: Reply, here: Target): OutgoingMessage[] {
   if (reply === null) return []
-  const list: Outgoing[] = typeof reply === 'string' ? [{ text: reply }] : Array.isArray(reply) ? reply : [reply]
+  const list: ReplyMessage[] = typeof reply === 'string' ? [{ text: reply }] : Array.isArray(reply) ? reply : [reply]
   return list.map((o) => ({ to: o.to ?? here, text: o.text, mentions: o.mentions, file: o.file }))
 }

@@ -23,7 +23,7 @@ import type { Calendars } from './calendars.js'
 import type { Directory } from './directory.js'
 import type { Outbox } from './outbox.js'
 import type { RosterService } from './roster-service.js'
-import type { SendRequest } from './dispatcher.js'
+import type { OutgoingMessage } from '../messages/message.js'
 import { contactsOf, dateLong, dateShort, movedSessionPost } from './roster-posts.js'
 import { daysOf, loadNotices, noticeStamps, saveNotice, type StoredNotice } from './holiday-notice-file.js'
 import { recomputeDeadlines, type DeadlineChange } from './recompute-deadlines.js'
@@ -172,8 +172,8 @@ export class HolidayNotices {
     return out
   }
 
-  private movedPosts(from: Session, to: Session, studio: Studio): SendRequest[] {
-    const out: SendRequest[] = []
+  private movedPosts(from: Session, to: Session, studio: Studio): OutgoingMessage[] {
+    const out: OutgoingMessage[] = []
     const room = this.o.directory.roomOf(studio.id)
     if (room) out.push(movedSessionPost(this.o.directory, studio, from, to, room))
     const text = zh.calendar.movedToCoordinator({ studio: studio.name, from: dateShort(from.date), to: dateShort(to.date) })

@@ -9,12 +9,12 @@
  */
 import { randomUUID } from 'node:crypto'
 import type { Store, OutboxItem } from '../platform/store/store.js'
-import type { SendRequest } from './dispatcher.js'
+import type { OutgoingMessage } from '../messages/message.js'
 
 const MARKER_TTL_MS = 120 * 86_400_000
 
 export interface Delivery {
-  send(req: SendRequest, durableId?: string): Promise<void>
+  send(req: OutgoingMessage, durableId?: string): Promise<void>
 }
 
 export class Outbox {
@@ -35,7 +35,7 @@ export class Outbox {
    * Queues posts under a marker, once: returns false (and queues nothing) when the marker exists.
    * Resolves once marker and posts are on disk; delivery follows.
    */
-  async post(marker: string | null, reqs: SendRequest[], now: number): Promise<boolean> {
+  async post(marker: string | null, reqs: OutgoingMessage[], now: number): Promise<boolean> {
     if (marker && this.has(marker)) return false
     const items: OutboxItem[] = reqs.map((r) => ({ id: randomUUID(), to: r.to, text: r.text, mentions: r.mentions, createdAt: now }))
     const st = this.store.state
@@ -56,7 +56,7 @@ export class Outbox {
       if (this.inFlight.has(item.id)) continue
       this.inFlight.add(item.id)
       this.delivery
-        .send({ to: item.to as SendRequest['to'], text: item.text, mentions: item.mentions }, item.id)
+        .send({ to: item.to as OutgoingMessage['to'], text: item.text, mentions: item.mentions }, item.id)
         .catch(() => undefined)
         .finally(() => this.inFlight.delete(item.id))
     }

@@ -5,7 +5,7 @@
  */
 import type { Session, Studio } from '../domain/model.js'
 import type { Directory } from './directory.js'
-import type { SendRequest } from './dispatcher.js'
+import type { OutgoingMessage } from '../messages/message.js'
 import { isoWeekday, splitDate, yearOf, type LocalDate } from '../domain/time/local-date.js'
 import { zh } from '../text/zh-CN.js'
 
@@ -62,7 +62,7 @@ export function contactsOf(directory: Directory, personIds: string[]): string[] 
 }
 
 /** The duty announcement for the studio's group, @mentioning the duty representatives. */
-export function announcementPost(directory: Directory, studio: Studio, s: Session, roomId: string, late: boolean, provisional = false): SendRequest {
+export function announcementPost(directory: Directory, studio: Studio, s: Session, roomId: string, late: boolean, provisional = false): OutgoingMessage {
   const body = zh.roster.announcement({
     studio: studio.name,
     date: dateLong(s.date),
@@ -77,7 +77,7 @@ export function announcementPost(directory: Directory, studio: Studio, s: Sessio
 }
 
 /** The correction of an announced session: what was announced, what holds now, who is in and out. */
-export function correctionPost(directory: Directory, studio: Studio, s: Session, before: string[], roomId: string, note?: string): SendRequest {
+export function correctionPost(directory: Directory, studio: Studio, s: Session, before: string[], roomId: string, note?: string): OutgoingMessage {
   const added = s.duty.filter((p) => !before.includes(p))
   const removed = before.filter((p) => !s.duty.includes(p))
   const text = zh.roster.correction({
@@ -94,7 +94,7 @@ export function correctionPost(directory: Directory, studio: Studio, s: Session,
 }
 
 /** The 更正 post for an announced session moved off a new day off (a loaded holiday notice). */
-export function movedSessionPost(directory: Directory, studio: Studio, from: Session, to: Session, roomId: string): SendRequest {
+export function movedSessionPost(directory: Directory, studio: Studio, from: Session, to: Session, roomId: string): OutgoingMessage {
   const text = zh.calendar.movedPost({ studio: studio.name, from: dateLong(from.date), to: dateLong(to.date), time: timeRange(to), place: to.place, duty: dutyText(directory, to) })
   return { to: { roomId }, text, mentions: contactsOf(directory, to.duty) }
 }

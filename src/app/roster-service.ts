@@ -34,7 +34,7 @@ import { err, ok, type Result } from '../domain/result.js'
 import type { Directory } from './directory.js'
 import type { Calendars } from './calendars.js'
 import type { Outbox } from './outbox.js'
-import type { SendRequest } from './dispatcher.js'
+import type { OutgoingMessage } from '../messages/message.js'
 import { contactsOf, correctionPost, dateShort } from './roster-posts.js'
 import { zh } from '../text/zh-CN.js'
 
@@ -126,7 +126,6 @@ const byDate = (a: Session, b: Session): number => (a.date < b.date ? -1 : a.dat
 
 export class RosterService {
   private lastPlan = ''
-  private noted = new Set<string>()
 
   private constructor(private readonly o: RosterServiceOptions) {}
 
@@ -336,7 +335,7 @@ export class RosterService {
         const open = s.date >= today && s.date <= end && !this.isAnnounced(s) && !s.cancelled && this.startOf(s) > now
         if (!open && !ruleDates.has(s.date) && s.date >= today && s.date <= end && !s.cancelled && this.startOf(s) > now) {
           // Announced, so kept (constituents were told); the coordinator decides whether to cancel it.
-          this.noteOnce(`offrule:${s.id}`, () => this.o.log.warn('announced session no longer on the studio rule: kept', { sessionId: s.id }))
+          this.o.log.once(`offrule:${s.id}`, () => this.o.log.warn('announced session no longer on the studio rule: kept', { sessionId: s.id }))
         }
         if (open && !ruleDates.has(s.date)) {
           report.dropped.push(s.id)
@@ -412,13 +411,13 @@ export class RosterService {
         const text = zh.roster.calendarGap(studio.name, year)
         const coordinators = contactsOf(this.o.directory, this.o.directory.coordinatorsOf(studio.id).map((p) => p.id))
         const room = this.o.directory.roomOf(studio.id)
-        const reqs: SendRequest[] = coordinators.length
+        const reqs: OutgoingMessage[] = coordinators.length
           ? coordinators.map((contactId) => ({ to: { contactId }, text }))
           : room
             ? [{ to: { roomId: room }, text }]
             : []
         if (reqs.length === 0) {
-          this.noteOnce(key, () => this.o.log.warn('calendar gap: nobody to warn', { studioId: studio.id, year }))
+          this.o.log.once(key, () => this.o.log.warn('calendar gap: nobody to warn', { studioId: studio.id, year }))
           continue
         }
         if (await this.o.outbox.post(gapMarker(studio.id, year), reqs, now)) report.gapWarnings.push({ studioId: studio.id, year })
@@ -438,7 +437,7 @@ export class RosterService {
    * sessions follow the new calendar: dropped where their date is now off, added on the moved dates.
    * Under the roster lock; idempotent (a second run finds nothing to move).
    */
-  replanForCalendar(now: number, post: (from: Session, to: Session, studio: Studio) => SendRequest[]): Promise<{ moved: { from: Session; to: Session }[]; report: PlanReport }> {
+  replanForCalendar(now: number, post: (from: Session, to: Session, studio: Studio) => OutgoingMessage[]): Promise<{ moved: { from: Session; to: Session }[]; report: PlanReport }> {
     return this.exclusive(async () => {
       const today = toLocalDate(now)
       const moved: { from: Session; to: Session }[] = []
@@ -450,7 +449,7 @@ export class RosterService {
           const found = await this.sessionOn(studio.id, date)
           if (found && (found.cancelled || this.isAnnounced(found) || found.history.some((h) => h.by !== SYSTEM))) {
             // The next working day already holds a session people know about: keep both, tell the log.
-            this.noteOnce(`move-blocked:${s.id}`, () => this.o.log.warn('session on a new day off not moved: the next working day has a session', { sessionId: s.id, date }))
+            this.o.log.once(`move-blocked:${s.id}`, () => this.o.log.warn('session on a new day off not moved: the next working day has a session', { sessionId: s.id, date }))
             continue
           }
           const note = zh.calendar.movedNote(dateShort(s.date))
@@ -551,7 +550,7 @@ export class RosterService {
    * under the lock; the marker and the post are written together, then the session records what was
    * announced. False when it was already announced, cancelled or is unknown.
    */
-  announce(sessionId: string, build: (s: Session) => SendRequest, now: number): Promise<boolean> {
+  announce(sessionId: string, build: (s: Session) => OutgoingMessage, now: number): Promise<boolean> {
     return this.exclusive(async () => {
       const s = await this.session(sessionId)
       if (!s || s.cancelled || this.isAnnounced(s)) return false
@@ -589,7 +588,7 @@ export class RosterService {
     const studio = this.o.directory.studio(s.studioId)
     const room = this.o.directory.roomOf(s.studioId)
     if (!studio || !room) {
-      this.noteOnce(`correct:${s.id}`, () => this.o.log.warn('correction not posted: studio has no group', { sessionId: s.id }))
+      this.o.log.once(`correct:${s.id}`, () => this.o.log.warn('correction not posted: studio has no group', { sessionId: s.id }))
       return false
     }
     const note = s.history.at(-1)?.note
@@ -601,12 +600,6 @@ export class RosterService {
 
   // ---- odds and ends ---------------------------------------------------------------------------------
 
-  /** Runs `fn` the first time `key` is seen by this process (a log line per missed post, not per minute). */
-  noteOnce(key: string, fn: () => void): void {
-    if (this.noted.has(key)) return
-    this.noted.add(key)
-    fn()
-  }
 }
 
 function newSession(studio: Studio, date: LocalDate): Session {

@@ -7,7 +7,7 @@ import type { Session, Studio, SwapRequest } from '../domain/model.js'
 import type { Candidate } from '../domain/roster/plan-roster.js'
 import { splitDate, toLocalDate, toLocalTime, type LocalDate } from '../domain/time/local-date.js'
 import type { Directory } from './directory.js'
-import type { SendRequest } from './dispatcher.js'
+import type { OutgoingMessage } from '../messages/message.js'
 import { contactsOf, dateShort, dutyText, nameOf, names, timeRange } from './roster-posts.js'
 import { zh } from '../text/zh-CN.js'
 
@@ -41,7 +41,7 @@ export function candidateText(directory: Directory, list: Candidate[]): string[]
 }
 
 /** The call for a volunteer after a leave, @mentioning the suggested representatives. */
-export function leaveCallPost(directory: Directory, studio: Studio, s: Session, leaver: string, reason: string | undefined, list: Candidate[], roomId: string): SendRequest {
+export function leaveCallPost(directory: Directory, studio: Studio, s: Session, leaver: string, reason: string | undefined, list: Candidate[], roomId: string): OutgoingMessage {
   const text = t.leaveCall({
     studio: studio.name,
     name: nameOf(directory, leaver),
@@ -63,7 +63,7 @@ export interface GapLine {
 }
 
 /** The daily gap alert, @mentioning the coordinators, the people on those sessions and those on leave. */
-export function gapAlertPost(directory: Directory, studio: Studio, gaps: GapLine[], windowDays: number, roomId: string): SendRequest {
+export function gapAlertPost(directory: Directory, studio: Studio, gaps: GapLine[], windowDays: number, roomId: string): OutgoingMessage {
   const lines = gaps.flatMap((g) => [
     t.gapLine(dateShort(g.session.date), timeRange(g.session), g.session.duty.length ? names(directory, g.session.duty) : zh.roster.tbd, g.session.required - g.session.duty.length),
     ...(g.left.length ? [t.gapLeft(names(directory, g.left))] : []),
@@ -74,13 +74,13 @@ export function gapAlertPost(directory: Directory, studio: Studio, gaps: GapLine
 }
 
 /** The cancellation notice for the studio's group, @mentioning the duty representatives. */
-export function cancelNoticePost(directory: Directory, studio: Studio, s: Session, reason: string, announced: boolean, roomId: string): SendRequest {
+export function cancelNoticePost(directory: Directory, studio: Studio, s: Session, reason: string, announced: boolean, roomId: string): OutgoingMessage {
   const text = t.cancelNotice({ studio: studio.name, date: dateShort(s.date), time: timeRange(s), place: s.place, reason, duty: dutyText(directory, s), announced })
   return { to: { roomId }, text, mentions: contactsOf(directory, s.duty) }
 }
 
 /** Tells the asker their request lapsed: privately when their WeChat contact is known, else in the group. */
-export function expiredNotice(directory: Directory, r: SwapRequest, s: Session, other: Session | undefined, roomId: string | undefined): SendRequest | undefined {
+export function expiredNotice(directory: Directory, r: SwapRequest, s: Session, other: Session | undefined, roomId: string | undefined): OutgoingMessage | undefined {
   const text = t.expiredNotice({ id: r.id, to: nameOf(directory, r.to!), what: requestWhat(directory, r, s, other) })
   const contact = directory.contactOf(r.from)
   if (contact) return { to: { contactId: contact }, text }

@@ -1,4 +1,5 @@
-import { defineCommand, type Outgoing } from './command.js'
+import { defineCommand } from './command.js'
+import type { ReplyMessage } from '../messages/message.js'
 import { textArg } from './args.js'
 import { zh } from '../text/zh-CN.js'
 import { actor, refuse, repHere, requestNumber, tell } from './swap-common.js'
@@ -31,7 +32,7 @@ export const acceptRequest = defineCommand({
       corrected: outcomes.some((o) => o.corrected),
     })
     const asker = deps.directory.contactOf(request.from)
-    const out: Outgoing[] = [{ text, mentions: ctx.chat.kind === 'group' && asker ? [asker] : [] }, ...tell(deps, ctx, request.studioId, request.from, text)]
+    const out: ReplyMessage[] = [{ text, mentions: ctx.chat.kind === 'group' && asker ? [asker] : [] }, ...tell(deps, ctx, request.studioId, request.from, text)]
     return out
   },
 })

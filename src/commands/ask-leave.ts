@@ -1,4 +1,5 @@
-import { defineCommand, UserError, type Outgoing } from './command.js'
+import { defineCommand, UserError } from './command.js'
+import type { ReplyMessage } from '../messages/message.js'
 import { rawArgs } from './args.js'
 import { zh } from '../text/zh-CN.js'
 import { actor, refuse, repHere, restAfter, sessionFor } from './swap-common.js'
@@ -41,7 +42,7 @@ export const askLeave = defineCommand({
     if (!room) return done.join('\n')
     const candidates = await deps.swaps.candidates(cur, [me.id], LEAVE_SUGGEST, ctx.now)
     const call = leaveCallPost(deps.directory, studio, cur, me.id, reason, candidates, room)
-    const out: Outgoing[] = ctx.chat.kind === 'group' ? [{ text: done.join('\n') }, call] : [{ text: [...done, t.leavePrivately].join('\n') }, call]
+    const out: ReplyMessage[] = ctx.chat.kind === 'group' ? [{ text: done.join('\n') }, call] : [{ text: [...done, t.leavePrivately].join('\n') }, call]
     return out
   },
 })

@@ -4,7 +4,7 @@ import { zh } from '../text/zh-CN.js'
 import type { RawArgs } from './command.js'
 import { findBindCode, liveBindCodes, redeemBindCode, voidBindCodes } from '../app/bind-codes.js'
 import { VOID_AFTER_WRONG, PER_CONTACT_LIMIT } from '../app/bind-attempts.js'
-import type { Outgoing } from './command.js'
+import type { ReplyMessage } from '../messages/message.js'
 
 const codeArg = z
   .object({ text: z.string() })
@@ -33,7 +33,7 @@ export const bind = defineCommand({
     if (!entry || !person) {
       const live = await liveBindCodes(deps.store, ctx.now)
       const r = deps.bindAttempts.wrong(contactId, live.map((c) => c.code), ctx.now)
-      const alerts: Outgoing[] = []
+      const alerts: ReplyMessage[] = []
       const admins = deps.directory.admins().map((p) => deps.directory.contactOf(p.id)).filter((c): c is string => !!c)
       if (r.tellAdmins) {
         deps.log.warn('bind codes: a contact is locked out after wrong codes', { contactId })

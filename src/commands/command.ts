@@ -4,9 +4,14 @@
  * its reply; the dispatcher checks roles before `run`, and one sender delivers what it returns.
  */
 import type { z } from 'zod'
-import type { Person, Role, Studio } from '../domain/model.js'
+import type { Role, Studio } from '../domain/model.js'
 import type { LocalDate } from '../domain/time/local-date.js'
 import type { Deps } from '../app/deps.js'
+import type { Asker } from '../app/asker.js'
+import type { Reply } from '../messages/message.js'
+
+export type { Asker } from '../app/asker.js'
+export type { Reply, Target } from '../messages/message.js'
 
 export interface HelpText {
   summary: string
@@ -24,27 +29,6 @@ export interface RawArgs {
   mentions: string[]
 }
 
-export type Target = { roomId: string } | { contactId: string }
-
-export interface Outgoing {
-  /** Default: the chat the command came from. */
-  to?: Target
-  text: string
-  /** Contact ids to @mention (group messages only). */
-  mentions?: string[]
-  file?: { name: string; data: Buffer }
-}
-
-export type Reply = string | Outgoing | Outgoing[] | null
-
-export interface Asker {
-  contactId: string
-  displayName: string
-  person?: Person
-  /** Roles effective for this message (a name-only binding carries `representative` at most). */
-  roles: Role[]
-}
-
 export interface CommandContext {
   msgId: string
   now: number
@@ -58,6 +42,8 @@ export interface CommandContext {
    * free texts as typed, through `recoverTyped` (src/domain/message/recover-typed.ts).
    */
   typed?: string
+  /** Every command of the bot (for /帮助), as the dispatcher has them. */
+  commands: readonly Command<any>[]
 }
 
 export interface Command<A = unknown> {
@@ -77,13 +63,7 @@ export interface Command<A = unknown> {
   run(input: { args: A; ctx: CommandContext }, deps: Deps): Promise<Reply> | Reply
 }
 
-/** A user's mistake: the message says precisely how to do it right. Nothing was changed. */
-export class UserError extends Error {
-  constructor(readonly reply: string) {
-    super(reply)
-    this.name = 'UserError'
-  }
-}
+export { UserError } from '../messages/user-error.js'
 
 /** Identity helper so that each command file gets its argument type inferred. */
 export function defineCommand<A>(c: Command<A>): Command<A> {

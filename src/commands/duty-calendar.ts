@@ -1,4 +1,5 @@
-import { defineCommand, type Outgoing } from './command.js'
+import { defineCommand } from './command.js'
+import type { ReplyMessage } from '../messages/message.js'
 import { noArgs } from './args.js'
 import { zh } from '../text/zh-CN.js'
 import { makeDate, yearOf } from '../domain/time/local-date.js'
@@ -43,7 +44,7 @@ export const dutyCalendar = defineCommand({
       }),
       'utf8',
     )
-    const file: Outgoing = { to: { contactId: ctx.asker.contactId }, text: t.calSent(sessions.length), file: { name: t.calFile(title), data } }
+    const file: ReplyMessage = { to: { contactId: ctx.asker.contactId }, text: t.calSent(sessions.length), file: { name: t.calFile(title), data } }
     if (ctx.chat.kind === 'private') return file
     return [{ text: t.calSentPrivately(me.name) }, file]
   },

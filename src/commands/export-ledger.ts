@@ -1,4 +1,5 @@
-import { defineCommand, type Outgoing } from './command.js'
+import { defineCommand } from './command.js'
+import type { ReplyMessage } from '../messages/message.js'
 import { rawArgs } from './args.js'
 import { zh } from '../text/zh-CN.js'
 import { thisYear } from '../domain/stats/period.js'
@@ -34,7 +35,7 @@ export const exportLedger = defineCommand({
       scheme: deps.config.evaluation,
     })
     deps.log.info('ledger exported', { by: ctx.asker.person?.id, studios: data.studioIds.length, from: period.from, to: period.to, issues: book.issues })
-    const file: Outgoing = {
+    const file: ReplyMessage = {
       to: { contactId: ctx.asker.contactId },
       text: t.exportSent(title, label, book.issues, book.sessions, book.reps),
       file: { name: t.exportFile(title, label), data: book.buffer },

@@ -27,11 +27,11 @@ export const help = defineCommand({
   run({ args, ctx }, deps) {
     const name = args.replace(/^\//, '').trim()
     if (name) {
-      const c = deps.commands.find((x) => x.name === name || x.aliases?.includes(name))
+      const c = ctx.commands.find((x) => x.name === name || x.aliases?.includes(name))
       if (!c) return zh.help.unknown(name)
       return zh.help.one(c.help.usage, c.help.summary, c.help.example, c.help.details, rolesText(c), c.aliases ?? [])
     }
-    const usable = deps.commands.filter((c) => mayUse(c, ctx.asker.roles))
+    const usable = ctx.commands.filter((c) => mayUse(c, ctx.asker.roles))
     return [zh.help.header(whoText(ctx)), ...usable.map((c) => zh.help.line(c.help.usage, c.help.summary, c.help.example)), zh.help.footer].join('\n')
   },
 })

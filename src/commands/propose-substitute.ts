@@ -1,4 +1,5 @@
-import { defineCommand, UserError, type Outgoing } from './command.js'
+import { defineCommand, UserError } from './command.js'
+import type { ReplyMessage } from '../messages/message.js'
 import { rawArgs } from './args.js'
 import { zh } from '../text/zh-CN.js'
 import { actor, personArg, refuse, repHere, restAfter, sessionFor } from './swap-common.js'
@@ -29,7 +30,7 @@ export const proposeSubstitute = defineCommand({
     const r = await deps.swaps.propose({ kind: 'substitute', sessionId: s.id, from: me.id, to: target.id, reason: restAfter(args.text, who) }, actor(ctx))
     if (!r.ok) return refuse(deps, r, 'request', studio)
     if (r.value.existing) return t.requestExists(r.value.request.id)
-    const out: Outgoing[] = requestOut(deps, ctx, r.value.request, s)
+    const out: ReplyMessage[] = requestOut(deps, ctx, r.value.request, s)
     return out
   },
 })

@@ -1,4 +1,5 @@
-import { defineCommand, type Outgoing } from './command.js'
+import { defineCommand } from './command.js'
+import type { ReplyMessage } from '../messages/message.js'
 import { textArg } from './args.js'
 import { zh } from '../text/zh-CN.js'
 import { actor, refuse, repHere, requestNumber, tell } from './swap-common.js'
@@ -21,7 +22,7 @@ export const refuseRequest = defineCommand({
     if (!r.ok) return refuse(deps, r, 'answer', studio, id)
     const text = t.refused(id, me.name, nameOf(deps.directory, r.value.from))
     const asker = deps.directory.contactOf(r.value.from)
-    const out: Outgoing[] = [{ text, mentions: ctx.chat.kind === 'group' && asker ? [asker] : [] }, ...tell(deps, ctx, r.value.studioId, r.value.from, text)]
+    const out: ReplyMessage[] = [{ text, mentions: ctx.chat.kind === 'group' && asker ? [asker] : [] }, ...tell(deps, ctx, r.value.studioId, r.value.from, text)]
     return out
   },
 })

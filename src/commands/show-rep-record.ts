@@ -1,4 +1,5 @@
-import { defineCommand, UserError, type CommandContext, type Outgoing } from './command.js'
+import { defineCommand, UserError, type CommandContext } from './command.js'
+import type { ReplyMessage } from '../messages/message.js'
 import { rawArgs } from './args.js'
 import { zh } from '../text/zh-CN.js'
 import type { Deps } from '../app/deps.js'
@@ -52,7 +53,7 @@ export const showRepRecord = defineCommand({
       if (!me || !me.roles.includes('representative')) throw new UserError(t.notARep(ctx.asker.displayName))
       text = await personRecord(deps, ctx, me, period)
     }
-    const privately: Outgoing = { to: { contactId: ctx.asker.contactId }, text }
+    const privately: ReplyMessage = { to: { contactId: ctx.asker.contactId }, text }
     if (ctx.chat.kind === 'private') return privately
     return [{ text: t.recordSentPrivately(me?.name ?? ctx.asker.displayName) }, privately]
   },

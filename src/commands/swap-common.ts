@@ -4,7 +4,8 @@
  * the reply for every refusal code of SwapService (chosen by what the command was doing: making a request,
  * accepting one, volunteering, a coordinator's change).
  */
-import { UserError, type CommandContext, type Outgoing } from './command.js'
+import { UserError, type CommandContext } from './command.js'
+import type { ReplyMessage } from '../messages/message.js'
 import { findPerson } from './lookup.js'
 import { comingDate } from './roster-common.js'
 import type { Deps } from '../app/deps.js'
@@ -86,7 +87,7 @@ export function restAfter(text: string, token: string | undefined): string | und
  * group (it @mentions them); from a private chat, privately to them when their contact is known, else to
  * the studio's group.
  */
-export function tell(deps: Deps, ctx: CommandContext, studioId: string, personId: string, text: string): Outgoing[] {
+export function tell(deps: Deps, ctx: CommandContext, studioId: string, personId: string, text: string): ReplyMessage[] {
   const contact = deps.directory.contactOf(personId)
   if (ctx.chat.kind === 'group') return []
   if (contact && contact !== ctx.asker.contactId) return [{ to: { contactId: contact }, text }]

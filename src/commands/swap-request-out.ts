@@ -2,7 +2,8 @@
  * Where a new substitute or swap request is shown: in the group it was made in, @mentioning the one asked;
  * from a private chat, privately to the one asked (else in the studio's group), with a line for the asker.
  */
-import type { CommandContext, Outgoing } from './command.js'
+import type { CommandContext } from './command.js'
+import type { ReplyMessage } from '../messages/message.js'
 import type { Deps } from '../app/deps.js'
 import type { Session, SwapRequest } from '../domain/model.js'
 import { requestNotice } from '../app/swap-posts.js'
@@ -10,7 +11,7 @@ import { nameOf } from '../app/roster-posts.js'
 import { zh } from '../text/zh-CN.js'
 import { tell } from './swap-common.js'
 
-export function requestOut(deps: Deps, ctx: CommandContext, r: SwapRequest, s: Session, other?: Session): Outgoing[] {
+export function requestOut(deps: Deps, ctx: CommandContext, r: SwapRequest, s: Session, other?: Session): ReplyMessage[] {
   const text = requestNotice(deps.directory, r, s, other)
   if (ctx.chat.kind === 'group') {
     const contact = deps.directory.contactOf(r.to!)

@@ -15,6 +15,8 @@ export interface Logger {
   info(msg: string, fields?: Record<string, unknown>): void
   warn(msg: string, fields?: Record<string, unknown>): void
   error(msg: string, fields?: Record<string, unknown>): void
+  /** Runs `fn` the first time `key` is seen by this logger (a line per missed post, not one per minute). */
+  once(key: string, fn: () => void): void
 }
 
 export function createLogger(level: Level = 'info', write: (line: string) => void = (l) => process.stderr.write(l + '\n')): Logger {
@@ -23,7 +25,13 @@ export function createLogger(level: Level = 'info', write: (line: string) => voi
     const extra = fields ? ' ' + JSON.stringify(redactForLog(fields)) : ''
     write(`${new Date().toISOString()} ${l.toUpperCase()} ${redactLogMessage(msg)}${extra}`)
   }
-  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') }
+  const seen = new Set<string>()
+  const once = (key: string, fn: () => void) => {
+    if (seen.has(key)) return
+    seen.add(key)
+    fn()
+  }
+  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error'), once }
 }
 
 /** Collects log lines in memory (tests assert on them). */

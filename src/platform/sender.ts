@@ -16,8 +16,8 @@
  * constituent reaches a group (PIPL minimum disclosure). Private chats are not gated: coordinators see
  * the full record there.
  */
-import type { SendRequest } from '../app/dispatcher.js'
-import type { Target } from '../commands/command.js'
+import type { OutgoingMessage } from '../messages/message.js'
+import type { Target } from '../messages/message.js'
 import type { Logger } from './logger.js'
 import { maskGroupText } from '../domain/privacy/mask-group-text.js'
 
@@ -59,7 +59,7 @@ export interface SenderOptions {
   groupGate?: (text: string) => string
 }
 
-interface Item extends SendRequest {
+interface Item extends OutgoingMessage {
   durableId?: string
   done: () => void
   failed: (e: unknown) => void
@@ -84,7 +84,7 @@ export class Sender {
   ) {}
 
   /** Queue a message; resolves once it is sent (rejects only after every retry failed). */
-  send(req: SendRequest, durableId?: string): Promise<void> {
+  send(req: OutgoingMessage, durableId?: string): Promise<void> {
     this.stats.requested++
     const text = 'roomId' in req.to ? (this.opts.groupGate ?? maskGroupText)(req.text) : req.text
     return new Promise<void>((done, failed) => {
@@ -94,7 +94,7 @@ export class Sender {
   }
 
   /** Fire-and-forget variant: failures are logged, never thrown. */
-  post(req: SendRequest, durableId?: string): void {
+  post(req: OutgoingMessage, durableId?: string): void {
     this.send(req, durableId).catch((e) => this.log.error('message dropped after retries', { to: req.to, error: e }))
   }
 

@@ -51,14 +51,14 @@ async function announceStudio(deps: Deps, studio: Studio, now: number): Promise<
     const due = announcementDueAt(studio, s)
     if (now < due) continue
     if (now >= roster.startOf(s)) {
-      roster.noteOnce(`missed:${s.id}`, () =>
+      deps.log.once(`missed:${s.id}`, () =>
         log.warn('announcement not posted: the session started while the bot was down', { sessionId: s.id, dueAt: new Date(due).toISOString() }),
       )
       continue
     }
     const room = directory.roomOf(studio.id)
     if (!room) {
-      roster.noteOnce(`noroom:${s.id}`, () => log.warn('announcement waits: the studio has no group bound', { sessionId: s.id }))
+      deps.log.once(`noroom:${s.id}`, () => log.warn('announcement waits: the studio has no group bound', { sessionId: s.id }))
       continue
     }
     const late = now - due > GRACE_MS

@@ -46,7 +46,7 @@ export const deadlineRemindersJob: Job = {
       if (!studio) continue
       const contacts = contactsOf(directory, directory.coordinatorsOf(studio.id).map((p) => p.id))
       if (contacts.length === 0) {
-        deps.roster.noteOnce(`remind-nobody:${studio.id}`, () => log.warn('deadline reminder waits: no coordinator of the studio is bound', { studioId: studio.id }))
+        deps.log.once(`remind-nobody:${studio.id}`, () => log.warn('deadline reminder waits: no coordinator of the studio is bound', { studioId: studio.id }))
         continue
       }
       const text = reminderText(issue, studio.name, due, left)

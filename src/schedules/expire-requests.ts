@@ -29,7 +29,7 @@ export const expireRequestsJob: Job = {
         const other = r.otherSessionId ? await roster.session(r.otherSessionId) : undefined
         const req = s ? expiredNotice(directory, r, s, other, directory.roomOf(studio.id)) : undefined
         if (!req) {
-          roster.noteOnce(expiredMarker(r.id), () => log.warn('expired request: nobody to tell', { request: r.id }))
+          deps.log.once(expiredMarker(r.id), () => log.warn('expired request: nobody to tell', { request: r.id }))
           continue
         }
         if (await outbox.post(expiredMarker(r.id), [req], firedAt)) log.info('request expired, asker told', { request: r.id })

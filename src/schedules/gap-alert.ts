@@ -47,7 +47,7 @@ async function alertStudio(deps: Deps, studio: Studio, now: number): Promise<voi
   if (gaps.length === 0) return
   const room = directory.roomOf(studio.id)
   if (!room) {
-    roster.noteOnce(marker, () => log.warn('gap alert waits: the studio has no group bound', { studioId: studio.id }))
+    deps.log.once(marker, () => log.warn('gap alert waits: the studio has no group bound', { studioId: studio.id }))
     return
   }
   const open = await swaps.openOf(studio.id, now)

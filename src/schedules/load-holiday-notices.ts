@@ -15,7 +15,7 @@ export const loadHolidayNoticesJob: Job = {
       await deps.holidayNotices.checkFolder(firedAt)
     } catch (e) {
       const message = String((e as Error).message ?? e)
-      deps.roster.noteOnce(`notice-file:${message}`, () => deps.log.error('holiday notice file not loaded', { error: e }))
+      deps.log.once(`notice-file:${message}`, () => deps.log.error('holiday notice file not loaded', { error: e }))
     }
   },
 }

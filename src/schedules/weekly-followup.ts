@@ -32,7 +32,7 @@ import { contactsOf } from '../app/roster-posts.js'
 import { openGaps } from '../app/open-gaps.js'
 import { districtText, weeklyText, type DistrictRow } from '../app/followup-posts.js'
 import { collectLedger, storeSource } from '../export/ledger-source.js'
-import type { SendRequest } from '../app/dispatcher.js'
+import type { OutgoingMessage } from '../messages/message.js'
 import { GRACE_MS } from './announce-duty.js'
 import { zh } from '../text/zh-CN.js'
 
@@ -82,7 +82,7 @@ async function postStudio(deps: Deps, studio: Studio, week: LocalDate, today: Lo
   const { roster, directory, log, config } = deps
   const room = directory.roomOf(studio.id)
   if (!room) {
-    roster.noteOnce(`weekly-noroom:${studio.id}:${week}`, () => log.warn('weekly follow-up waits: the studio has no group bound', { studioId: studio.id, week }))
+    deps.log.once(`weekly-noroom:${studio.id}:${week}`, () => log.warn('weekly follow-up waits: the studio has no group bound', { studioId: studio.id, week }))
     return
   }
   const weekTo = addDays(week, 6)
@@ -103,7 +103,7 @@ async function postStudio(deps: Deps, studio: Studio, week: LocalDate, today: Lo
     calendarGap: gapYears.length ? zh.roster.yearUncovered(gapYears) : undefined,
   })
   const mentions = summary.overdue.length ? contactsOf(directory, directory.coordinatorsOf(studio.id).map((p) => p.id)) : []
-  const req: SendRequest = { to: { roomId: room }, text: late ? zh.common.resend + text : text, mentions }
+  const req: OutgoingMessage = { to: { roomId: room }, text: late ? zh.common.resend + text : text, mentions }
   if (await deps.outbox.post(weeklyMarker(studio.id, week), [req], now)) {
     log.info(late ? 'weekly follow-up posted late (marked as resent)' : 'weekly follow-up posted', { studioId: studio.id, week, overdue: summary.overdue.length })
   }
@@ -112,11 +112,11 @@ async function postStudio(deps: Deps, studio: Studio, week: LocalDate, today: Lo
 async function postDistrict(deps: Deps, week: LocalDate, today: LocalDate, late: boolean, now: number): Promise<void> {
   const { directory, log, config } = deps
   const liaison = directory.liaisonRoom()
-  const targets: SendRequest['to'][] = liaison
+  const targets: OutgoingMessage['to'][] = liaison
     ? [{ roomId: liaison }]
     : contactsOf(directory, directory.admins().map((p) => p.id)).map((contactId) => ({ contactId }))
   if (targets.length === 0) {
-    deps.roster.noteOnce(`weekly-district-nobody:${week}`, () => log.warn('district summary not posted: no liaison group and no admin bound', { week }))
+    deps.log.once(`weekly-district-nobody:${week}`, () => log.warn('district summary not posted: no liaison group and no admin bound', { week }))
     return
   }
   const limit = config.weekly.escalateAfterWorkingDays

@@ -15,7 +15,7 @@ import { Store } from '../../src/platform/store/store.js'
 import { ManualClock, parseInstant } from '../../src/platform/clock.js'
 import { memoryLogger } from '../../src/platform/logger.js'
 import type { Config } from '../../src/config/schema.js'
-import type { Incoming } from '../../src/app/dispatcher.js'
+import type { Incoming } from '../../src/messages/message.js'
 import { RecordingTransport, demoConfig } from '../../test/support/harness.js'
 
 export type Outcome = { kind: 'not-run' } | { kind: 'success'; command: string } | { kind: 'refused'; command: string } | { kind: 'crashed'; command: string; error: unknown }

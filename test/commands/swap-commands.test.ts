@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { Harness } from '../support/harness.js'
-import type { Incoming } from '../../src/app/dispatcher.js'
+import type { Incoming } from '../../src/messages/message.js'
 
 const HP = 'hpl'
 const NOW = '2026-12-06T08:00:00+08:00'

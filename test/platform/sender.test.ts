@@ -1,6 +1,6 @@
 import { Sender, splitText, type Timer, type Transport } from '../../src/platform/sender.js'
 import { memoryLogger } from '../../src/platform/logger.js'
-import type { Target } from '../../src/commands/command.js'
+import type { Target } from '../../src/messages/message.js'
 
 /**
  * Virtual time: `sleep` parks the caller until the test drives the clock past its deadline; nothing

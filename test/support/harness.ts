@@ -14,7 +14,7 @@ import type { WalFs } from '../../src/platform/store/wal.js'
 import { ManualClock, parseInstant } from '../../src/platform/clock.js'
 import { memoryLogger } from '../../src/platform/logger.js'
 import type { Transport } from '../../src/platform/sender.js'
-import type { Target } from '../../src/commands/command.js'
+import type { Target } from '../../src/messages/message.js'
 
 export interface SentMessage {
   to: Target

@@ -1,0 +1,53 @@
+/**
+ * The house's layering, checked in `npm test` (npm run lint:layers):
+ *
+ *   main.ts, cli/            wiring: may use anything
+ *   commands/, schedules/    one chat command / one timed job per file: use app, domain, text, messages
+ *   app/                     services over the store and the directory; the dispatcher
+ *   export/, text/           the ledger workbook; every user-facing wording
+ *   platform/                the edges (wechaty, lowdb, node-cron, clock, sender): know no app, no command
+ *   messages/                the message vocabulary every layer shares
+ *   domain/                  pure rules: import nothing above them
+ *
+ * No import circles anywhere. The one arrow from platform upward is the adapter's entry point,
+ * platform/wechaty-bot.ts, which hands WeChat's messages to the App.
+ */
+module.exports = {
+  forbidden: [
+    { name: 'no-circular', severity: 'error', comment: 'No import circles anywhere in src.', from: { path: '^src' }, to: { circular: true } },
+    {
+      name: 'domain-is-pure',
+      severity: 'error',
+      comment: 'Domain rules import nothing of platform, app, commands, schedules, export, text or the wiring.',
+      from: { path: '^src/domain/' },
+      to: { path: '^src/(platform|app|commands|schedules|export|text|cli|demo|main)' },
+    },
+    {
+      name: 'messages-below-everything',
+      severity: 'error',
+      comment: 'The message vocabulary depends on nothing but the domain.',
+      from: { path: '^src/messages/' },
+      to: { path: '^src/(platform|app|commands|schedules|export|text|cli|demo|main)' },
+    },
+    {
+      name: 'platform-knows-no-app',
+      severity: 'error',
+      comment: 'The edges import nothing of app, commands or schedules; the adapter entry point (wechaty-bot.ts) excepted.',
+      from: { path: '^src/platform/', pathNot: '^src/platform/wechaty-bot\\.ts$' },
+      to: { path: '^src/(app|commands|schedules|cli|demo|main)' },
+    },
+    {
+      name: 'app-knows-no-command-files',
+      severity: 'error',
+      comment: 'Services never import a command or a job; only app.ts wires the lists (commands/index.ts, schedules/index.ts) and the dispatcher knows the Command shape.',
+      from: { path: '^src/app/', pathNot: '^src/app/(app|dispatcher)\\.ts$' },
+      to: { path: '^src/(commands|schedules)/' },
+    },
+  ],
+  options: {
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: 'node_modules' },
+  },
+}
