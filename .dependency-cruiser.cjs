@@ -4,7 +4,8 @@
  *   main.ts, cli/            wiring: may use anything
  *   commands/, schedules/    one chat command / one timed job per file: use app, domain, text, messages
  *   app/                     services over the store and the directory; the dispatcher
- *   export/, text/           the ledger workbook; every user-facing wording
+ *   export/                  the ledger workbook and its source (domain, text, the store)
+ *   text/                    every user-facing wording: the catalogue and the post builders
  *   platform/                the edges (wechaty, lowdb, node-cron, clock, sender): know no app, no command
  *   messages/                the message vocabulary every layer shares
  *   domain/                  pure rules: import nothing above them
@@ -28,6 +29,20 @@ module.exports = {
       comment: 'The message vocabulary depends on nothing but the domain.',
       from: { path: '^src/messages/' },
       to: { path: '^src/(platform|app|commands|schedules|export|text|cli|demo|main)' },
+    },
+    {
+      name: 'text-knows-no-app',
+      comment: 'How things read is built from what it is given (the People view, plain values), never from the app or a platform edge.',
+      severity: 'error',
+      from: { path: '^src/text/' },
+      to: { path: '^src/(platform|app|commands|schedules|export|cli|demo|main)' },
+    },
+    {
+      name: 'export-knows-no-app',
+      comment: 'The ledger workbook and its source use domain, text and the store, never app services or commands.',
+      severity: 'error',
+      from: { path: '^src/export/' },
+      to: { path: '^src/(app|commands|schedules|cli|demo|main)' },
     },
     {
       name: 'platform-knows-no-app',

@@ -11,7 +11,7 @@ import type { Calendars } from './calendars.js'
 import type { Directory } from './directory.js'
 import type { IssueRepo } from './issue-repo.js'
 import type { Outbox } from './outbox.js'
-import { contactsOf, dateShort } from './roster-posts.js'
+import { contactsOf, dateShort } from '../text/posts/roster.js'
 import { zh } from '../text/zh-CN.js'
 
 export interface DeadlineChange {

@@ -12,7 +12,7 @@ import ical, { ICalEventStatus, type ICalDayJsStub } from 'ical-generator'
 import type { Session, Studio } from '../domain/model.js'
 import { SHANGHAI_OFFSET_MS } from '../domain/time/local-date.js'
 import type { Directory } from './directory.js'
-import { dutyText } from './roster-posts.js'
+import { dutyText } from '../text/posts/roster.js'
 import { zh } from '../text/zh-CN.js'
 
 export const SHANGHAI = 'Asia/Shanghai'

@@ -35,8 +35,10 @@ import type { Directory } from './directory.js'
 import type { Calendars } from './calendars.js'
 import type { Outbox } from './outbox.js'
 import type { OutgoingMessage } from '../messages/message.js'
-import { contactsOf, correctionPost, dateShort } from './roster-posts.js'
+import { contactsOf, correctionPost, dateShort } from '../text/posts/roster.js'
 import { zh } from '../text/zh-CN.js'
+import { parseSessionId, sessionIdOf } from '../domain/roster/session-id.js'
+import { decideSession } from '../domain/roster/keep-or-drop.js'
 
 /** `by` of changes the bot makes itself (planning, re-staffing). */
 export const SYSTEM = 'system'
@@ -44,20 +46,12 @@ export const SYSTEM = 'system'
 /** The horizon reaches at least this far: longer than the longest announcement lead (30 days). */
 const MIN_HORIZON_DAYS = 31
 
-export const sessionIdOf = (studioId: string, date: LocalDate): string => `${studioId}/${date}`
 export const announceMarker = (sessionId: string): string => `announce:${sessionId}`
 const correctMarker = (sessionId: string, n: number): string => `correct:${sessionId}:${n}`
 const gapMarker = (studioId: string, year: number): string => `calendar-gap:${studioId}:${year}`
 /** Kept in state.counters (never pruned, unlike markers): the calendar-gap warning went out for that studio-year. */
 const gapWarnedKey = (studioId: string, year: number): string => `roster.calendarGapWarned:${studioId}:${year}`
 
-/** studio id and date of a session id (`hpl/2026-12-10`). */
-export function parseSessionId(id: string): { studioId: string; date: LocalDate } | undefined {
-  const at = id.lastIndexOf('/')
-  if (at <= 0) return undefined
-  const date = id.slice(at + 1)
-  return /^\d{4}-\d{2}-\d{2}$/.test(date) ? { studioId: id.slice(0, at), date } : undefined
-}
 
 export type ChangeDutyCode =
   | 'session.not-found' // params.sessionId
@@ -332,17 +326,19 @@ export class RosterService {
           s.announcedAt = this.o.store.state.data.markers[announceMarker(s.id)]
           touched.add(part)
         }
-        const open = s.date >= today && s.date <= end && !this.isAnnounced(s) && !s.cancelled && this.startOf(s) > now
-        if (!open && !ruleDates.has(s.date) && s.date >= today && s.date <= end && !s.cancelled && this.startOf(s) > now) {
-          // Announced, so kept (constituents were told); the coordinator decides whether to cancel it.
+        const decision = decideSession(
+          { ...s, cancelled: !!s.cancelled, announced: this.isAnnounced(s), started: this.startOf(s) <= now },
+          { today, end, onRule: ruleDates.has(s.date), settings: r },
+        )
+        if (decision === 'keep-off-rule') {
           this.o.log.once(`offrule:${s.id}`, () => this.o.log.warn('announced session no longer on the studio rule: kept', { sessionId: s.id }))
         }
-        if (open && !ruleDates.has(s.date)) {
+        if (decision === 'drop') {
           report.dropped.push(s.id)
           touched.add(part)
           continue
         }
-        if (open && (s.time !== r.time || s.durationMinutes !== r.durationMinutes || s.place !== r.place || s.required !== r.perSession)) {
+        if (decision === 'update') {
           s.time = r.time
           s.durationMinutes = r.durationMinutes
           s.place = r.place

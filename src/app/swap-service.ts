@@ -28,9 +28,10 @@ import { err, ok, type Result } from '../domain/result.js'
 import { toLocalDate, yearOf, addDays, makeDate, type LocalDate } from '../domain/time/local-date.js'
 import { checkLeave, checkSubstitute, checkSwap, checkVolunteer, requestExpiry, type DutyChangeCode, type SessionState } from '../domain/swaps/check-duty-change.js'
 import { suggestCandidates, type Candidate } from '../domain/roster/plan-roster.js'
-import { SYSTEM, parseSessionId, type ChangeDutyCode, type ChangeOutcome, type RosterService } from './roster-service.js'
+import { SYSTEM, type ChangeDutyCode, type ChangeOutcome, type RosterService } from './roster-service.js'
+import { parseSessionId } from '../domain/roster/session-id.js'
 import type { Directory } from './directory.js'
-import { dateShort, nameOf } from './roster-posts.js'
+import { dateShort, nameOf } from '../text/posts/roster.js'
 import { zh } from '../text/zh-CN.js'
 
 /** The counter of request numbers in state.counters. */

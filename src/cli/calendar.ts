@@ -18,7 +18,7 @@ import { createWorkingCalendar } from '../domain/calendar/working-calendar.js'
 import { addDays, isoWeekday, makeDate, toLocalDate, toLocalTime } from '../domain/time/local-date.js'
 import { daysOf, loadNotices, noticeFile, saveNotice } from '../app/holiday-notice-file.js'
 import { noticeErrorText } from '../commands/holiday-notice-common.js'
-import { dateLong, dateShort } from '../app/roster-posts.js'
+import { dateLong, dateShort } from '../text/posts/roster.js'
 import { clockFromEnv } from '../platform/clock.js'
 import { zh } from '../text/zh-CN.js'
 

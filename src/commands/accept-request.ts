@@ -3,7 +3,7 @@ import type { ReplyMessage } from '../messages/message.js'
 import { textArg } from './args.js'
 import { zh } from '../text/zh-CN.js'
 import { actor, refuse, repHere, requestNumber, tell } from './swap-common.js'
-import { dateShort, dutyText } from '../app/roster-posts.js'
+import { dateShort, dutyText } from '../text/posts/roster.js'
 
 /**
  * `/同意 7`: the one asked accepts a substitute or swap request; the duty changes now (both sessions of a

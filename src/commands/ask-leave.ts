@@ -3,8 +3,8 @@ import type { ReplyMessage } from '../messages/message.js'
 import { rawArgs } from './args.js'
 import { zh } from '../text/zh-CN.js'
 import { actor, refuse, repHere, restAfter, sessionFor } from './swap-common.js'
-import { dateShort, dutyText, timeRange } from '../app/roster-posts.js'
-import { leaveCallPost } from '../app/swap-posts.js'
+import { dateShort, dutyText, timeRange } from '../text/posts/roster.js'
+import { leaveCallPost } from '../text/posts/swaps.js'
 
 /** How many representatives the call for a volunteer suggests (and @mentions). */
 export const LEAVE_SUGGEST = 3

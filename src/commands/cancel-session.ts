@@ -2,8 +2,8 @@ import { defineCommand, UserError } from './command.js'
 import { rawArgs } from './args.js'
 import { zh } from '../text/zh-CN.js'
 import { actor, refuse, restAfter, sessionFor } from './swap-common.js'
-import { dateShort } from '../app/roster-posts.js'
-import { cancelNoticePost } from '../app/swap-posts.js'
+import { dateShort } from '../text/posts/roster.js'
+import { cancelNoticePost } from '../text/posts/swaps.js'
 
 /** The exactly-once marker of a session's cancellation notice. */
 export const cancelMarker = (sessionId: string): string => `cancel:${sessionId}`

@@ -1,7 +1,8 @@
 import { defineCommand, UserError } from './command.js'
 import { zh } from '../text/zh-CN.js'
 import { MAX_EXTENSION_WORKING_DAYS } from '../domain/issues/issue-machine.js'
-import { asTyped, fmtDate, issueArgs, loadIssue, parseWorkingDays, step } from './issue-common.js'
+import { asTyped, issueArgs, loadIssue, parseWorkingDays, step } from './issue-common.js'
+import { fmtDate } from '../text/posts/issues.js'
 
 /** `/延期 HP-2026-0001 10 <理由>`: once per handling round, at most 15 working days (config may say less). */
 export const extendIssue = defineCommand({

@@ -2,7 +2,7 @@ import { defineCommand, UserError } from './command.js'
 import { rawArgs } from './args.js'
 import { zh } from '../text/zh-CN.js'
 import { actor, personArg, refuse, sessionFor } from './swap-common.js'
-import { dateShort, names } from '../app/roster-posts.js'
+import { dateShort, names } from '../text/posts/roster.js'
 import { parseReplacement } from '../domain/swaps/parse-swap-args.js'
 
 /**

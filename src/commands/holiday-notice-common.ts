@@ -1,7 +1,7 @@
 /** The wording of a notice that does not read (parse-holiday-notice.ts codes), for the chat and the console. */
 import type { Err } from '../domain/result.js'
 import type { NoticeErrorCode } from '../domain/calendar/parse-holiday-notice.js'
-import { dateShort } from '../app/roster-posts.js'
+import { dateShort } from '../text/posts/roster.js'
 import { zh } from '../text/zh-CN.js'
 
 export function noticeErrorText(e: Err<NoticeErrorCode | string>): string {

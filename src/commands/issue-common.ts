@@ -1,6 +1,6 @@
 /**
  * What the issue commands share: the `<编号> …` argument, finding an issue the asker may see, who may act
- * on it, running one lifecycle step, and showing an issue masked or in full.
+ * on it, running one lifecycle step (how an issue reads is src/text/posts/issues.ts).
  *
  * Privacy rule (PIPL minimum disclosure, DOMAIN.md): the full record (name, phone, address, unmasked free
  * texts) goes only to a private chat with a coordinator of the issue's studio or an admin. Everywhere else,
@@ -13,14 +13,11 @@ import type { Deps } from '../app/deps.js'
 import { zh } from '../text/zh-CN.js'
 import type { Issue } from '../domain/issues/issue.js'
 import { parseIssueId } from '../domain/issues/issue.js'
-import { dueDate, type IssueAction, type IssueContext } from '../domain/issues/issue-machine.js'
-import { brief, maskFreeText, maskName, maskPhone } from '../domain/issues/mask.js'
-import { maskAddress } from '../domain/privacy/mask-address.js'
-import { describeIssueEvent, freeText } from '../app/issue-event-text.js'
+import type { IssueAction, IssueContext } from '../domain/issues/issue-machine.js'
+import { freeText } from '../text/posts/issue-events.js'
 import { recoverTyped } from '../domain/message/recover-typed.js'
 
 export { freeText }
-import { isoWeekday, splitDate, toLocalDate, toLocalTime, type LocalDate } from '../domain/time/local-date.js'
 
 const t = zh.issues
 
@@ -160,104 +157,3 @@ export function resolveCategory(deps: Deps, typed: string): string {
   if (near.length === 1) return near[0]
   throw new UserError(t.unknownCategory(q, all.join(zh.common.listSep)))
 }
-
-// ---- showing an issue ----------------------------------------------------------------------------------
-
-export function fmtDate(d: LocalDate, today: LocalDate): string {
-  const [y, m, day] = splitDate(d)
-  const w = zh.common.weekdays[isoWeekday(d)]
-  return d.slice(0, 4) === today.slice(0, 4) ? zh.common.dateShort(m, day, w) : zh.common.dateLong(y, m, day, w)
-}
-
-export function fmtStamp(at: number, today: LocalDate): string {
-  const d = toLocalDate(at)
-  const [y, m, day] = splitDate(d)
-  return t.stamp(d.slice(0, 4) === today.slice(0, 4) ? undefined : y, m, day, toLocalTime(at))
-}
-
-export function personName(deps: Deps, id: string): string {
-  if (id === 'system') return t.system
-  return deps.directory.person(id)?.name ?? id
-}
-
-/** Name and phone of the constituent, masked unless `full`. */
-export function constituentText(issue: Issue, full: boolean): string {
-  const c = issue.constituent
-  const name = full ? c.name : maskName(c.name)
-  const phone = c.phone ? (full ? c.phone : maskPhone(c.phone)) : undefined
-  return phone ? `${name} ${phone}` : name
-}
-
-export function addressText(address: string | undefined, full: boolean): string | undefined {
-  if (!address) return undefined
-  return full ? address : maskFreeText(maskAddress(address))
-}
-
-
-export { brief }
-
-/** The due date and working days left (or overdue), for the step the issue waits on. */
-export function dueText(deps: Deps, issue: Issue, today: LocalDate): string | undefined {
-  const due = dueDate(issue)
-  if (!due) return undefined
-  return t.dueLine(fmtDate(due, today), deps.calendars.of(issue.studioId).workingDaysBetween(today, due))
-}
-
-/** Where an issue stands, one line (lists). */
-export function stateText(deps: Deps, issue: Issue, today: LocalDate): string {
-  const s = t.stateLine
-  const due = dueDate(issue)
-  const urgency = (): string => {
-    if (!due) return ''
-    const left = deps.calendars.of(issue.studioId).workingDaysBetween(today, due)
-    return left < 0 ? s.overdue(-left) : left <= deps.config.issues.remindWorkingDaysBefore ? s.left(left) : ''
-  }
-  switch (issue.status) {
-    case 'registered':
-      return s.registered(fmtDate(issue.transferBy ?? today, today)) + urgency()
-    case 'transferred':
-      return s.transferred(issue.department ?? '', fmtDate(issue.deadline ?? today, today)) + urgency()
-    case 'answered':
-      return s.answered
-    case 'rated':
-      return s.rated(issue.feedback?.rating ?? '')
-    default:
-      return s.final(t.status[issue.status])
-  }
-}
-
-export function listLine(deps: Deps, issue: Issue, today: LocalDate, full: boolean): string {
-  return t.listLine(issue.id, full ? issue.constituent.name : maskName(issue.constituent.name), brief(freeText(issue.content, full)), stateText(deps, issue, today))
-}
-
-/** The whole record with its history (/查询). */
-export function renderRecord(deps: Deps, issue: Issue, today: LocalDate, full: boolean): string {
-  const studio = deps.directory.studio(issue.studioId)?.name ?? issue.studioId
-  const names = (ids: string[]) =>
-    ids.length === 1 && ids[0] === issue.registrar
-      ? t.byRegistrar(personName(deps, ids[0]))
-      : ids.length
-        ? ids.map((id) => personName(deps, id)).join(zh.common.listSep)
-        : zh.common.none
-  const status = issue.status === 'transferred' && issue.department ? t.statusWith(t.status[issue.status], issue.department) : t.status[issue.status]
-  return t.record({
-    id: issue.id,
-    status,
-    studio,
-    date: fmtDate(issue.date, today),
-    registrar: personName(deps, issue.registrar),
-    duty: names(issue.dutyReps),
-    who: constituentText(issue, full),
-    address: addressText(issue.constituent.address, full),
-    content: freeText(issue.content, full),
-    category: issue.category + (issue.categoryGuessed ? t.guessed : ''),
-    department: issue.department,
-    due: dueText(deps, issue, today),
-    dueLabel: t.dueLabel[issue.status],
-    answers: issue.answers.map((a) => t.answerLine(a.round, fmtStamp(a.at, today), personName(deps, a.by), freeText(a.text, full), a.onTheSpot === true)),
-    feedback: issue.feedback ? t.feedbackLine(issue.feedback.rating, issue.feedback.round, issue.feedback.comment && freeText(issue.feedback.comment, full)) : undefined,
-    history: issue.history.map((e) => t.eventLine(fmtStamp(e.at, today), personName(deps, e.by), describeIssueEvent(issue, e, { full, date: (d) => fmtDate(d, today) }))),
-    masked: !full,
-  })
-}
-

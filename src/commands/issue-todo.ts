@@ -3,7 +3,8 @@ import { noArgs } from './args.js'
 import { zh } from '../text/zh-CN.js'
 import type { Issue } from '../domain/issues/issue.js'
 import { dueDate } from '../domain/issues/issue-machine.js'
-import { listLine, seesFull } from './issue-common.js'
+import { seesFull } from './issue-common.js'
+import { listLine } from '../text/posts/issues.js'
 import { LIST_LIMIT } from './my-issues.js'
 
 /**

@@ -4,7 +4,7 @@ import { zh } from '../text/zh-CN.js'
 import { gapNote, sessionLine, studioFor } from './roster-common.js'
 import { parseMonthSpec, type MonthSpec } from '../domain/calendar/parse-user-date.js'
 import { daysInMonth, makeDate, splitDate } from '../domain/time/local-date.js'
-import { dateShort, timeRange } from '../app/roster-posts.js'
+import { dateShort, timeRange } from '../text/posts/roster.js'
 
 /**
  * `/值班表 [月份] [工作室]`: one month's roster (default: this month). Stored sessions as they are; dates

@@ -1,7 +1,7 @@
 import { defineCommand } from './command.js'
 import { noArgs } from './args.js'
 import { zh } from '../text/zh-CN.js'
-import { dateShort, names, timeRange } from '../app/roster-posts.js'
+import { dateShort, names, timeRange } from '../text/posts/roster.js'
 import { yearOf } from '../domain/time/local-date.js'
 import type { Deps } from '../app/deps.js'
 

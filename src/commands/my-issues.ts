@@ -1,7 +1,8 @@
 import { defineCommand } from './command.js'
 import { noArgs } from './args.js'
 import { zh } from '../text/zh-CN.js'
-import { listLine, seesFull } from './issue-common.js'
+import { seesFull } from './issue-common.js'
+import { listLine } from '../text/posts/issues.js'
 
 /** How many issues one reply lists (the rest are counted). */
 export const LIST_LIMIT = 20

@@ -1,7 +1,8 @@
 import { defineCommand, UserError } from './command.js'
 import { zh } from '../text/zh-CN.js'
 import { RATINGS, type Rating } from '../domain/issues/issue.js'
-import { asTyped, fmtDate, issueArgs, loadIssue, meaningful, requireHandler, step } from './issue-common.js'
+import { asTyped, issueArgs, loadIssue, meaningful, requireHandler, step } from './issue-common.js'
+import { fmtDate } from '../text/posts/issues.js'
 
 /** `/反馈 HP-2026-0001 满意|基本满意|不满意 [意见]`: the constituent's rating; 不满意 reopens the issue. */
 export const rateIssue = defineCommand({

@@ -3,7 +3,7 @@ import type { ReplyMessage } from '../messages/message.js'
 import { textArg } from './args.js'
 import { zh } from '../text/zh-CN.js'
 import { actor, refuse, repHere, requestNumber, tell } from './swap-common.js'
-import { nameOf } from '../app/roster-posts.js'
+import { nameOf } from '../text/posts/roster.js'
 
 /** `/拒绝 7`: the one asked declines; the duty stays and the asker is told. */
 export const refuseRequest = defineCommand({

@@ -4,7 +4,8 @@ import { zh } from '../text/zh-CN.js'
 import type { Deps } from '../app/deps.js'
 import { parseIntake } from '../domain/issues/parse-intake.js'
 import type { LocalDate } from '../domain/time/local-date.js'
-import { addressText, constituentText, fmtDate, freeText, personName, seesFull } from './issue-common.js'
+import { freeText, seesFull } from './issue-common.js'
+import { addressText, constituentText, fmtDate, personName } from '../text/posts/issues.js'
 
 /**
  * `/登记 王大爷 13812345678 和平里3号楼 楼道灯坏了半个月`, or `/登记` and a pasted form. The record is on

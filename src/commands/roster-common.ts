@@ -8,7 +8,7 @@ import type { Deps } from '../app/deps.js'
 import type { Session, Studio } from '../domain/model.js'
 import { parseUserDate, requireNotPast } from '../domain/calendar/parse-user-date.js'
 import type { LocalDate } from '../domain/time/local-date.js'
-import { dateShort, dutyText, timeRange } from '../app/roster-posts.js'
+import { dateShort, dutyText, timeRange } from '../text/posts/roster.js'
 import { zh } from '../text/zh-CN.js'
 
 const t = zh.roster

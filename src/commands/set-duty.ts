@@ -3,7 +3,7 @@ import { rawArgs } from './args.js'
 import { zh } from '../text/zh-CN.js'
 import { findPerson } from './lookup.js'
 import { comingDate } from './roster-common.js'
-import { dateShort, names } from '../app/roster-posts.js'
+import { dateShort, names } from '../text/posts/roster.js'
 import type { Person } from '../domain/model.js'
 
 /** How many coming session dates the "no session that day" reply suggests. */

@@ -1,6 +1,7 @@
 import { defineCommand } from './command.js'
 import { zh } from '../text/zh-CN.js'
-import { issueArgs, loadIssue, renderRecord, seesFull } from './issue-common.js'
+import { issueArgs, loadIssue, seesFull } from './issue-common.js'
+import { renderRecord } from '../text/posts/issues.js'
 
 /** `/查询 HP-2026-0001`: the record and its history; in full only privately to coordinators and admins. */
 export const showIssue = defineCommand({

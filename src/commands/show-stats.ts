@@ -3,7 +3,7 @@ import { rawArgs } from './args.js'
 import { zh } from '../text/zh-CN.js'
 import { computeFigures } from '../domain/stats/figures.js'
 import { thisMonth } from '../domain/stats/period.js'
-import { dateLong } from '../app/roster-posts.js'
+import { dateLong } from '../text/posts/roster.js'
 import { reportInputs, scopeTitle } from './report-common.js'
 
 /**

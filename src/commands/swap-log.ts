@@ -1,11 +1,11 @@
 import { defineCommand } from './command.js'
 import { noArgs } from './args.js'
 import { zh } from '../text/zh-CN.js'
-import { dateShort, nameOf } from '../app/roster-posts.js'
-import { instantText } from '../app/swap-posts.js'
+import { dateShort, nameOf } from '../text/posts/roster.js'
+import { instantText } from '../text/posts/swaps.js'
 import type { Deps } from '../app/deps.js'
 import type { SwapRequest } from '../domain/model.js'
-import { parseSessionId } from '../app/roster-service.js'
+import { parseSessionId } from '../domain/roster/session-id.js'
 
 /** Decided requests shown: the last RECENT_DAYS days, at most RECENT_LINES. */
 const RECENT_DAYS = 14

@@ -1,7 +1,8 @@
 import { defineCommand, UserError } from './command.js'
 import { zh } from '../text/zh-CN.js'
 import { MAX_ANSWER_WORKING_DAYS } from '../domain/issues/issue-machine.js'
-import { fmtDate, issueArgs, loadIssue, parseWorkingDays, resolveDepartment, step } from './issue-common.js'
+import { issueArgs, loadIssue, parseWorkingDays, resolveDepartment, step } from './issue-common.js'
+import { fmtDate } from '../text/posts/issues.js'
 
 /** `/转办 HP-2026-0001 区房管局 [20]`: to a configured department, deadline in working days. */
 export const transferIssue = defineCommand({

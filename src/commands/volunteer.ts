@@ -2,7 +2,7 @@ import { defineCommand, UserError } from './command.js'
 import { rawArgs } from './args.js'
 import { zh } from '../text/zh-CN.js'
 import { actor, refuse, repHere, sessionFor } from './swap-common.js'
-import { dateShort, dutyText } from '../app/roster-posts.js'
+import { dateShort, dutyText } from '../text/posts/roster.js'
 
 /**
  * `/顶班 12月10日`: the asker takes an open seat at once, first come first served (the service checks and

@@ -10,7 +10,7 @@ import { Store } from '../platform/store/store.js'
 import type { Issue } from '../domain/issues/issue.js'
 import type { Session, SwapRequest } from '../domain/model.js'
 import { yearOf, type LocalDate } from '../domain/time/local-date.js'
-import { parseSessionId } from '../app/roster-service.js'
+import { parseSessionId } from '../domain/roster/session-id.js'
 
 export interface RosterPart {
   sessions: Session[]

@@ -23,9 +23,9 @@ import { isOverdue, workingDaysLeft } from '../domain/issues/issue-machine.js'
 import { isWholeYear, type Period } from '../domain/stats/period.js'
 import { isoWeekday, toLocalDate, toLocalTime } from '../domain/time/local-date.js'
 import type { LedgerData } from './ledger-source.js'
-import { timeRange } from '../app/roster-posts.js'
+import { timeRange } from '../text/posts/roster.js'
 import { zh } from '../text/zh-CN.js'
-import { describeIssueEvent } from '../app/issue-event-text.js'
+import { describeIssueEvent } from '../text/posts/issue-events.js'
 
 export interface WorkbookInput {
   data: LedgerData

@@ -16,7 +16,7 @@ import type { Job } from './job.js'
 import type { Deps } from '../app/deps.js'
 import type { Session, Studio } from '../domain/model.js'
 import { addDays, toInstant, toLocalDate, yearOf } from '../domain/time/local-date.js'
-import { announcementPost } from '../app/roster-posts.js'
+import { announcementPost } from '../text/posts/roster.js'
 
 /** A post this soon after its due time is on time, not 补发. */
 export const GRACE_MS = 10 * 60_000

@@ -14,8 +14,8 @@
 import type { Job } from './job.js'
 import { dueDate } from '../domain/issues/issue-machine.js'
 import { addDays, toInstant, toLocalDate } from '../domain/time/local-date.js'
-import { contactsOf } from '../app/roster-posts.js'
-import { reminderText } from '../app/followup-posts.js'
+import { contactsOf } from '../text/posts/roster.js'
+import { reminderText } from '../text/posts/followup.js'
 import type { Issue } from '../domain/issues/issue.js'
 
 export const reminderMarker = (i: Issue, due: string): string => `remind:${i.id}:${i.status}:${i.round}:${due}`

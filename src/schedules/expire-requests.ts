@@ -9,7 +9,7 @@
  * queuing its notice is caught by the next run, and a restart never repeats one.
  */
 import type { Job } from './job.js'
-import { expiredNotice } from '../app/swap-posts.js'
+import { expiredNotice } from '../text/posts/swaps.js'
 
 /** How far back an expired request still gets its notice (downtime longer than this loses it, logged). */
 const NOTICE_DAYS = 2

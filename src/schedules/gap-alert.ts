@@ -15,7 +15,7 @@ import type { Deps } from '../app/deps.js'
 import type { Studio } from '../domain/model.js'
 import { addDays, toInstant, toLocalDate } from '../domain/time/local-date.js'
 import { openGaps } from '../app/open-gaps.js'
-import { gapAlertPost, type GapLine } from '../app/swap-posts.js'
+import { gapAlertPost, type GapLine } from '../text/posts/swaps.js'
 
 /** How many people the alert suggests for each gap. */
 export const SUGGEST = 3

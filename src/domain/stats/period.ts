@@ -70,6 +70,20 @@ const RELATIVE: Record<string, (y: number, m: number) => PeriodSpec> = {
   上一年: (y) => ({ kind: 'year', year: y - 1 }),
 }
 
+/**
+ * The forms shown to users (help texts, refusals), one of each kind the parser reads; the relative words
+ * are RELATIVE's own keys and a test parses every example, so the help cannot promise what the parser
+ * does not take.
+ */
+export const PERIOD_EXAMPLES: readonly string[] = [
+  ...(['本月', '上月', '本季度', '上季度', '本年', '去年'] satisfies (keyof typeof RELATIVE)[]),
+  '2026年',
+  '2026年3月',
+  '2026年第一季度',
+  '上半年',
+  '2026-01至2026-06',
+]
+
 /** True when `text` reads as a period (the commands use it to tell a period from a name). */
 export function looksLikePeriod(text: string, today: LocalDate): boolean {
   const r = parsePeriod(text, today)

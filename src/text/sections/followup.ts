@@ -5,8 +5,10 @@
  * export and 花名册 import. Dates arrive formatted; figures as numbers.
  */
 
-/** The period forms the replies list. */
-const PERIOD_FORMS = '本月、上月、本季度、上季度、本年、去年、2026年、2026年3月、2026年第一季度、上半年、2026-01至2026-06'
+import { PERIOD_EXAMPLES } from '../../domain/stats/period.js'
+
+/** The period forms the help and the refusals name: generated from the parser's own examples. */
+const PERIOD_FORMS = PERIOD_EXAMPLES.join('、')
 
 interface RateLike {
   num: number

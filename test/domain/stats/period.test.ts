@@ -1,5 +1,5 @@
 /** Reporting periods as people type them, relative to Wednesday 2026-11-18. */
-import { parsePeriod, thisMonth, thisYear } from '../../../src/domain/stats/period.js'
+import { PERIOD_EXAMPLES, parsePeriod, thisMonth, thisYear } from '../../../src/domain/stats/period.js'
 import { zh } from '../../../src/text/zh-CN.js'
 
 const TODAY = '2026-11-18'
@@ -73,4 +73,9 @@ test.each([
 test('defaults: this month (/统计) and this year (/导出台账, /履职)', () => {
   expect(thisMonth(TODAY)).toMatchObject({ from: '2026-11-01', to: '2026-11-30' })
   expect(thisYear(TODAY)).toMatchObject({ from: '2026-01-01', to: '2026-12-31' })
+})
+
+test('every period form the help names is one the parser reads', () => {
+  expect(PERIOD_EXAMPLES.length).toBeGreaterThan(8)
+  for (const form of PERIOD_EXAMPLES) expect([form, parsePeriod(form, '2026-12-01').ok]).toEqual([form, true])
 })

@@ -3,13 +3,13 @@
  * read in chat. All wording comes from zh.swaps; this file picks the values. Instants are shown as
  * Asia/Shanghai wall time (`12月8日（周二） 09:00`).
  */
-import type { Session, Studio, SwapRequest } from '../domain/model.js'
-import type { Candidate } from '../domain/roster/plan-roster.js'
-import { splitDate, toLocalDate, toLocalTime, type LocalDate } from '../domain/time/local-date.js'
-import type { Directory } from './directory.js'
-import type { OutgoingMessage } from '../messages/message.js'
-import { contactsOf, dateShort, dutyText, nameOf, names, timeRange } from './roster-posts.js'
-import { zh } from '../text/zh-CN.js'
+import type { Session, Studio, SwapRequest } from '../../domain/model.js'
+import type { Candidate } from '../../domain/roster/plan-roster.js'
+import { splitDate, toLocalDate, toLocalTime, type LocalDate } from '../../domain/time/local-date.js'
+import type { People } from './people.js'
+import type { OutgoingMessage } from '../../messages/message.js'
+import { contactsOf, dateShort, dutyText, nameOf, names, timeRange } from './roster.js'
+import { zh } from '../zh-CN.js'
 
 const t = zh.swaps
 
@@ -25,23 +25,23 @@ export function plainDate(date: LocalDate): string {
 }
 
 /** What a substitute or swap request asks for, as its notice and the expiry notice say it. */
-export function requestWhat(directory: Directory, r: SwapRequest, s: Session, other?: Session): string {
+export function requestWhat(directory: People, r: SwapRequest, s: Session, other?: Session): string {
   if (r.kind === 'swap' && other) return t.whatSwap(nameOf(directory, r.from), nameOf(directory, r.to!), dateShort(s.date), dateShort(other.date))
   return t.whatSubstitute(dateShort(s.date), timeRange(s))
 }
 
 /** The request as posted for the one asked (@mentioned). */
-export function requestNotice(directory: Directory, r: SwapRequest, s: Session, other?: Session): string {
+export function requestNotice(directory: People, r: SwapRequest, s: Session, other?: Session): string {
   return t.requestMade({ id: r.id, from: nameOf(directory, r.from), to: nameOf(directory, r.to!), what: requestWhat(directory, r, s, other), expires: instantText(r.expiresAt) })
 }
 
 /** `张三（今年 2 次）、李四（今年 3 次）` */
-export function candidateText(directory: Directory, list: Candidate[]): string[] {
+export function candidateText(directory: People, list: Candidate[]): string[] {
   return list.map((c) => t.candidate(nameOf(directory, c.personId), c.duties))
 }
 
 /** The call for a volunteer after a leave, @mentioning the suggested representatives. */
-export function leaveCallPost(directory: Directory, studio: Studio, s: Session, leaver: string, reason: string | undefined, list: Candidate[], roomId: string): OutgoingMessage {
+export function leaveCallPost(directory: People, studio: Studio, s: Session, leaver: string, reason: string | undefined, list: Candidate[], roomId: string): OutgoingMessage {
   const text = t.leaveCall({
     studio: studio.name,
     name: nameOf(directory, leaver),
@@ -63,7 +63,7 @@ export interface GapLine {
 }
 
 /** The daily gap alert, @mentioning the coordinators, the people on those sessions and those on leave. */
-export function gapAlertPost(directory: Directory, studio: Studio, gaps: GapLine[], windowDays: number, roomId: string): OutgoingMessage {
+export function gapAlertPost(directory: People, studio: Studio, gaps: GapLine[], windowDays: number, roomId: string): OutgoingMessage {
   const lines = gaps.flatMap((g) => [
     t.gapLine(dateShort(g.session.date), timeRange(g.session), g.session.duty.length ? names(directory, g.session.duty) : zh.roster.tbd, g.session.required - g.session.duty.length),
     ...(g.left.length ? [t.gapLeft(names(directory, g.left))] : []),
@@ -74,13 +74,13 @@ export function gapAlertPost(directory: Directory, studio: Studio, gaps: GapLine
 }
 
 /** The cancellation notice for the studio's group, @mentioning the duty representatives. */
-export function cancelNoticePost(directory: Directory, studio: Studio, s: Session, reason: string, announced: boolean, roomId: string): OutgoingMessage {
+export function cancelNoticePost(directory: People, studio: Studio, s: Session, reason: string, announced: boolean, roomId: string): OutgoingMessage {
   const text = t.cancelNotice({ studio: studio.name, date: dateShort(s.date), time: timeRange(s), place: s.place, reason, duty: dutyText(directory, s), announced })
   return { to: { roomId }, text, mentions: contactsOf(directory, s.duty) }
 }
 
 /** Tells the asker their request lapsed: privately when their WeChat contact is known, else in the group. */
-export function expiredNotice(directory: Directory, r: SwapRequest, s: Session, other: Session | undefined, roomId: string | undefined): OutgoingMessage | undefined {
+export function expiredNotice(directory: People, r: SwapRequest, s: Session, other: Session | undefined, roomId: string | undefined): OutgoingMessage | undefined {
   const text = t.expiredNotice({ id: r.id, to: nameOf(directory, r.to!), what: requestWhat(directory, r, s, other) })
   const contact = directory.contactOf(r.from)
   if (contact) return { to: { contactId: contact }, text }

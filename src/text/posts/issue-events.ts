@@ -2,10 +2,10 @@
  * One step of an issue's history in words: the chat view (/查询, masked unless full) and the Excel ledger
  * (always full, ISO dates) describe steps the same way from here.
  */
-import { zh } from '../text/zh-CN.js'
-import type { Issue, IssueEvent } from '../domain/issues/issue.js'
-import { maskFreeText } from '../domain/issues/mask.js'
-import type { LocalDate } from '../domain/time/local-date.js'
+import { zh } from '../zh-CN.js'
+import type { Issue, IssueEvent } from '../../domain/issues/issue.js'
+import { maskFreeText } from '../../domain/issues/mask.js'
+import type { LocalDate } from '../../domain/time/local-date.js'
 
 /** A free text (content, answer, comment, reason): phones and ID numbers masked unless `full`. */
 export function freeText(s: string, full: boolean): string {

@@ -3,11 +3,11 @@
  * group posts built from them (the announcement, its correction). All wording comes from zh.roster; this
  * file only picks the values. Dates and times are Asia/Shanghai wall times as stored.
  */
-import type { Session, Studio } from '../domain/model.js'
-import type { Directory } from './directory.js'
-import type { OutgoingMessage } from '../messages/message.js'
-import { isoWeekday, splitDate, yearOf, type LocalDate } from '../domain/time/local-date.js'
-import { zh } from '../text/zh-CN.js'
+import type { Session, Studio } from '../../domain/model.js'
+import type { People } from './people.js'
+import type { OutgoingMessage } from '../../messages/message.js'
+import { isoWeekday, splitDate, yearOf, type LocalDate } from '../../domain/time/local-date.js'
+import { zh } from '../zh-CN.js'
 
 /** 2026年12月10日（周四） */
 export function dateLong(date: LocalDate): string {
@@ -34,35 +34,35 @@ export function timeRange(s: Pick<Session, 'time' | 'durationMinutes'>): string 
 }
 
 /** A person's name (their id when they are no longer in the directory). */
-export function nameOf(directory: Directory, personId: string): string {
+export function nameOf(directory: People, personId: string): string {
   return directory.person(personId)?.name ?? personId
 }
 
 /** 张明华、李秀兰, or （暂无） for nobody. */
-export function names(directory: Directory, ids: string[]): string {
+export function names(directory: People, ids: string[]): string {
   return ids.length ? zh.roster.nameList(ids.map((id) => nameOf(directory, id))) : zh.roster.nobody
 }
 
 /** 张明华　和平区教育局 副局长 */
-export function personLine(directory: Directory, personId: string): string {
+export function personLine(directory: People, personId: string): string {
   const p = directory.person(personId)
   return p ? zh.roster.person(p.name, p.unit, p.position) : personId
 }
 
 /** The duty in a list line: names, and the open seats if any. */
-export function dutyText(directory: Directory, s: Session): string {
+export function dutyText(directory: People, s: Session): string {
   const missing = Math.max(0, s.required - s.duty.length)
   const listed = s.duty.length ? names(directory, s.duty) : zh.roster.tbd
   return missing > 0 && s.duty.length ? `${listed}（${zh.roster.missing(missing)}）` : listed
 }
 
 /** WeChat contact ids of the people (those bound to a contact). */
-export function contactsOf(directory: Directory, personIds: string[]): string[] {
+export function contactsOf(directory: People, personIds: string[]): string[] {
   return personIds.map((id) => directory.contactOf(id)).filter((c): c is string => c !== undefined)
 }
 
 /** The duty announcement for the studio's group, @mentioning the duty representatives. */
-export function announcementPost(directory: Directory, studio: Studio, s: Session, roomId: string, late: boolean, provisional = false): OutgoingMessage {
+export function announcementPost(directory: People, studio: Studio, s: Session, roomId: string, late: boolean, provisional = false): OutgoingMessage {
   const body = zh.roster.announcement({
     studio: studio.name,
     date: dateLong(s.date),
@@ -77,7 +77,7 @@ export function announcementPost(directory: Directory, studio: Studio, s: Sessio
 }
 
 /** The correction of an announced session: what was announced, what holds now, who is in and out. */
-export function correctionPost(directory: Directory, studio: Studio, s: Session, before: string[], roomId: string, note?: string): OutgoingMessage {
+export function correctionPost(directory: People, studio: Studio, s: Session, before: string[], roomId: string, note?: string): OutgoingMessage {
   const added = s.duty.filter((p) => !before.includes(p))
   const removed = before.filter((p) => !s.duty.includes(p))
   const text = zh.roster.correction({
@@ -94,7 +94,7 @@ export function correctionPost(directory: Directory, studio: Studio, s: Session,
 }
 
 /** The 更正 post for an announced session moved off a new day off (a loaded holiday notice). */
-export function movedSessionPost(directory: Directory, studio: Studio, from: Session, to: Session, roomId: string): OutgoingMessage {
+export function movedSessionPost(directory: People, studio: Studio, from: Session, to: Session, roomId: string): OutgoingMessage {
   const text = zh.calendar.movedPost({ studio: studio.name, from: dateLong(from.date), to: dateLong(to.date), time: timeRange(to), place: to.place, duty: dutyText(directory, to) })
   return { to: { roomId }, text, mentions: contactsOf(directory, to.duty) }
 }

@@ -6,14 +6,14 @@
  * and every phone or ID number in the content is masked (src/domain/issues/mask.ts). The reminder goes
  * to a coordinator in private chat: the name in full, still no phone (it is not needed to act).
  */
-import type { Issue } from '../domain/issues/issue.js'
-import type { Session, Studio } from '../domain/model.js'
-import type { LateIssue, OpenSummary } from '../domain/stats/open-issues.js'
-import type { Rate } from '../domain/stats/figures.js'
-import { brief, maskFreeText, maskName } from '../domain/issues/mask.js'
-import { dateShort, dutyText, timeRange } from './roster-posts.js'
-import type { Directory } from './directory.js'
-import { zh } from '../text/zh-CN.js'
+import type { Issue } from '../../domain/issues/issue.js'
+import type { Session, Studio } from '../../domain/model.js'
+import type { LateIssue, OpenSummary } from '../../domain/stats/open-issues.js'
+import type { Rate } from '../../domain/stats/figures.js'
+import { brief, maskFreeText, maskName } from '../../domain/issues/mask.js'
+import { dateShort, dutyText, timeRange } from './roster.js'
+import type { People } from './people.js'
+import { zh } from '../zh-CN.js'
 
 const t = zh.followup
 
@@ -39,7 +39,7 @@ export interface WeeklyPostInput {
 }
 
 /** The weekly follow-up text for a studio's group (masked). */
-export function weeklyText(directory: Directory, o: WeeklyPostInput): string {
+export function weeklyText(directory: People, o: WeeklyPostInput): string {
   const shown = o.summary.overdue.slice(0, OVERDUE_LINES)
   return t.weekly({
     studio: o.studio.name,
