@@ -13,6 +13,7 @@ import { issues } from './sections/issues.js'
 import { roster } from './sections/roster.js'
 import { swaps } from './sections/swaps.js'
 import { followup } from './sections/followup.js'
+import { gateway } from './sections/gateway.js'
 
 export const zh = {
   common,
@@ -25,6 +26,7 @@ export const zh = {
   roster,
   swaps,
   followup,
+  gateway,
 }
 
 export type Catalogue = typeof zh

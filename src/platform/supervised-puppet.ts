@@ -1,0 +1,56 @@
+/**
+ * The puppet-service client with two changes, both about what a real gateway needs:
+ *
+ * - **Stop leaves the gateway alone.** PuppetService.stop() sends the gateway a Stop call, and
+ *   PuppetServer answers it by stopping *its* puppet (server/puppet-implementation.js: `stop` →
+ *   `eventStreamManager.stop()` + `puppet.stop()`): on a real gateway that is the WeChat session itself,
+ *   and the next client's Start has to bring it up again (or needs a new scan). The mock gateway failed
+ *   every message for the next run after it. Here stop cancels our event stream (so the server frees its
+ *   single event slot: it refuses a second `event()` call with ALREADY_EXISTS while one is open; closing
+ *   the channel alone does not end an open call) and closes the channel, exactly what a crash of the bot
+ *   does, which every gateway already survives.
+ * - **The supervisor hears when the event stream ends.** The stock client only re-emits the stream's
+ *   error as a puppet `error` and never reconnects; `onStreamLost` lets GatewaySupervisor do that.
+ */
+import { PuppetService } from 'wechaty-puppet-service'
+
+export class SupervisedPuppetService extends PuppetService {
+  /** Called once per connection when its event stream ends, errs or is cancelled by the other side. */
+  onStreamLost?: (cause: unknown) => void
+
+  override async onStart(): Promise<void> {
+    await super.onStart()
+    const g = this._grpcManager
+    if (!g) return
+    let told = false
+    const lost = (cause: unknown) => {
+      if (told || this._grpcManager !== g) return
+      told = true
+      this.onStreamLost?.(cause)
+    }
+    g.on('end', () => lost('end'))
+    g.on('cancel', () => lost('cancel'))
+    g.on('error', (e: unknown) => lost(e))
+  }
+
+  override async onStop(): Promise<void> {
+    const g = this._grpcManager
+    if (g) {
+      // Our own cancel must not read as a lost connection, and an 'error' with no listener would throw.
+      g.removeAllListeners()
+      g.on('error', () => undefined)
+      try {
+        g.eventStream?.cancel()
+      } catch {
+        // already gone
+      }
+      try {
+        // No Stop call to the gateway (see above): answer the client's own call locally.
+        ;(g.client as any).stop = (_req: unknown, cb: (e: null) => void) => cb(null)
+      } catch {
+        // no client: nothing to stop
+      }
+    }
+    await super.onStop()
+  }
+}
