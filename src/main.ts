@@ -92,7 +92,9 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
 
   const stop = async () => {
     scheduler.stop()
-    await app.idle()
+    // Let the queue drain while WeChat takes messages (at most 10 s); with no gateway it never would.
+    // Scheduled posts wait in the outbox on disk for the next run either way.
+    if (wb.transport.isReady()) await Promise.race([app.idle(), new Promise((r) => setTimeout(r, 10_000).unref())])
     await wb.stop().catch(() => undefined)
     await gateway?.stop().catch(() => undefined)
     await store.close()

@@ -68,6 +68,36 @@ test('with a token and an endpoint whose gateway comes up 10 s after the bot, th
   }
 }, 120_000)
 
+test('a token without an endpoint and no route to discovery: no crash, a Chinese line naming WECHATY_PUPPET_SERVICE_ENDPOINT, the token never shown', async () => {
+  const token = 'puppet_padlocal_0123456789abcdef0123456789abcdef'
+  const closed = await freePort() // nothing listens there: discovery cannot be reached (loopback only)
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'lxq-nodisc-'))
+  const run = startMain({
+    WECHATY_PUPPET_SERVICE_TOKEN: token,
+    WECHATY_PUPPET_SERVICE_ENDPOINT: '',
+    WECHATY_PUPPET_SERVICE_AUTHORITY: `127.0.0.1:${closed}`,
+    LXQ_CONFIG: 'config/demo.yaml',
+    LXQ_DATA: dir,
+  })
+  let exited: number | null | undefined
+  void run.done.then((c) => (exited = c))
+  try {
+    const end = Date.now() + 30_000
+    while ((run.output().match(/查不到网关地址/g)?.length ?? 0) < 2 && exited === undefined && Date.now() < end) await new Promise((r) => setTimeout(r, 100))
+    expect(exited).toBeUndefined() // still running, still trying
+    expect(run.output().match(/查不到网关地址/g)?.length).toBeGreaterThanOrEqual(2)
+    expect(run.output()).toContain('WECHATY_PUPPET_SERVICE_ENDPOINT=主机:端口')
+    expect(run.output()).toContain('puppet_padlocal_0123…')
+    expect(run.output()).not.toContain(token)
+    expect(run.output()).not.toContain('0123456789abcdef0123456789abcdef')
+    expect(run.output()).not.toContain('TypeError')
+  } finally {
+    run.child.kill('SIGTERM')
+    await run.done
+    rmSync(dir, { recursive: true, force: true })
+  }
+}, 60_000)
+
 test('a corrupt data file stops start-up with a clear message and is left as it was', async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'lxq-corrupt-'))
   const { mkdirSync, writeFileSync, readFileSync } = await import('node:fs')
