@@ -65,7 +65,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
     settings = puppetServiceFromEnv(env)
   }
 
-  const wb = createWechatyBot(settings, log)
+  const wb = createWechatyBot(settings, log, undefined, { now: () => clock.now() })
   let app
   try {
     // Loading the partitions (this year's issues, …) may meet a corrupt file too: same refusal.
@@ -76,6 +76,12 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
       log,
       transport: wb.transport,
       botNames: () => [wb.bot.isLoggedIn ? wb.bot.currentUser.name() : '', zh.common.botName].filter(Boolean),
+      connection: () => ({
+        state: wb.state,
+        since: wb.since || undefined,
+        account: wb.bot.isLoggedIn ? { name: wb.bot.currentUser.name(), id: wb.bot.currentUser.id } : undefined,
+        endpoint: wb.endpoint,
+      }),
     })
   } catch (e) {
     await gateway?.stop().catch(() => undefined)

@@ -17,7 +17,8 @@ import { Outbox } from './outbox.js'
 import { IssueRepo } from './issue-repo.js'
 import { RosterService } from './roster-service.js'
 import { SwapService } from './swap-service.js'
-import type { Deps } from './deps.js'
+import type { ConnectionInfo, Deps } from './deps.js'
+import { SentCounter } from './sent-counter.js'
 import { commands as allCommands } from '../commands/index.js'
 import { jobs as allJobs } from '../schedules/index.js'
 import type { Job } from '../schedules/job.js'
@@ -38,6 +39,8 @@ export interface AppOptions {
   jobs?: readonly Job[]
   /** Display names of the bot (its @mentions are stripped from commands). */
   botNames?: () => string[]
+  /** The WeChat connection's state, for /状态. */
+  connection?: () => ConnectionInfo
 }
 
 export interface App {
@@ -69,6 +72,7 @@ export async function createApp(o: AppOptions): Promise<App> {
   })
   const roster = await RosterService.open({ config: o.config, store: o.store, clock: o.clock, log: o.log, directory, calendars, outbox })
   const swaps = await SwapService.open({ config: o.config, store: o.store, log: o.log, directory, roster }, o.clock.now())
+  const sent = new SentCounter()
   const deps: Deps = {
     config: o.config,
     clock: o.clock,
@@ -90,11 +94,13 @@ export async function createApp(o: AppOptions): Promise<App> {
       retries: o.config.bot.retries,
       random: o.random,
       onDelivered: (ids) => outbox.delivered(ids),
+      onSent: (to) => sent.record(to, o.clock.now()),
     },
     o.log,
     o.timer ?? realTimer,
   )
   outbox.attach(sender)
+  deps.botStatus = () => ({ connection: o.connection?.(), queued: sender.pending, lastPostTo: sent.lastPostTo, sentToday: sent.today(o.clock.now()) })
   const dispatcher = new Dispatcher(deps, o.botNames ?? (() => [zh.common.botName]))
   // A replayed message id (kept in each issue's history) changes nothing, even if state.json's ring lost it.
   issues.rememberMsgIdsIn(dispatcher.seen)

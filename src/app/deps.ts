@@ -31,4 +31,25 @@ export interface Deps {
   roster: RosterService
   /** Leave, substitute and swap requests, volunteers, forced changes, cancellations and check-ins. */
   swaps: SwapService
+  /** What /状态 shows about the bot itself: connection, queue, last posts (absent in some test rigs). */
+  botStatus?: () => BotStatus
+}
+
+/** The WeChat connection as the gateway supervisor sees it (src/platform/wechaty-bot.ts). */
+export interface ConnectionInfo {
+  state: 'idle' | 'discovering' | 'connecting' | 'connected' | 'logged-in' | 'waiting' | 'stopped'
+  /** Instant of the last change of state. */
+  since?: number
+  account?: { name: string; id: string }
+  endpoint?: string
+}
+
+export interface BotStatus {
+  connection?: ConnectionInfo
+  /** Messages waiting in the sender's queue (replies and posts). */
+  queued: number
+  /** Instant of the last message sent to each group (room id). */
+  lastPostTo: ReadonlyMap<string, number>
+  /** Messages sent since the bot started, by Asia/Shanghai day: [account total, per room]. */
+  sentToday: { total: number; byRoom: ReadonlyMap<string, number> }
 }

@@ -46,6 +46,8 @@ export interface SenderOptions {
   onDelivered?: (durableIds: string[]) => Promise<void> | void
   /** Separator between merged texts. */
   mergeSeparator?: string
+  /** Called once per message WeChat took (a merged batch counts once per text or file sent). */
+  onSent?: (to: Target) => void
 }
 
 interface Item extends SendRequest {
@@ -132,6 +134,7 @@ export class Sender {
           }
         }
         this.stats.merged += batch.length - 1
+        this.opts.onSent?.(batch[0].to)
         const durable = batch.map((b) => b.durableId).filter((x): x is string => !!x)
         // Called inside a promise, so a callback that throws synchronously is logged like one that rejects
         // and never turns a message WeChat already took into a reported failure.

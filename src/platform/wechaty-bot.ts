@@ -96,6 +96,8 @@ export interface SupervisorOptions {
   /** Discovery service for a token without an endpoint (WECHATY_PUPPET_SERVICE_AUTHORITY). */
   authority?: string
   fetch?: Fetch
+  /** The injected clock's now (ms), for "since when" in /状态; Date.now when absent. */
+  now?: () => number
 }
 
 /** The gRPC status (or TLS failure) behind a failed attempt, as a short Chinese reason. */
@@ -147,7 +149,7 @@ export function createWechatyBot(settings: PuppetServiceSettings, log: Logger, n
   let endpoint = settings.endpoint
   const where = () => endpoint ?? ''
   const setState = (s: GatewayState) => {
-    if (s !== state) since = Date.now()
+    if (s !== state) since = (opts.now ?? Date.now)()
     state = s
   }
 

@@ -14,6 +14,7 @@ import { roster } from './sections/roster.js'
 import { swaps } from './sections/swaps.js'
 import { followup } from './sections/followup.js'
 import { gateway } from './sections/gateway.js'
+import { status } from './sections/status.js'
 
 export const zh = {
   common,
@@ -27,6 +28,7 @@ export const zh = {
   swaps,
   followup,
   gateway,
+  status,
 }
 
 export type Catalogue = typeof zh
