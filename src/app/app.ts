@@ -51,8 +51,13 @@ export interface App {
   onMessage(msg: Incoming): Promise<void>
   /** The due-check: every job, at the clock's now. Never runs twice at once. */
   runDue(): Promise<void>
-  /** Login: resume sending, deliver the outbox, run the due-check. */
-  onLogin(): Promise<void>
+  /**
+   * Login: resume sending, deliver the outbox, run the due-check. `awayMs`: the account had been logged
+   * out (not a mere reconnect) for this long; the admins are told privately.
+   */
+  onLogin(info?: { awayMs?: number }): Promise<void>
+  /** The bot was removed from a group (or the group was dissolved): its studio's coordinators, the admins and the liaison group are told. */
+  onRemovedFromRoom(roomId: string): Promise<void>
   /** Resolves when no message is being handled and nothing waits to be sent. */
   idle(): Promise<void>
   /** Inbound messages handed to onMessage so far (the demo waits on it). */
@@ -73,6 +78,7 @@ export async function createApp(o: AppOptions): Promise<App> {
   const roster = await RosterService.open({ config: o.config, store: o.store, clock: o.clock, log: o.log, directory, calendars, outbox })
   const swaps = await SwapService.open({ config: o.config, store: o.store, log: o.log, directory, roster }, o.clock.now())
   const sent = new SentCounter()
+  const removedRooms = new Set<string>()
   const deps: Deps = {
     config: o.config,
     clock: o.clock,
@@ -100,7 +106,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     o.timer ?? realTimer,
   )
   outbox.attach(sender)
-  deps.botStatus = () => ({ connection: o.connection?.(), queued: sender.pending, lastPostTo: sent.lastPostTo, sentToday: sent.today(o.clock.now()) })
+  deps.botStatus = () => ({ connection: o.connection?.(), queued: sender.pending, lastPostTo: sent.lastPostTo, sentToday: sent.today(o.clock.now()), removedRooms })
   const dispatcher = new Dispatcher(deps, o.botNames ?? (() => [zh.common.botName]))
   // A replayed message id (kept in each issue's history) changes nothing, even if state.json's ring lost it.
   issues.rememberMsgIdsIn(dispatcher.seen)
@@ -148,10 +154,35 @@ export async function createApp(o: AppOptions): Promise<App> {
       })
       return dueRun
     },
-    async onLogin() {
+    async onLogin(info) {
       sender.wake()
       outbox.flush()
+      if (info?.awayMs !== undefined) {
+        const text = zh.gateway.backAfterLogout(zh.gateway.duration(info.awayMs))
+        for (const a of directory.admins()) {
+          const contactId = directory.contactOf(a.id)
+          if (contactId) sender.post({ to: { contactId }, text })
+        }
+      }
       await app.runDue()
+    },
+    async onRemovedFromRoom(roomId) {
+      const studio = directory.studioOfRoom(roomId)
+      const liaison = directory.liaisonRoom()
+      const name = studio?.name ?? (roomId === liaison ? zh.identity.liaisonName : roomId)
+      removedRooms.add(roomId)
+      o.log.warn(zh.gateway.removedLog(name))
+      const text = zh.gateway.removedFromRoom(name)
+      const people = [...(studio ? directory.people.filter((p) => p.active && p.studioId === studio.id && p.roles.includes('coordinator')) : []), ...directory.admins()]
+      const told = new Set<string>()
+      for (const p of people) {
+        const contactId = directory.contactOf(p.id)
+        if (contactId && !told.has(contactId)) {
+          told.add(contactId)
+          sender.post({ to: { contactId }, text })
+        }
+      }
+      if (liaison && liaison !== roomId) sender.post({ to: { roomId: liaison }, text })
     },
     async idle() {
       for (;;) {

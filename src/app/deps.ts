@@ -52,4 +52,6 @@ export interface BotStatus {
   lastPostTo: ReadonlyMap<string, number>
   /** Messages sent since the bot started, by Asia/Shanghai day: [account total, per room]. */
   sentToday: { total: number; byRoom: ReadonlyMap<string, number> }
+  /** Groups the bot was removed from (or that were dissolved) since it started. */
+  removedRooms?: ReadonlySet<string>
 }

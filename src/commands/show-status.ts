@@ -39,7 +39,7 @@ export const showStatus = defineCommand({
       }
       roomName.set(room, studio.name)
       const at = s?.lastPostTo.get(room)
-      lines.push(t.lastPost(studio.name, at === undefined ? undefined : when(at)))
+      lines.push(s?.removedRooms?.has(room) ? t.removed(studio.name) : t.lastPost(studio.name, at === undefined ? undefined : when(at)))
     }
     const liaison = deps.directory.liaisonRoom()
     if (liaison) {

@@ -174,6 +174,8 @@ export function createWechatyBot(settings: PuppetServiceSettings, log: Logger, n
   let streamLost = false
   let sawLoginOrScan = false
   let ownLogout = false
+  /** A real logout (on the phone, risk control), not our own disconnect: when, for the admins' notice. */
+  let loggedOutAt: number | undefined
   puppet.on('heartbeat', () => {
     events++
     lastEventAt = Date.now()
@@ -294,13 +296,20 @@ export function createWechatyBot(settings: PuppetServiceSettings, log: Logger, n
       transport.loggedIn = true
       setState('logged-in')
       log.info(zh.gateway.loggedIn(user.name(), user.id))
-      void app.onLogin().catch((e) => log.error('after-login due-check failed', { error: e }))
+      const awayMs = loggedOutAt === undefined ? undefined : (opts.now ?? Date.now)() - loggedOutAt
+      loggedOutAt = undefined
+      void app.onLogin({ awayMs }).catch((e) => log.error('after-login due-check failed', { error: e }))
     })
     bot.on('logout', () => {
       transport.loggedIn = false
       if (stopping || ownLogout) return
       setState('connected')
+      loggedOutAt ??= (opts.now ?? Date.now)()
       log.warn(zh.gateway.loggedOut)
+    })
+    bot.on('room-leave', (room, leavers) => {
+      const self = bot.isLoggedIn ? bot.currentUser.id : undefined
+      if (self && leavers.some((c) => c.id === self)) void app.onRemovedFromRoom(room.id).catch((e) => log.error('room removal notice failed', { error: e }))
     })
     bot.on('error', (e) => {
       // While connecting, failures are summed up in one Chinese line by the supervisor; later ones are

@@ -9,6 +9,13 @@ export const gateway = {
   loggedOut: '微信已退出登录（可能在手机上退出或被风控下线），发出的消息先排队，等待重新扫码登录。',
   scan: '请用机器人的微信扫描上面的二维码登录。',
   scanUrl: (url: string) => `二维码在终端里看不清时，可在浏览器打开：${url}`,
+  backAfterLogout: (away: string) => `【连心桥】机器人的微信曾退出登录，已重新登录，期间约 ${away}。这段时间发到群里的命令没有收到，请提醒大家需要时重发；要发的公告已在登录后补发。`,
+  removedFromRoom: (room: string) => `【连心桥】机器人已被移出“${room}”的微信群（或该群已解散），发往这个群的消息无法送达。请把机器人重新拉进群，再由联络员在群里发 /绑定本群。`,
+  removedLog: (room: string) => `机器人被移出群 ${room}，已通知联络员和管理员。`,
+  duration: (ms: number) => {
+    const m = Math.max(1, Math.round(ms / 60_000))
+    return m < 60 ? `${m} 分钟` : m < 60 * 48 ? `${Math.floor(m / 60)} 小时${m % 60 ? ` ${m % 60} 分钟` : ''}` : `${Math.round(m / 1440)} 天`
+  },
   stopped: '已停止，与微信网关断开（网关保持运行，下次启动直接连上）。',
   reasons: {
     refused: '网关没有响应',

@@ -21,6 +21,7 @@ export const status = {
   queued: (n: number) => `排队待发：${n} 条`,
   lastPostsHeader: '各群最近一次发送：',
   lastPost: (room: string, when: string | undefined) => `  ${room}：${when ?? '本次启动后未发送'}`,
+  removed: (studio: string) => `  ${studio}：机器人已被移出群（或群已解散）`,
   unboundStudio: (studio: string) => `  ${studio}：未绑定群`,
   calendar: (years: { year: number; covered: boolean }[]) =>
     `节假日日历：${years.map((y) => `${y.year} 年${y.covered ? '已收录' : '未收录（按周末推算）'}`).join('，')}`,
