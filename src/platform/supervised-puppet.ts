@@ -10,13 +10,35 @@
  *   the channel alone does not end an open call) and closes the channel, exactly what a crash of the bot
  *   does, which every gateway already survives.
  * - **The supervisor hears when the event stream ends.** The stock client only re-emits the stream's
- *   error as a puppet `error` and never reconnects; `onStreamLost` lets GatewaySupervisor do that.
+ *   error as a puppet `error` and never reconnects; `onStreamLost` lets the supervisor do that.
+ * - **The payload cache is reopened only once it is closed.** The client keeps contact and room
+ *   payloads in LevelDB stores under ~/.wechaty/wechaty-puppet-service/<token>/, opened on login and
+ *   closed, without waiting, on logout (client/payload-store.js). A reconnect logs out and in again at
+ *   once; opening the same LevelDB before its close finished fails with "lock … already held by process"
+ *   (seen in a stop/start loop here: the process died of it). Start now waits for the previous close.
  */
 import { PuppetService } from 'wechaty-puppet-service'
 
 export class SupervisedPuppetService extends PuppetService {
   /** Called once per connection when its event stream ends, errs or is cancelled by the other side. */
   onStreamLost?: (cause: unknown) => void
+  private payloadClosing: Promise<unknown> = Promise.resolve()
+
+  constructor(options: ConstructorParameters<typeof PuppetService>[0] = {}) {
+    super(options)
+    const store = this._payloadStore
+    const stop = store.stop.bind(store)
+    const start = store.start.bind(store)
+    store.stop = () => {
+      const closing = stop()
+      this.payloadClosing = closing.catch(() => undefined)
+      return closing
+    }
+    store.start = async (accountId: string) => {
+      await this.payloadClosing
+      return start(accountId)
+    }
+  }
 
   override async onStart(): Promise<void> {
     await super.onStart()
