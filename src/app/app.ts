@@ -18,7 +18,7 @@ import { IssueRepo } from './issue-repo.js'
 import { RosterService } from './roster-service.js'
 import { SwapService } from './swap-service.js'
 import type { ConnectionInfo, Deps } from './deps.js'
-import { SentCounter } from './sent-counter.js'
+import { SentCounter, sendBudget } from './sent-counter.js'
 import { commands as allCommands } from '../commands/index.js'
 import { jobs as allJobs } from '../schedules/index.js'
 import type { Job } from '../schedules/job.js'
@@ -79,6 +79,7 @@ export async function createApp(o: AppOptions): Promise<App> {
   const swaps = await SwapService.open({ config: o.config, store: o.store, log: o.log, directory, roster }, o.clock.now())
   const sent = new SentCounter()
   const removedRooms = new Set<string>()
+  const deferredCount = { n: 0 }
   const deps: Deps = {
     config: o.config,
     clock: o.clock,
@@ -101,12 +102,13 @@ export async function createApp(o: AppOptions): Promise<App> {
       random: o.random,
       onDelivered: (ids) => outbox.delivered(ids),
       onSent: (to) => sent.record(to, o.clock.now()),
+      budget: sendBudget(o.config.bot.dailyLimit, sent, o.clock, o.log, deferredCount),
     },
     o.log,
     o.timer ?? realTimer,
   )
   outbox.attach(sender)
-  deps.botStatus = () => ({ connection: o.connection?.(), queued: sender.pending, lastPostTo: sent.lastPostTo, sentToday: sent.today(o.clock.now()), removedRooms })
+  deps.botStatus = () => ({ connection: o.connection?.(), queued: sender.pending, lastPostTo: sent.lastPostTo, sentToday: sent.today(o.clock.now()), removedRooms, budget: { ...o.config.bot.dailyLimit, deferred: sender.deferredNow } })
   const dispatcher = new Dispatcher(deps, o.botNames ?? (() => [zh.common.botName]))
   // A replayed message id (kept in each issue's history) changes nothing, even if state.json's ring lost it.
   issues.rememberMsgIdsIn(dispatcher.seen)
@@ -191,7 +193,8 @@ export async function createApp(o: AppOptions): Promise<App> {
         await sender.idle()
         // Background writes (the seen-id ring) have landed too, so "idle" means quiet on disk as well.
         await o.store.state.settle()
-        if (handling === 0 && !dueRun && sender.pending === 0) return
+        // Messages the send budget holds back wait for another day: they do not keep the app busy.
+        if (handling === 0 && !dueRun && (sender.pending === 0 || sender.waitingForBudget)) return
       }
     },
   }

@@ -54,4 +54,6 @@ export interface BotStatus {
   sentToday: { total: number; byRoom: ReadonlyMap<string, number> }
   /** Groups the bot was removed from (or that were dissolved) since it started. */
   removedRooms?: ReadonlySet<string>
+  /** The configured daily caps (0 = none) and how many messages the budget has made wait since start. */
+  budget?: { account: number; perGroup: number; deferred: number }
 }

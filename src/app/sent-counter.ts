@@ -4,7 +4,12 @@
  * /状态's wording), which is enough to see the day's volume against WeChat's risk limits.
  */
 import type { Target } from '../commands/command.js'
+import type { SendRequest } from './dispatcher.js'
+import type { Clock } from '../platform/clock.js'
+import type { Logger } from '../platform/logger.js'
 import { toLocalDate } from '../domain/time/local-date.js'
+import { budgetAllows, type SendPriority } from '../domain/budget/send-budget.js'
+import { zh } from '../text/zh-CN.js'
 
 export class SentCounter {
   readonly lastPostTo = new Map<string, number>()
@@ -32,5 +37,32 @@ export class SentCounter {
     this.day = d
     this.total = 0
     this.byRoom = new Map()
+  }
+}
+
+/** A post's priority for the budget: replies 0; duty announcements 0; corrections and gap alerts 1; the rest 2. */
+export function postPriority(req: SendRequest, durable: boolean): SendPriority {
+  if (!durable) return 0
+  if (zh.budget.first.some((t) => req.text.startsWith(t))) return 0
+  if (zh.budget.next.some((t) => req.text.startsWith(t))) return 1
+  return 2
+}
+
+/** The sender's budget from the configured caps and today's counts (see domain/budget/send-budget.ts). */
+export function sendBudget(caps: { account: number; perGroup: number }, sent: SentCounter, clock: Clock, log: Logger, deferredCount: { n: number }) {
+  if (!caps.account && !caps.perGroup) return undefined
+  return {
+    priorityOf: postPriority,
+    allows(to: Target, priority: number): boolean {
+      const today = sent.today(clock.now())
+      const p = Math.min(2, Math.max(0, priority)) as SendPriority
+      if (!budgetAllows(today.total, caps.account, p)) return false
+      return !('roomId' in to) || budgetAllows(today.byRoom.get(to.roomId) ?? 0, caps.perGroup, p)
+    },
+    deferred(req: SendRequest, priority: number): void {
+      deferredCount.n++
+      const to = 'roomId' in req.to ? req.to.roomId : req.to.contactId
+      log.warn(zh.budget.deferred(to, priority, req.text.split('\n')[0].slice(0, 40)))
+    },
   }
 }

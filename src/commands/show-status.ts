@@ -57,6 +57,7 @@ export const showStatus = defineCommand({
     let busiest: { room: string; n: number } | undefined
     for (const [room, n] of today?.byRoom ?? []) if (!busiest || n > busiest.n) busiest = { room: roomName.get(room) ?? room, n }
     lines.push(t.sentToday(today?.total ?? 0, busiest))
+    if (s?.budget) lines.push(t.budget(s.budget.account, s.budget.perGroup, s.budget.deferred))
     return lines.join('\n')
   },
 })

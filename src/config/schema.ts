@@ -80,6 +80,10 @@ export const configSchema = z
         maxMessageChars: z.number().int().min(200).max(5000).default(1800),
         /** Sends that fail are retried this many times, with growing pauses. */
         retries: z.number().int().min(0).max(20).default(5),
+        /** Daily caps (Asia/Shanghai day) against risk control; 0 = no cap. Near a cap the less urgent posts wait. */
+        dailyLimit: z
+          .object({ account: z.number().int().min(0).default(0), perGroup: z.number().int().min(0).default(0) })
+          .prefault({}),
       })
       .prefault({}),
     calendar: z

@@ -14,7 +14,7 @@ import { roster } from './sections/roster.js'
 import { swaps } from './sections/swaps.js'
 import { followup } from './sections/followup.js'
 import { gateway } from './sections/gateway.js'
-import { status } from './sections/status.js'
+import { status, budget } from './sections/status.js'
 
 export const zh = {
   common,
@@ -29,6 +29,7 @@ export const zh = {
   followup,
   gateway,
   status,
+  budget,
 }
 
 export type Catalogue = typeof zh

@@ -29,4 +29,17 @@ export const status = {
     `数据目录 ${dir}：${ok ? '可写' : '不可写！请检查权限'}${freeMb === undefined ? '' : `，剩余空间 ${freeMb.toLocaleString('en-US')} MB`}${freeMb !== undefined && freeMb < 500 ? '（不足 500 MB）' : ''}`,
   sentToday: (total: number, busiest: { room: string; n: number } | undefined) =>
     `今天已发送：${total} 条${busiest ? `，最多的群 ${busiest.room} ${busiest.n} 条` : ''}（本次启动起计）`,
+  budget: (account: number, perGroup: number, deferred: number) =>
+    `每日发送上限：账号 ${account || '不限'}${account ? ' 条' : ''}，每群 ${perGroup || '不限'}${perGroup ? ' 条' : ''}；接近上限时推迟、正在等待的消息 ${deferred} 条`,
+}
+
+/**
+ * The send budget's priorities, by how a post begins (the titles of the catalogue's posts): these first
+ * (with every reply), the next ones second, everything else (weekly follow-ups, 督办, reminders) last.
+ */
+export const budget = {
+  first: ['【党代表接待日公告】', '【补发】【党代表接待日公告】', '【接待日取消】'],
+  next: ['【更正】', '【缺岗提醒】', '【征集顶班】'],
+  deferred: (to: string, priority: number, head: string) =>
+    `今天的发送量接近每日上限，这条${['回复或公告', '更正或提醒', '定时消息'][priority] ?? '消息'}先等一等（不会丢，明天或有余量时发出）：发往 ${to}：${head}`,
 }
