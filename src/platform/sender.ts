@@ -95,6 +95,9 @@ export class Sender {
     this.stats.requested++
     return new Promise<void>((done, failed) => {
       this.queue.push({ ...req, durableId, done, failed })
+      // A new message may be one the budget lets out: look at the queue again (also if a loop that
+      // found only deferred messages is just ending).
+      this.onlyDeferred = false
       this.kick()
     })
   }
@@ -121,6 +124,7 @@ export class Sender {
   /** The gateway is back (login): resume sending. */
   wake(): void {
     for (const w of this.wakers.splice(0)) w()
+    this.onlyDeferred = false
     this.kick()
   }
 
