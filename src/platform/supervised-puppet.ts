@@ -55,6 +55,37 @@ export class SupervisedPuppetService extends PuppetService {
     g.on('error', (e: unknown) => lost(e))
   }
 
+  /**
+   * Is the gateway answering? A `ding` call with a deadline: answered (whether or not a `dong` event
+   * follows: not every gateway sends one) means the connection is alive; an error or no answer within
+   * `timeoutMs` means it is not. The stock `ding()` has no deadline and swallows the outcome, so the
+   * call goes through it with the client's `ding` wrapped for this one call.
+   */
+  probe(timeoutMs: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      let client: any
+      try {
+        client = this.grpcManager.client
+      } catch {
+        return resolve(false)
+      }
+      const original = client.ding
+      client.ding = (req: unknown, cb: (e: unknown, r?: unknown) => void) => {
+        client.ding = original
+        return original.call(client, req, { deadline: Date.now() + timeoutMs }, (e: unknown, r: unknown) => {
+          resolve(!e)
+          cb(e, r)
+        })
+      }
+      try {
+        this.ding('lxq')
+      } catch {
+        client.ding = original
+        resolve(false)
+      }
+    })
+  }
+
   override async onStop(): Promise<void> {
     const g = this._grpcManager
     if (g) {

@@ -91,7 +91,7 @@ export interface SupervisorOptions {
   random?: () => number
   /** Connected but neither a login nor a scan within this long: reconnect (default 20 s). */
   loginWatchdogMs?: number
-  /** No event from the gateway for this long: ding it; no answer within as long again: reconnect (default 30 s). */
+  /** No event from the gateway for this long: ding it (10 s deadline); no answer: reconnect (default 30 s). */
   heartbeatMs?: number
   /** Discovery service for a token without an endpoint (WECHATY_PUPPET_SERVICE_AUTHORITY). */
   authority?: string
@@ -107,6 +107,7 @@ function reasonOf(errors: unknown[], fallback: keyof typeof zh.gateway.reasons):
     const code = (e as { code?: unknown } | null)?.code
     const msg = String((e as { message?: unknown } | null)?.message ?? e)
     if (code === 16 || /token/i.test(msg)) return r.token
+    if (code === 6 || /ALREADY_EXISTS|call twice/i.test(msg)) return r.noEvents
     if (/SSL|TLS|wrong version number/i.test(msg)) return r.tls
     if (code === 4 || /DEADLINE_EXCEEDED|timeout/i.test(msg)) return r.timeout
     if (code === 14 && /dropped/i.test(msg)) return r.dropped
@@ -210,21 +211,23 @@ export function createWechatyBot(settings: PuppetServiceSettings, log: Logger, n
   /** Resolves with the reason the connection ended (or 'stop'). */
   async function watchConnection(): Promise<string> {
     const connectedAt = Date.now()
-    let dingSentAt = 0
+    let probing: Promise<boolean> | undefined
+    let probeFailed = false
     for (;;) {
       if (stopping) return 'stop'
       if (streamLost) return reasonOf(attemptErrors, 'dropped')
+      if (probeFailed) return zh.gateway.reasons.noHeartbeat
       const now = Date.now()
       if (!sawLoginOrScan && !transport.loggedIn && now - connectedAt >= loginWatchdogMs) return 'no-login'
-      if (now - lastEventAt >= heartbeatMs) {
-        if (!dingSentAt || dingSentAt < lastEventAt) {
-          dingSentAt = now
-          try {
-            puppet.ding('lxq')
-          } catch {
-            return zh.gateway.reasons.noHeartbeat
-          }
-        } else if (now - dingSentAt >= heartbeatMs) return zh.gateway.reasons.noHeartbeat
+      // Quiet for a while: ask the gateway (a ding with a deadline); no answer means it is gone.
+      if (!probing && now - lastEventAt >= heartbeatMs) {
+        probing = puppet.probe(Math.max(1000, Math.min(10_000, heartbeatMs))).then((ok) => {
+          if (ok) lastEventAt = Date.now()
+          else probeFailed = true
+          probing = undefined
+          signal('probe')
+          return ok
+        })
       }
       await waitFor(Math.min(1000, loginWatchdogMs, heartbeatMs))
     }
@@ -260,7 +263,7 @@ export function createWechatyBot(settings: PuppetServiceSettings, log: Logger, n
       const ok = await connectOnce()
       if (stopping) break
       if (!ok) {
-        const reason = reasonOf(attemptErrors, events > 0 ? 'dropped' : 'refused')
+        const reason = reasonOf(attemptErrors, events > 0 ? 'dropped' : attemptErrors.length ? 'refused' : 'noEvents')
         await disconnect()
         await pause((s) => zh.gateway.failed(reason, s))
         continue
