@@ -1,5 +1,6 @@
 /**
- * Gateway flapping: for FLAP_MS (default five minutes) the gateway's gRPC server goes down and comes
+ * Gateway flapping: for FLAP_MS (default 90 s, to keep CI under 10 minutes; the issue's five minutes is
+ * FLAP_MS=300000, measured before landing) the gateway's gRPC server goes down and comes
  * back at random (up 4–30 s, down 1–20 s; seeded, CHAOS_SEED) while replies and scheduled posts flow.
  * The bot is wired as src/main.ts wires it (createApp + createWechatyBot's supervisor over the
  * puppet-service gRPC client), pacing [50, 100] ms.
@@ -31,7 +32,7 @@ import { seededRandom } from '../bench/synthetic.js'
 wechatyLog.level('silent')
 
 const SEED = Number(process.env.CHAOS_SEED ?? Math.floor(Math.random() * 2 ** 31))
-const FLAP_MS = Number(process.env.FLAP_MS ?? 300_000)
+const FLAP_MS = Number(process.env.FLAP_MS ?? 90_000)
 
 test(`gateway down and up at random for ${FLAP_MS / 1000} s while replies and posts flow: everything delivered, repeats only for sends in flight`, async () => {
   console.log(`gateway flap: seed=${SEED} (reproduce with CHAOS_SEED=${SEED}), ${FLAP_MS} ms`)
