@@ -75,7 +75,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
     settings = puppetServiceFromEnv(env)
   }
 
-  const wb = createWechatyBot(settings, log)
+  const wb = createWechatyBot(settings, log, undefined, { now: () => clock.now() })
   // An earlier year's file found damaged after start-up: stop, naming it (nothing is dropped silently).
   let damaged: (e: unknown) => void = () => undefined
   const damage = new Promise<unknown>((resolve) => (damaged = resolve))
@@ -90,6 +90,12 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
       transport: wb.transport,
       onDamage: (e) => damaged(e),
       botNames: () => [wb.bot.isLoggedIn ? wb.bot.currentUser.name() : '', zh.common.botName].filter(Boolean),
+      connection: () => ({
+        state: wb.state,
+        since: wb.since || undefined,
+        account: wb.bot.isLoggedIn ? { name: wb.bot.currentUser.name(), id: wb.bot.currentUser.id } : undefined,
+        endpoint: wb.endpoint,
+      }),
     })
   } catch (e) {
     await gateway?.stop().catch(() => undefined)
@@ -106,7 +112,9 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
 
   const stop = async () => {
     scheduler.stop()
-    await app.idle()
+    // Let the queue drain while WeChat takes messages (at most 10 s); with no gateway it never would.
+    // Scheduled posts wait in the outbox on disk for the next run either way.
+    if (wb.transport.isReady()) await Promise.race([app.idle(), new Promise((r) => setTimeout(r, 10_000).unref())])
     await wb.stop().catch(() => undefined)
     await gateway?.stop().catch(() => undefined)
     await store.close()

@@ -34,7 +34,7 @@ export async function measureStartup(
   let loggedInAt: number | undefined
   const milestones: Record<string, number> = {}
   const onData = (d: Buffer) => {
-    if (loggedInAt === undefined && d.toString().includes('logged in')) loggedInAt = performance.now()
+    if (loggedInAt === undefined && d.toString().includes('已登录微信')) loggedInAt = performance.now()
     for (const line of d.toString().split('\n')) {
       const m = /^(\d{4}-\d\d-\d\dT[\d:.]+Z) (?:INFO|WARN) (.+?)(?: \{.*)?$/.exec(line)
       if (m && !(m[2] in milestones) && Object.keys(milestones).length < 20) milestones[m[2]] = Date.parse(m[1]) - spawnWall

@@ -21,7 +21,8 @@ import { RosterService } from './roster-service.js'
 import { SwapService } from './swap-service.js'
 import { NameClaims } from './name-claims.js'
 import { BindAttempts } from './bind-attempts.js'
-import type { Deps } from './deps.js'
+import type { ConnectionInfo, Deps } from './deps.js'
+import { SentCounter, sendBudget } from './sent-counter.js'
 import { commands as allCommands } from '../commands/index.js'
 import { jobs as allJobs } from '../schedules/index.js'
 import type { Job } from '../schedules/job.js'
@@ -47,6 +48,8 @@ export interface AppOptions {
   botNames?: () => string[]
   /** Replaces the sender's group gate: only the privacy property test does (to show its check can fail). */
   groupGate?: (text: string) => string
+  /** The WeChat connection's state, for /状态. */
+  connection?: () => ConnectionInfo
 }
 
 export interface App {
@@ -57,8 +60,13 @@ export interface App {
   onMessage(msg: Incoming): Promise<void>
   /** The due-check: every job, at the clock's now. Never runs twice at once. */
   runDue(): Promise<void>
-  /** Login: resume sending, deliver the outbox, run the due-check. */
-  onLogin(): Promise<void>
+  /**
+   * Login: resume sending, deliver the outbox, run the due-check. `awayMs`: the account had been logged
+   * out (not a mere reconnect) for this long; the admins are told privately.
+   */
+  onLogin(info?: { awayMs?: number }): Promise<void>
+  /** The bot was removed from a group (or the group was dissolved): its studio's coordinators, the admins and the liaison group are told. */
+  onRemovedFromRoom(roomId: string): Promise<void>
   /** Resolves when no message is being handled and nothing waits to be sent. */
   idle(): Promise<void>
   /** Inbound messages handed to onMessage so far (the demo waits on it). */
@@ -98,6 +106,9 @@ export async function createApp(o: AppOptions): Promise<App> {
   const roster = await RosterService.open({ config: o.config, store: o.store, clock: o.clock, log: o.log, directory, calendars, outbox })
   const swaps = await SwapService.open({ config: o.config, store: o.store, log: o.log, directory, roster }, o.clock.now())
   const holidayNotices = new HolidayNotices({ dataDir: o.store.dir, store: o.store, calendars, directory, outbox, clock: o.clock, log: o.log, roster: () => roster, issues: () => issues, loaded: notices })
+  const sent = new SentCounter()
+  const removedRooms = new Set<string>()
+  const deferredCount = { n: 0 }
   const deps: Deps = {
     config: o.config,
     clock: o.clock,
@@ -122,11 +133,14 @@ export async function createApp(o: AppOptions): Promise<App> {
       random: o.random,
       onDelivered: (ids) => outbox.delivered(ids),
       groupGate: o.groupGate,
+      onSent: (to) => sent.record(to, o.clock.now()),
+      budget: sendBudget(o.config.bot.dailyLimit, sent, o.clock, o.log, deferredCount),
     },
     o.log,
     o.timer ?? realTimer,
   )
   outbox.attach(sender)
+  deps.botStatus = () => ({ connection: o.connection?.(), queued: sender.pending, lastPostTo: sent.lastPostTo, sentToday: sent.today(o.clock.now()), removedRooms, budget: { ...o.config.bot.dailyLimit, deferred: sender.deferredNow } })
   const dispatcher = new Dispatcher(deps, o.commands ?? allCommands, o.botNames ?? (() => [zh.common.botName]))
   // A notice loaded earlier that chinese-days now covers too: any difference is told to the admins.
   await holidayNotices.comparePackage(notices, o.clock.now())
@@ -174,10 +188,35 @@ export async function createApp(o: AppOptions): Promise<App> {
       })
       return dueRun
     },
-    async onLogin() {
+    async onLogin(info) {
       sender.wake()
       outbox.flush()
+      if (info?.awayMs !== undefined) {
+        const text = zh.gateway.backAfterLogout(zh.gateway.duration(info.awayMs))
+        for (const a of directory.admins()) {
+          const contactId = directory.contactOf(a.id)
+          if (contactId) sender.post({ to: { contactId }, text })
+        }
+      }
       await app.runDue()
+    },
+    async onRemovedFromRoom(roomId) {
+      const studio = directory.studioOfRoom(roomId)
+      const liaison = directory.liaisonRoom()
+      const name = studio?.name ?? (roomId === liaison ? zh.identity.liaisonName : roomId)
+      removedRooms.add(roomId)
+      o.log.warn(zh.gateway.removedLog(name))
+      const text = zh.gateway.removedFromRoom(name)
+      const people = [...(studio ? directory.people.filter((p) => p.active && p.studioId === studio.id && p.roles.includes('coordinator')) : []), ...directory.admins()]
+      const told = new Set<string>()
+      for (const p of people) {
+        const contactId = directory.contactOf(p.id)
+        if (contactId && !told.has(contactId)) {
+          told.add(contactId)
+          sender.post({ to: { contactId }, text })
+        }
+      }
+      if (liaison && liaison !== roomId) sender.post({ to: { roomId: liaison }, text })
     },
     async idle() {
       for (;;) {
@@ -186,7 +225,8 @@ export async function createApp(o: AppOptions): Promise<App> {
         await sender.idle()
         // Outbox removals and compactions have landed too, so "idle" means quiet on disk as well.
         await o.store.settle()
-        if (handling === 0 && !dueRun && sender.pending === 0) return
+        // Messages the send budget holds back wait for another day: they do not keep the app busy.
+        if (handling === 0 && !dueRun && (sender.pending === 0 || sender.waitingForBudget)) return
       }
     },
   }

@@ -37,4 +37,29 @@ export interface Deps {
   claims: NameClaims
   /** Wrong /绑定 codes per contact and per live code (in memory). */
   bindAttempts: BindAttempts
+  /** What /状态 shows about the bot itself: connection, queue, last posts (absent in some test rigs). */
+  botStatus?: () => BotStatus
+}
+
+/** The WeChat connection as the gateway supervisor sees it (src/platform/wechaty-bot.ts). */
+export interface ConnectionInfo {
+  state: 'idle' | 'discovering' | 'connecting' | 'connected' | 'logged-in' | 'waiting' | 'stopped'
+  /** Instant of the last change of state. */
+  since?: number
+  account?: { name: string; id: string }
+  endpoint?: string
+}
+
+export interface BotStatus {
+  connection?: ConnectionInfo
+  /** Messages waiting in the sender's queue (replies and posts). */
+  queued: number
+  /** Instant of the last message sent to each group (room id). */
+  lastPostTo: ReadonlyMap<string, number>
+  /** Messages sent since the bot started, by Asia/Shanghai day: [account total, per room]. */
+  sentToday: { total: number; byRoom: ReadonlyMap<string, number> }
+  /** Groups the bot was removed from (or that were dissolved) since it started. */
+  removedRooms?: ReadonlySet<string>
+  /** The configured daily caps (0 = none) and how many messages the budget has made wait since start. */
+  budget?: { account: number; perGroup: number; deferred: number }
 }

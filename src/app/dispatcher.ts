@@ -10,6 +10,7 @@ import type { Command, CommandContext } from '../commands/command.js'
 import type { Incoming, OutgoingMessage, Reply, ReplyMessage, Target } from '../messages/message.js'
 import { UserError } from '../messages/user-error.js'
 import { parseCommand } from '../domain/message/parse-command.js'
+import { splitQuote } from '../domain/message/split-quote.js'
 import { toLocalDate } from '../domain/time/local-date.js'
 import { zh } from '../text/zh-CN.js'
 import type { Person, Role } from '../domain/model.js'
@@ -95,12 +96,20 @@ export class Dispatcher {
     if (msg.text.length > MAX_INPUT_CHARS) {
       return looksLikeCommand ? [{ to: here, text: zh.common.tooLong(MAX_INPUT_CHARS) }] : []
     }
-    let parsed = parseCommand(msg.text, { names: this.names, botNames: this.botNames() })
+    // A quoted reply: the text after WeChat's dashed separator is the message, the quote is context.
+    const { text, quote } = splitQuote(msg.text)
+    const opts = { names: this.names, botNames: this.botNames() }
+    let parsed = parseCommand(text, opts)
     // A bare /放假安排 asked for the notice in the next message: a plain private message is its text. Only
     // the next one: any other private message from that person ends the wait.
     const awaited = !msg.roomId && deps.holidayNotices.takeAwaiting(msg.talkerId, deps.clock.now())
     if (awaited && parsed.kind === 'chat') {
       parsed = { kind: 'command', name: NOTICE_COMMAND, known: true, args: parsed.text, tokens: [] }
+    }
+    // `/登记` quoting a constituent's message with no content of its own registers the quoted text.
+    if (parsed.kind === 'command' && parsed.known && !parsed.args && quote?.text && this.byName.get(parsed.name)?.takesQuoteAsArgs) {
+      // The quoted sender's name comes first, as `/登记 NAME … TEXT` expects.
+      parsed = parseCommand(`/${parsed.name} ${quote.who ? `${quote.who} ` : ''}${quote.text}`, opts)
     }
     if (parsed.kind !== 'command') {
       return msg.mentionsBot ? [{ to: here, text: zh.help.mentionHint }] : []

@@ -56,6 +56,8 @@ export interface Command<A = unknown> {
   needsStudio?: boolean
   /** May run in a group that is bound to no studio yet (only the command that binds a group). */
   allowInUnboundGroup?: boolean
+  /** Given with no arguments in a quoted reply, the command takes the quoted message (name, text) as them. */
+  takesQuoteAsArgs?: boolean
   /** The command changes stored data: a replayed message id must never run it twice. */
   mutates?: boolean
   help: HelpText

@@ -43,6 +43,7 @@ import { checkIn } from './check-in.js'
 import { showStats } from './show-stats.js'
 import { exportLedger } from './export-ledger.js'
 import { showRepRecord } from './show-rep-record.js'
+import { showStatus } from './show-status.js'
 
 export const commands: readonly Command<any>[] = [
   help,
@@ -79,6 +80,7 @@ export const commands: readonly Command<any>[] = [
   showStats,
   exportLedger,
   showRepRecord,
+  showStatus,
   bind,
   bindCode,
   bindRoom,

@@ -16,6 +16,7 @@ export const registerIssue = defineCommand({
   roles: ['representative', 'coordinator'],
   needsStudio: true,
   mutates: true,
+  takesQuoteAsArgs: true,
   help: zh.issues.cmd.register,
   args: rawArgs,
   async run({ args, ctx }, deps) {

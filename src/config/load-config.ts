@@ -45,6 +45,17 @@ export function parseConfigText(text: string, file = 'config.yaml'): Config {
   throw new ConfigError(problems, file)
 }
 
+/** The line (1-based) of the YAML node at `path`, or of its deepest existing parent. */
+export function lineOf(text: string, path: readonly (string | number)[]): number | undefined {
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false })
+  for (let n = path.length; n >= 0; n--) {
+    const node = doc.getIn(path.slice(0, n) as unknown[], true)
+    if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line
+  }
+  return undefined
+}
+
 export function loadConfig(file: string): Config {
   let text: string
   try {

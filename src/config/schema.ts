@@ -13,6 +13,8 @@ const localDate = z.string().refine(isValidDate, { error: (i) => t.badDate(Strin
 const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: (i) => t.badTime(String(i.input)) })
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: (i) => t.badId(String(i.input)) })
 const role = z.enum(['representative', 'coordinator', 'admin'])
+/** An id that may be left empty in the file (`roomId:` with nothing after it): empty means not set. */
+const optionalId = z.string().nullish().transform((v) => v || undefined)
 
 const reception = z.object({
   /** Free text such as 每月10日、25日 or 每月第二个周三; or `days: [10, 25]`. */
@@ -31,7 +33,7 @@ const studio = z.object({
   name: z.string().min(1),
   prefix: z.string().regex(/^[A-Z]{2,3}$/, { error: (i) => t.badPrefix(String(i.input)) }),
   /** The WeChat group's room id, when known; otherwise bind with /绑定本群. */
-  roomId: z.string().optional(),
+  roomId: optionalId,
   reception,
   extraHolidays: z.array(localDate).default([]),
   extraWorkdays: z.array(localDate).default([]),
@@ -50,7 +52,7 @@ const person = z.object({
   specialty: z.string().optional(),
   active: z.boolean().default(true),
   /** The WeChat contact id, when the operator knows it: binds at once, no code needed. */
-  wechatId: z.string().optional(),
+  wechatId: optionalId,
   /** Dates this representative cannot sit (请假预先登记). */
   unavailable: z.array(localDate).default([]),
 })
@@ -68,7 +70,7 @@ export const configSchema = z
     district: z.object({
       name: z.string().min(1),
       /** The liaison office's group (督办 and district summaries go there); admins otherwise. */
-      liaisonRoomId: z.string().optional(),
+      liaisonRoomId: optionalId,
     }),
     bot: z
       .object({
@@ -78,6 +80,10 @@ export const configSchema = z
         maxMessageChars: z.number().int().min(200).max(5000).default(1800),
         /** Sends that fail are retried this many times, with growing pauses. */
         retries: z.number().int().min(0).max(20).default(5),
+        /** Daily caps (Asia/Shanghai day) against risk control; 0 = no cap. Near a cap the less urgent posts wait. */
+        dailyLimit: z
+          .object({ account: z.number().int().min(0).default(0), perGroup: z.number().int().min(0).default(0) })
+          .prefault({}),
       })
       .prefault({}),
     calendar: z

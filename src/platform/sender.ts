@@ -57,10 +57,25 @@ export interface SenderOptions {
    * replaces it (by the identity, to prove that its leak check can fail); production never does.
    */
   groupGate?: (text: string) => string
+  /** Called once per message WeChat took (a merged batch counts once per text or file sent). */
+  onSent?: (to: Target) => void
+  /**
+   * The daily send budget: may a message of this priority (0 most urgent) go to this chat now? A message
+   * it refuses waits in the queue (never dropped); the queue is looked at again every minute and on
+   * every new message. Absent: no budget.
+   */
+  budget?: {
+    priorityOf(req: OutgoingMessage, durable: boolean): number
+    allows(to: Target, priority: number): boolean
+    /** Called once per message the first time the budget makes it wait. */
+    deferred?(req: OutgoingMessage, priority: number): void
+  }
 }
 
 interface Item extends OutgoingMessage {
   durableId?: string
+  /** Told the budget deferred it (once). */
+  deferredTold?: boolean
   done: () => void
   failed: (e: unknown) => void
 }
@@ -73,6 +88,9 @@ export class Sender {
   private lastSentAt = -Infinity
   private wakers: (() => void)[] = []
   private idleWaiters: (() => void)[] = []
+  /** Everything still queued is waiting for the send budget (idle() then resolves). */
+  private onlyDeferred = false
+  private recheck: ReturnType<typeof setTimeout> | undefined
   /** Counts for the benchmark and the tests. */
   readonly stats = { requested: 0, sent: 0, merged: 0, retries: 0, failed: 0, sendTimes: [] as number[] }
 
@@ -89,6 +107,9 @@ export class Sender {
     const text = 'roomId' in req.to ? (this.opts.groupGate ?? maskGroupText)(req.text) : req.text
     return new Promise<void>((done, failed) => {
       this.queue.push({ ...req, text, durableId, done, failed })
+      // A new message may be one the budget lets out: look at the queue again (also if a loop that
+      // found only deferred messages is just ending).
+      this.onlyDeferred = false
       this.kick()
     })
   }
@@ -102,25 +123,47 @@ export class Sender {
     return this.queue.length
   }
 
+  /** Queued messages the send budget has made wait (they go out once it allows them). */
+  get deferredNow(): number {
+    return this.queue.filter((it) => it.deferredTold).length
+  }
+
+  /** What is still queued waits only for the send budget (nothing can go out before the next look). */
+  get waitingForBudget(): boolean {
+    return !this.running && this.onlyDeferred && this.queue.length > 0
+  }
+
   /** The gateway is back (login): resume sending. */
   wake(): void {
     for (const w of this.wakers.splice(0)) w()
+    this.onlyDeferred = false
     this.kick()
   }
 
   /** Resolves when nothing is queued or being sent. */
   idle(): Promise<void> {
-    if (!this.running && this.queue.length === 0) return Promise.resolve()
+    if (!this.running && (this.queue.length === 0 || this.onlyDeferred)) return Promise.resolve()
     return new Promise((r) => this.idleWaiters.push(r))
   }
 
   private kick(): void {
     if (this.running) return
     this.running = true
+    this.onlyDeferred = false
     void this.loop().finally(() => {
       this.running = false
-      if (this.queue.length) this.kick()
-      else for (const w of this.idleWaiters.splice(0)) w()
+      if (this.queue.length && !this.onlyDeferred) this.kick()
+      else {
+        for (const w of this.idleWaiters.splice(0)) w()
+        // Deferred by the budget: look again in a minute (the day may have turned).
+        if (this.queue.length && !this.recheck) {
+          this.recheck = setTimeout(() => {
+            this.recheck = undefined
+            this.kick()
+          }, 60_000)
+          this.recheck.unref?.()
+        }
+      }
     })
   }
 
@@ -131,6 +174,10 @@ export class Sender {
       const wait = this.lastSentAt + gap - this.timer.now()
       if (wait > 0) await this.timer.sleep(wait)
       const batch = this.takeBatch()
+      if (!batch.length) {
+        this.onlyDeferred = true
+        return
+      }
       const texts = batch[0].file ? [] : splitText(batch.map((b) => b.text).join(this.opts.mergeSeparator ?? '\n\n'), this.opts.maxChars)
       const mentions = [...new Set(batch.flatMap((b) => b.mentions ?? []))]
       try {
@@ -144,6 +191,7 @@ export class Sender {
           }
         }
         this.stats.merged += batch.length - 1
+        this.opts.onSent?.(batch[0].to)
         const durable = batch.map((b) => b.durableId).filter((x): x is string => !!x)
         // Called inside a promise, so a callback that throws synchronously is logged like one that rejects
         // and never turns a message WeChat already took into a reported failure.
@@ -172,13 +220,36 @@ export class Sender {
   private takeBatch(): Item[] {
     // Replies to people come before scheduled posts (outbox items): a morning of announcements, or the
     // first start of a city's bot, must not leave a /登记 waiting minutes for its receipt.
-    const firstReply = this.queue.findIndex((it) => it.durableId === undefined)
-    const [head] = this.queue.splice(firstReply >= 0 ? firstReply : 0, 1)
+    let pick: number
+    if (this.opts.budget) {
+      // The most urgent message the budget lets out now (replies first among equals); none: all wait.
+      const b = this.opts.budget
+      pick = -1
+      let best = Infinity
+      this.queue.forEach((it, i) => {
+        const p = b.priorityOf(it, it.durableId !== undefined) + (it.durableId === undefined ? 0 : 0.5)
+        if (p >= best) return
+        if (b.allows(it.to, Math.floor(p))) {
+          best = p
+          pick = i
+        } else if (!it.deferredTold) {
+          it.deferredTold = true
+          b.deferred?.(it, Math.floor(p))
+        }
+      })
+      if (pick < 0) return []
+    } else {
+      const firstReply = this.queue.findIndex((it) => it.durableId === undefined)
+      pick = firstReply >= 0 ? firstReply : 0
+    }
+    const [head] = this.queue.splice(pick, 1)
     const batch = [head]
     if (head.file || head.text.length >= this.opts.maxChars) return batch
     let length = head.text.length
     const sep = (this.opts.mergeSeparator ?? '\n\n').length
-    const sameKind = (it: Item) => (it.durableId === undefined) === (head.durableId === undefined)
+    const b = this.opts.budget
+    const prio = (it: Item) => (b ? b.priorityOf(it, it.durableId !== undefined) : 0)
+    const sameKind = (it: Item) => (it.durableId === undefined) === (head.durableId === undefined) && prio(it) === prio(head)
     for (let i = 0; i < this.queue.length; ) {
       const it = this.queue[i]
       const sameChat = key(it.to) === key(head.to) && sameKind(it)

@@ -14,6 +14,8 @@ import { roster } from './sections/roster.js'
 import { swaps } from './sections/swaps.js'
 import { followup } from './sections/followup.js'
 import { calendar } from './sections/calendar.js'
+import { gateway } from './sections/gateway.js'
+import { status, budget } from './sections/status.js'
 
 export const zh = {
   common,
@@ -27,6 +29,9 @@ export const zh = {
   swaps,
   followup,
   calendar,
+  gateway,
+  status,
+  budget,
 }
 
 export type Catalogue = typeof zh

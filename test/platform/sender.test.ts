@@ -466,3 +466,38 @@ describe('the group gate', () => {
     expect(transport.sent.map((s) => s.text ?? '')).toContain('附：138****5678')
   })
 })
+
+describe('the daily send budget', () => {
+  test('near the cap the most urgent allowed message goes first; the rest wait (not dropped), idle() resolves, and they go when allowed', async () => {
+    let maxPriority = 0 // what the budget lets out now
+    const told: string[] = []
+    const budget = {
+      priorityOf: (req: { text: string }, durable: boolean) => (!durable ? 0 : req.text.startsWith('weekly') ? 2 : req.text.startsWith('correction') ? 1 : 0),
+      allows: (_to: Target, p: number) => p <= maxPriority,
+      deferred: (req: { text: string }) => told.push(req.text),
+    }
+    const { sender, transport, drain } = setup({ budget })
+    for (const text of ['weekly A', 'correction A', 'announcement A']) sender.post({ to: A, text }, `d-${text}`)
+    sender.post({ to: B, text: 'reply B' })
+    await drain()
+    expect(transport.sent.map((s) => s.text)).toEqual(['reply B', 'announcement A'])
+    expect(told.sort()).toEqual(['correction A', 'weekly A'])
+    expect(sender.pending).toBe(2)
+    expect(sender.waitingForBudget).toBe(true)
+    expect(sender.deferredNow).toBe(2)
+    maxPriority = 2
+    sender.wake()
+    await drain()
+    expect(transport.sent.map((s) => s.text)).toEqual(['reply B', 'announcement A', 'correction A', 'weekly A'])
+    expect(sender.pending).toBe(0)
+    expect(told).toHaveLength(2) // each told once
+  })
+
+  test('without a budget the order is unchanged (the first post is already on its way; then replies first)', async () => {
+    const { sender, transport, drain } = setup()
+    for (const text of ['weekly A', 'correction A']) sender.post({ to: A, text }, `d-${text}`)
+    sender.post({ to: B, text: 'reply B' })
+    await drain()
+    expect(transport.sent.map((s) => s.text)).toEqual(['weekly A', 'reply B', 'correction A'])
+  })
+})

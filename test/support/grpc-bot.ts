@@ -44,7 +44,15 @@ export async function startGrpcBot(config: Config, nowIso: string): Promise<Grpc
   const log = memoryLogger()
   const bot = createWechatyBot({ token: gateway.token, endpoint: gateway.endpoint }, log)
   const store = await Store.open(dir)
-  const app = await createApp({ config, store, clock: new ManualClock(Date.parse(nowIso)), log, transport: bot.transport, sendGapMs: [0, 10] })
+  const app = await createApp({
+    config,
+    store,
+    clock: new ManualClock(Date.parse(nowIso)),
+    log,
+    transport: bot.transport,
+    sendGapMs: [0, 10],
+    connection: () => ({ state: bot.state, since: bot.since || undefined, account: bot.bot.isLoggedIn ? { name: bot.bot.currentUser.name(), id: bot.bot.currentUser.id } : undefined }),
+  })
   bot.attach(app)
   await bot.start()
   gateway.login()
