@@ -49,7 +49,14 @@ module.exports = {
       severity: 'error',
       comment: 'The edges import nothing of app, commands or schedules; the adapter entry point (wechaty-bot.ts) excepted.',
       from: { path: '^src/platform/', pathNot: '^src/platform/wechaty-bot\\.ts$' },
-      to: { path: '^src/(app|commands|schedules|cli|demo|main)' },
+      to: { path: '^src/(app|commands|schedules|export|cli|demo|main)' },
+    },
+    {
+      name: 'features-know-no-wiring',
+      severity: 'error',
+      comment: 'Commands, jobs and services never import the wiring (main.ts, cli/, the demo).',
+      from: { path: '^src/(commands|schedules|app|export|text|messages|domain|platform)/' },
+      to: { path: '^src/(cli/|demo/|main\\.ts)' },
     },
     {
       name: 'app-knows-no-command-files',
