@@ -1,7 +1,7 @@
 /**
  * The issues service: every constituent's issue (群众反映的问题), on the store's partitions
- * `issues/<studio>/<year>.json` (one lowdb file per studio and registration year, atomic writes with
- * group commit). A write rewrites one studio-year, never all history.
+ * `issues/<studio>/<year>` (one per studio and registration year). A registration or a step is one
+ * record in the store's transaction (an upsert of that issue), never a rewrite of history.
  *
  * What is in memory, and why (issue #8: start-up ≤ 2 s and ≤ 300 MB with 200,000 issues stored):
  * - the partitions of the current year, loaded before start-up completes: every new registration goes

@@ -2,7 +2,7 @@
  * The roster service: every studio's reception sessions (党代表接待日), who sits them, and what was
  * announced. Sessions live in the store's partitions `roster/<studio>/<year>.json` (by the session's
  * date), as `Session` records with their duty, the full history of duty changes (who, when, which message)
- * and attendance. A write rewrites one studio-year file.
+ * and attendance. A change records its studio-year partitions in the store's transaction.
  *
  * What it guarantees, and how:
  * - Planning (`ensurePlanned`) is deterministic and fair (domain/roster/plan-roster.ts) and touches only
@@ -10,14 +10,15 @@
  *   `system`) is kept exactly as it is; a planned, unannounced one keeps its valid seats and only seats of
  *   people who left, declared the date unavailable or are missing are re-staffed. A rule change drops the
  *   unannounced sessions whose dates the rule no longer yields and adds the new dates.
- * - "Announced" is the outbox marker `announce:<sessionId>` (written with the post in one atomic write of
- *   state.json) or `announcedAt` on the session (written right after). A crash between the two leaves the
- *   marker, and the next planning copies it into the session, so an announced duty is never reshuffled.
+ * - "Announced" is the outbox marker `announce:<sessionId>` or `announcedAt` on the session, written with
+ *   the post in one transaction. (Data folders of the first store format may hold only the marker: the
+ *   next planning copies it into the session, so an announced duty is never reshuffled.)
  * - A change to an announced session posts a correction against `announcedDuty` (what the group was last
  *   told) under the marker `correct:<sessionId>:<history length>`, then moves `announcedDuty`; a crash in
  *   between is caught by the sweep (`postPendingCorrections`) that the announcement job runs every minute.
- * - Every change goes through one lock (`exclusive`), re-entrant within one async call chain, so a
- *   command, a scheduled job and a swap acceptance never interleave their read-check-write steps.
+ * - Every change goes through one lock (`exclusive`, the store's transaction), re-entrant within one async
+ *   call chain, so a command, a scheduled job and a swap acceptance never interleave their read-check-write
+ *   steps, and each is durable as one record or not at all.
  *
  * Times: `LocalDate`/`LocalTime` in Asia/Shanghai; instants in epoch ms from the injected clock.
  */
