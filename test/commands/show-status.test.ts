@@ -20,7 +20,7 @@ test('an admin in private: every part of the status, with the last post to a gro
   expect(reply).toContain('排队待发：0 条')
   expect(reply).toContain('和平里工作室：2026-12-02 10:00')
   expect(reply).toContain('七一社区工作室：本次启动后未发送')
-  expect(reply).toContain('节假日日历：2026 年已收录，2027 年未收录（按周末推算）')
+  expect(reply).toContain('节假日日历：2026 年已收录，2027 年未收录（暂按临时日历：法定节假日加周末）')
   expect(reply).toMatch(/数据目录 .+：可写，剩余空间 [\d,]+ MB/)
   expect(reply).toMatch(/今天已发送：\d+ 条，最多的群 \S+ \d+ 条/)
 })

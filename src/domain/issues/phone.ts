@@ -3,7 +3,7 @@
  * typo) and the masker (which must hide every phone, typos included, before a text reaches a group).
  *
  * Accepted: mobile `1[3-9]x` + 8 digits, written `13812345678`, `138-1234-5678`, `138 1234 5678`,
- * `+86 138…`; landline with area code `022-12345678`, `0531-1234567` (3-digit codes 010/02x take 8
+ * `138.1234.5678`, `+86 138…`; landline with area code `022-12345678`, `(022)23456789`, `0531-1234567` (3-digit codes 010/02x take 8
  * digits, 4-digit codes 03xx–09xx take 7 or 8). Local numbers without area code (`23456789`) only where
  * the text is known to be a phone (a 电话: field). Digits must already be ASCII (NFKC).
  */
@@ -16,7 +16,8 @@ export interface PhoneMatch {
   raw: string
 }
 
-const RUN = /(\+86[- ]?)?\d+(?:[- ]\d+)*/g
+/** Digit groups joined by `-`, `.` or a space; an area code may stand in parentheses: `(022)23456789`. */
+const RUN = /(\+86[- ]?)?(\()?\d+(?:\)[- ]?\d+|[-. ]\d+)*/g
 
 /** Normalised form of a digit string, or undefined. `allowLocal` admits 7–8 digit numbers without area code. */
 export function phoneFromDigits(digits: string, allowLocal = false): string | undefined {
@@ -44,15 +45,16 @@ export function findPhones(text: string, allowLocal = false): PhoneMatch[] {
     // Glued to a preceding digit means part of a longer number, not a phone.
     if (base > 0 && /\d/.test(text[base - 1])) continue
     const prefix = m[1] ?? ''
+    const lead = prefix.length + (m[2] ?? '').length
     const groups: { s: number; e: number; d: string }[] = []
-    for (const g of m[0].slice(prefix.length).matchAll(/\d+/g)) {
-      const s = base + prefix.length + (g.index ?? 0)
+    for (const g of m[0].slice(lead).matchAll(/\d+/g)) {
+      const s = base + lead + (g.index ?? 0)
       groups.push({ s, e: s + g[0].length, d: g[0] })
     }
     let i = 0
     while (i < groups.length) {
       const withPrefix = i === 0 && prefix !== ''
-      const from = withPrefix ? base : groups[i].s
+      const from = i === 0 && lead > 0 ? base : groups[i].s
       let hit: PhoneMatch | undefined
       let next = i + 1
       const last = Math.min(groups.length, i + 3)

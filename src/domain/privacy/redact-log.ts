@@ -36,5 +36,11 @@ function redacted(value: unknown): string {
 
 /** The log message itself (a literal in code, but masked all the same). */
 export function redactLogMessage(msg: string): string {
-  return maskGroupText(msg)
+  // A gateway address (`127.0.0.1:8788`, `10.20.30.40:8788`) is the operator's to see: kept as it is.
+  const hosts: string[] = []
+  const held = msg.replace(HOST_PORT, (m) => `\u0000${hosts.push(m) - 1}\u0000`)
+  return maskGroupText(held).replace(/\u0000(\d+)\u0000/g, (_, i: string) => hosts[Number(i)])
 }
+
+/** An IPv4 address with a port: four dotted groups of 1–3 digits, then `:port`. */
+const HOST_PORT = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}:\d{1,5}(?![\d.])/g

@@ -53,7 +53,8 @@ export class AtomicJsonFile<T extends { version: number }> implements Adapter<T>
     try {
       raw = JSON.parse(text)
     } catch (e) {
-      throw new StoreError(zh.store.corrupt(this.file, (e as Error).message), this.file)
+      const at = /position (\d+)/.exec((e as Error).message)?.[1]
+      throw new StoreError(zh.store.corrupt(this.file, at !== undefined ? zh.store.brokenAt(Number(at), text.length) : zh.store.truncated(text.length)), this.file)
     }
     const version = (raw as { version?: unknown } | null)?.version
     if (version !== this.version) {

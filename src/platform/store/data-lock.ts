@@ -14,6 +14,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { FILE_MODE } from './atomic-json-file.js'
 import { zh } from '../../text/zh-CN.js'
+import { toLocalDate, toLocalTime } from '../../domain/time/local-date.js'
 
 export const LOCK_FILE = 'lock'
 
@@ -122,5 +123,5 @@ export class DataLock {
 }
 
 export function describeHolder(h: LockHolder): string {
-  return zh.store.lockHolder(h.pid, h.host, new Date(h.startedAt), h.command)
+  return zh.store.lockHolder(h.pid, h.host, `${toLocalDate(h.startedAt)} ${toLocalTime(h.startedAt)}`, h.command)
 }

@@ -24,7 +24,7 @@ export const status = {
   removed: (studio: string) => `  ${studio}：机器人已被移出群（或群已解散）`,
   unboundStudio: (studio: string) => `  ${studio}：未绑定群`,
   calendar: (years: { year: number; covered: boolean }[]) =>
-    `节假日日历：${years.map((y) => `${y.year} 年${y.covered ? '已收录' : '未收录（按周末推算）'}`).join('，')}`,
+    `节假日日历：${years.map((y) => `${y.year} 年${y.covered ? '已收录' : '未收录（暂按临时日历：法定节假日加周末）'}`).join('，')}`,
   data: (dir: string, ok: boolean, freeMb: number | undefined) =>
     `数据目录 ${dir}：${ok ? '可写' : '不可写！请检查权限'}${freeMb === undefined ? '' : `，剩余空间 ${freeMb.toLocaleString('en-US')} MB`}${freeMb !== undefined && freeMb < 500 ? '（不足 500 MB）' : ''}`,
   sentToday: (total: number, busiest: { room: string; n: number } | undefined) =>

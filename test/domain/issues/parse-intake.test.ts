@@ -168,3 +168,13 @@ describe('parseIntake limits', () => {
     })
   })
 })
+
+test.each([
+  ['王大爷 138.1234.5671 楼道灯坏了', '13812345671', '楼道灯坏了'],
+  ['王大爷 (022)23456789 路灯不亮', '022-23456789', '路灯不亮'],
+  ['王大爷 （022）23456789 路灯不亮', '022-23456789', '路灯不亮'],
+])('a phone written %s is the phone, and nothing of it is left in the content', (text, phone, content) => {
+  const r = parse(text.normalize('NFKC'))
+  expect(r.ok && r.value.constituent.phone).toBe(phone)
+  expect(r.ok && r.value.content).toBe(content)
+})
