@@ -124,7 +124,6 @@ const opSchema = z.union([
 ])
 type Op = z.infer<typeof opSchema>
 const recordSchema = z.strictObject({ v: z.literal(RECORD_VERSION), n: z.number().int(), at: z.number(), m: z.string().optional(), ops: z.array(opSchema) })
-type LogRecord = z.infer<typeof recordSchema>
 
 export const emptyState = (): StateData => ({
   version: STATE_VERSION,
@@ -199,14 +198,13 @@ interface Pending {
 /** Write statistics for the benchmark and /状态. */
 export interface StoreStats {
   transactions: number
-  records: number
   failedWrites: number
   compactions: number
 }
 
 export class Store<I = unknown> implements PartitionHost {
   readonly state: StateDoc
-  readonly stats: StoreStats = { transactions: 0, records: 0, failedWrites: 0, compactions: 0 }
+  readonly stats: StoreStats = { transactions: 0, failedWrites: 0, compactions: 0 }
   private readonly parts = new Map<string, Promise<Partition<any>>>()
   /** Log records of partitions not loaded yet, by partition key, in log order. */
   private pending = new Map<string, PendingOp[]>()
@@ -549,7 +547,6 @@ export class Store<I = unknown> implements PartitionHost {
         this.inflight.shift()
         this.durableSeq++
         this.stats.transactions++
-        this.stats.records++
         for (const { part, json } of p.parts) {
           part.durable = json
           this.changedSince.add(part.key)
@@ -605,35 +602,29 @@ export class Store<I = unknown> implements PartitionHost {
   // PartitionHost
   changed(part: Partition<any>): Promise<void> {
     if (part.kind !== 'file') throw new Error(`${part.key}: records partitions change by put()`)
-    const tx = this.current
-    if (tx) {
-      tx.parts.add(part)
-      return Promise.resolve()
-    }
-    return this.transaction(async (t) => void t.parts.add(part))
+    return this.record((tx) => tx.parts.add(part))
   }
 
   put(part: Partition<any>, record: { id: string }): Promise<void> {
-    const tx = this.current
-    if (tx) {
-      tx.ops.push({ f: part.key, put: record })
-      return Promise.resolve()
-    }
-    return this.transaction(async (t) => void t.ops.push({ f: part.key, put: record }))
+    return this.record((tx) => tx.ops.push({ f: part.key, put: record }))
   }
 
   /** @internal StateDoc records its ops here. */
   stateOp(op: Op, undo: () => void): Promise<void> {
-    const tx = this.current
-    if (tx) {
+    return this.record((tx) => {
       tx.ops.push(op)
       tx.onAbort(undo)
+    })
+  }
+
+  /** Notes a change in the current transaction, or in one of its own (durable when this resolves). */
+  private record(note: (tx: Tx) => void): Promise<void> {
+    const tx = this.current
+    if (tx) {
+      note(tx)
       return Promise.resolve()
     }
-    return this.transaction(async (t) => {
-      t.ops.push(op)
-      t.onAbort(undo)
-    })
+    return this.transaction(async (t) => void note(t))
   }
 
   // ---- compaction ------------------------------------------------------------------------------------

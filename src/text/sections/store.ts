@@ -24,7 +24,7 @@ export const store = {
     `【连心桥故障】服务器写入数据失败（${code}），从现在起改动数据的命令都会回复“没有保存成功”。请尽快检查磁盘空间和数据目录；恢复后第一条改动就会正常保存，不必重启。`,
   check: {
     ok: (dir: string) => `数据目录 ${dir} 检查通过。`,
-    summary: (files: number, records: number, partitions: number) => `快照文件 ${files} 个，日志记录 ${records} 条，分区 ${partitions} 个。`,
+    summary: (files: number, records: number, partitions: number) => `快照文件 ${files} 个，数据记录（场次、换班请求、问题）${records} 条，分区 ${partitions} 个。`,
     torn: (file: string, line: number) => `注意：${file} 第 ${line} 行是一次中断的写入（从未回复过用户），启动时会跳过并截掉。`,
     failed: (dir: string) => `数据目录 ${dir} 有问题：`,
     usage: '用法：npm run check-data [-- 数据目录]（默认 LXQ_DATA 或 ./data）',
