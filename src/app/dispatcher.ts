@@ -228,8 +228,7 @@ export class Dispatcher {
 /** Private messages to every bound admin. */
 export function adminAlerts(deps: Deps, text: string): OutgoingMessage[] {
   const out: OutgoingMessage[] = []
-  for (const p of deps.directory.people) {
-    if (!p.active || !p.roles.includes('admin')) continue
+  for (const p of deps.directory.admins()) {
     const contactId = deps.directory.contactOf(p.id)
     if (contactId) out.push({ to: { contactId }, text })
   }
