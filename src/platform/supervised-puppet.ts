@@ -16,6 +16,11 @@
  *   closed, without waiting, on logout (client/payload-store.js). A reconnect logs out and in again at
  *   once; opening the same LevelDB before its close finished fails with "lock … already held by process"
  *   (seen in a stop/start loop here: the process died of it). Start now waits for the previous close.
+ * - **A logout the gateway reports is not sent back to it.** On a LOGOUT event the stock client calls
+ *   its own logout(), which also sends the gateway a Logout call. When the account logs in again before
+ *   that call arrives (a gateway that logs back in by itself, or the mock gateway in a test), the echo
+ *   logs the fresh session out and the bot waits for a login that never comes (seen as a flaky test
+ *   under load). A logout the bot asks for itself still sends the call.
  */
 import { PuppetService } from 'wechaty-puppet-service'
 
@@ -23,9 +28,22 @@ export class SupervisedPuppetService extends PuppetService {
   /** Called once per connection when its event stream ends, errs or is cancelled by the other side. */
   onStreamLost?: (cause: unknown) => void
   private payloadClosing: Promise<unknown> = Promise.resolve()
+  /** True while the client handles one event from the gateway's stream (its logout() is called inside). */
+  private inGatewayEvent = false
 
   constructor(options: ConstructorParameters<typeof PuppetService>[0] = {}) {
     super(options)
+    // onGrpcStreamEvent is private in the typings; the stream binds whatever the instance holds.
+    const self = this as unknown as { onGrpcStreamEvent: (event: unknown) => void }
+    const onEvent = self.onGrpcStreamEvent
+    self.onGrpcStreamEvent = (event: unknown) => {
+      this.inGatewayEvent = true
+      try {
+        onEvent.call(this, event)
+      } finally {
+        this.inGatewayEvent = false
+      }
+    }
     const store = this._payloadStore
     const stop = store.stop.bind(store)
     const start = store.start.bind(store)
@@ -38,6 +56,13 @@ export class SupervisedPuppetService extends PuppetService {
       await this.payloadClosing
       return start(accountId)
     }
+  }
+
+  override async logout(reason?: string): Promise<void> {
+    if (!this.inGatewayEvent) return super.logout(reason)
+    // Reported by the gateway: note it here (the puppet's own logout: event, current user cleared), no call back.
+    const puppetLogout = Object.getPrototypeOf(PuppetService.prototype).logout as (this: PuppetService, reason?: string) => Promise<void>
+    return puppetLogout.call(this, reason)
   }
 
   override async onStart(): Promise<void> {

@@ -27,9 +27,21 @@ describe('health events over the puppet-service gRPC path', () => {
   test('logout then login: outgoing messages held meanwhile, the admin told once it is back', async () => {
     await rig.app.idle()
     const from = seen.length
+    // Count the logouts the gateway's puppet is asked for: the client must not send the one it was told
+    // of back (the echo would log out the next session if it arrived after the new login).
+    let logouts = 0
+    const logout = gateway.puppet.logout.bind(gateway.puppet)
+    gateway.puppet.logout = (reason?: string) => {
+      logouts++
+      return logout(reason)
+    }
     await gateway.puppet.logout()
     await waitFor(() => !rig.bot.transport.isReady())
     expect(rig.bot.transport.isReady()).toBe(false)
+    // A Ding round trip and a short pause give an echo, if one was sent, time to land.
+    expect(await (rig.bot.bot.puppet as unknown as { probe(ms: number): Promise<boolean> }).probe(5000)).toBe(true)
+    await new Promise((r) => setTimeout(r, 200))
+    expect(logouts).toBe(1)
     gateway.login()
     await waitFor(() => rig.bot.transport.isReady())
     const notices = await waitFor(() => (privately('demo-a01', '曾退出登录', from).length ? privately('demo-a01', '曾退出登录', from) : undefined))

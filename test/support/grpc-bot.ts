@@ -63,7 +63,9 @@ export async function startGrpcBot(config: Config, nowIso: string): Promise<Grpc
     app,
     seen,
     async stop() {
-      await app.idle()
+      // After a failed test the bot may hold unsendable posts: wait for quiet a while, then stop anyway
+      // (a stop that never returns keeps the supervisor reconnecting and Jest from exiting).
+      await Promise.race([app.idle(), new Promise((r) => setTimeout(r, 5000).unref())])
       await bot.stop()
       await gateway.stop()
       await store.close()
