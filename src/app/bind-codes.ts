@@ -27,10 +27,10 @@ interface ConsoleCodes {
   codes: BindCode[]
 }
 
-const consoleSchema = z.object({
+const consoleSchema: z.ZodType<ConsoleCodes> = z.object({
   version: z.number(),
   codes: z.array(z.object({ code: z.string(), personId: z.string(), expiresAt: z.number() })),
-}) as unknown as z.ZodType<ConsoleCodes>
+})
 
 const usedKey = (code: string) => `bind-code-used:${code}`
 const newCode = (taken: Set<string>, random: () => number): string => {

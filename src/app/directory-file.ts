@@ -41,7 +41,7 @@ const person = z.object({
   active: z.boolean(),
 })
 
-const schema = z
+const schema: z.ZodType<DirectoryFile> = z
   .object({ version: z.number(), importedAt: z.number(), source: z.string(), people: z.array(person) })
   .superRefine((f, ctx) => {
     const seen = new Set<string>()
@@ -49,7 +49,7 @@ const schema = z
       if (seen.has(p.id)) ctx.addIssue({ code: 'custom', path: ['people', i, 'id'], message: `duplicate id ${p.id}` })
       seen.add(p.id)
     })
-  }) as unknown as z.ZodType<DirectoryFile>
+  })
 
 
 /** The imported directory, or null when there is none (the config's people apply). Throws StoreError on a bad file. */

@@ -8,7 +8,8 @@
 import type { Deps } from './deps.js'
 import type { Command, CommandContext } from '../commands/command.js'
 import type { Incoming, OutgoingMessage, Reply, ReplyMessage, Target } from '../messages/message.js'
-import { UserError } from '../messages/user-error.js'
+import { UserError, refusalIn } from '../messages/user-error.js'
+import { refusalText } from '../text/refusals.js'
 import { parseCommand } from '../domain/message/parse-command.js'
 import { splitQuote } from '../domain/message/split-quote.js'
 import { toLocalDate } from '../domain/time/local-date.js'
@@ -62,7 +63,7 @@ export class Dispatcher {
       replies = await this.route(msg, here)
     } catch (e) {
       if (e instanceof WriteError) return this.notSaved(msg, here, e)
-      const text = e instanceof UserError ? e.reply : this.crash(msg, e)
+      const text = e instanceof UserError ? refusalText(e) : this.crash(msg, e)
       replies = [{ to: here, text }]
     }
     return replies
@@ -161,8 +162,8 @@ export class Dispatcher {
     if (denied) return [{ to: here, text: claim ? `${denied}\n${zh.identity.claimWaiting(claimed!.name)}` : denied }, ...asks]
     const parsedArgs = command.args.safeParse({ text: parsed.args, tokens: parsed.tokens, mentions: msg.mentions })
     if (!parsedArgs.success) {
-      const custom = parsedArgs.error.issues.find((i) => i.code === 'custom' && i.message)
-      const text = custom ? custom.message : zh.common.badArgs(command.name, command.help.usage, command.help.example)
+      const refusal = refusalIn(parsedArgs.error.issues)
+      const text = refusal ? refusalText(refusal) : zh.common.badArgs(command.name, command.help.usage, command.help.example)
       return [{ to: here, text }, ...asks]
     }
     let reply: Reply
@@ -170,7 +171,7 @@ export class Dispatcher {
       reply = await command.run({ args: parsedArgs.data, ctx }, deps)
     } catch (e) {
       // The coordinators are asked even when the claimant's command is refused.
-      if (e instanceof UserError && asks.length) return [{ to: here, text: e.reply }, ...asks]
+      if (e instanceof UserError && asks.length) return [{ to: here, text: refusalText(e) }, ...asks]
       throw e
     }
     return [...toRequests(reply, here), ...asks]

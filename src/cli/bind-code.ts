@@ -9,6 +9,7 @@ import { readDirectoryFile } from '../app/directory-file.js'
 import { issueConsoleBindCode } from '../app/bind-codes.js'
 import { findPerson } from '../commands/lookup.js'
 import { UserError } from '../commands/command.js'
+import { refusalText } from '../text/refusals.js'
 import { zh } from '../text/zh-CN.js'
 
 async function run(args: string[], env = process.env): Promise<number> {
@@ -26,7 +27,7 @@ async function run(args: string[], env = process.env): Promise<number> {
     return 0
   } catch (e) {
     if (e instanceof UserError) {
-      process.stderr.write(e.reply + '\n')
+      process.stderr.write(refusalText(e) + '\n')
       return 2
     }
     throw e

@@ -1,8 +1,8 @@
 import { defineCommand } from './command.js'
 import type { ReplyMessage } from '../messages/message.js'
-import { textArg } from './args.js'
+import { requestArgs } from './args.js'
 import { zh } from '../text/zh-CN.js'
-import { actor, refuse, repHere, requestNumber, tell } from './swap-common.js'
+import { actor, refuseSwap, repHere, tell } from './swap-common.js'
 import { dateShort, dutyText } from '../text/posts/roster.js'
 
 /**
@@ -17,14 +17,14 @@ export const acceptRequest = defineCommand({
   needsStudio: true,
   mutates: true,
   help: zh.swaps.cmd.accept,
-  args: textArg,
+  args: requestArgs(zh.swaps.cmd.accept),
   async run({ args, ctx }, deps) {
     const t = zh.swaps
     const studio = ctx.studio!
-    const id = requestNumber(args, t.cmd.accept.usage, t.cmd.accept.example)
+    const { id } = args
     const me = repHere(ctx, studio)
     const r = await deps.swaps.accept(id, me.id, actor(ctx))
-    if (!r.ok) return refuse(deps, r, 'accept', studio, id)
+    if (!r.ok) return refuseSwap(deps, r, 'accept', studio, id)
     const { request, outcomes } = r.value
     const text = t.accepted({
       id,

@@ -1,8 +1,8 @@
-import { defineCommand, UserError } from './command.js'
+import { defineCommand } from './command.js'
 import type { ReplyMessage } from '../messages/message.js'
-import { rawArgs } from './args.js'
+import { dateArgs } from './args.js'
 import { zh } from '../text/zh-CN.js'
-import { actor, refuse, repHere, restAfter, sessionFor } from './swap-common.js'
+import { actor, refuseSwap, repHere, sessionFor } from './swap-common.js'
 import { dateShort, dutyText, timeRange } from '../text/posts/roster.js'
 import { leaveCallPost } from '../text/posts/swaps.js'
 
@@ -21,17 +21,14 @@ export const askLeave = defineCommand({
   needsStudio: true,
   mutates: true,
   help: zh.swaps.cmd.leave,
-  args: rawArgs,
+  args: dateArgs(zh.swaps.cmd.leave),
   async run({ args, ctx }, deps) {
     const t = zh.swaps
     const studio = ctx.studio!
     const me = repHere(ctx, studio)
-    const [dateText] = args.tokens
-    if (!dateText) throw new UserError(t.usage(t.cmd.leave.usage, t.cmd.leave.example))
-    const s = await sessionFor(deps, ctx, studio, dateText)
-    const reason = restAfter(args.text, dateText)
-    const r = await deps.swaps.leave(s.id, me.id, reason, actor(ctx))
-    if (!r.ok) return refuse(deps, r, 'leave', studio)
+    const s = await sessionFor(deps, ctx, studio, args.dateText)
+    const r = await deps.swaps.leave(s.id, me.id, args.rest, actor(ctx))
+    if (!r.ok) return refuseSwap(deps, r, 'leave', studio)
     const { request, outcome } = r.value
     const cur = outcome.session
     const done = [
@@ -41,7 +38,7 @@ export const askLeave = defineCommand({
     const room = deps.directory.roomOf(studio.id)
     if (!room) return done.join('\n')
     const candidates = await deps.swaps.candidates(cur, [me.id], LEAVE_SUGGEST, ctx.now)
-    const call = leaveCallPost(deps.directory, studio, cur, me.id, reason, candidates, room)
+    const call = leaveCallPost(deps.directory, studio, cur, me.id, args.rest, candidates, room)
     const out: ReplyMessage[] = ctx.chat.kind === 'group' ? [{ text: done.join('\n') }, call] : [{ text: [...done, t.leavePrivately].join('\n') }, call]
     return out
   },

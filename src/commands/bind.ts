@@ -1,15 +1,15 @@
-import { z } from 'zod'
 import { defineCommand } from './command.js'
 import { zh } from '../text/zh-CN.js'
-import type { RawArgs } from './command.js'
+import { refuse } from '../text/refusals.js'
+import { argsOf } from './args.js'
 import { findBindCode, liveBindCodes, redeemBindCode, voidBindCodes } from '../app/bind-codes.js'
 import { VOID_AFTER_WRONG, PER_CONTACT_LIMIT } from '../app/bind-attempts.js'
 import type { ReplyMessage } from '../messages/message.js'
 
-const codeArg = z
-  .object({ text: z.string() })
-  .refine((a) => /^\d{6}$/.test(a.text), { message: zh.identity.codeFormat })
-  .transform((a) => a.text) as unknown as z.ZodType<string, RawArgs>
+const codeArg = argsOf((a) => {
+  if (!/^\d{6}$/.test(a.text)) throw refuse('identity.codeFormat')
+  return a.text
+})
 
 /**
  * `/绑定 482913`: redeem a one-time code made by an admin; binds this WeChat contact with every role.

@@ -1,9 +1,10 @@
-import { defineCommand, UserError } from './command.js'
-import { rawArgs } from './args.js'
+import { defineCommand } from './command.js'
+import { dateArgs } from './args.js'
 import { zh } from '../text/zh-CN.js'
-import { actor, refuse, restAfter, sessionFor } from './swap-common.js'
+import { actor, refuseSwap, sessionFor } from './swap-common.js'
 import { dateShort } from '../text/posts/roster.js'
 import { cancelNoticePost } from '../text/posts/swaps.js'
+import { refuse } from '../text/refusals.js'
 
 /** The exactly-once marker of a session's cancellation notice. */
 export const cancelMarker = (sessionId: string): string => `cancel:${sessionId}`
@@ -19,15 +20,13 @@ export const cancelSession = defineCommand({
   needsStudio: true,
   mutates: true,
   help: zh.swaps.cmd.cancel,
-  args: rawArgs,
+  args: dateArgs(zh.swaps.cmd.cancel),
   async run({ args, ctx }, deps) {
     const t = zh.swaps
     const studio = ctx.studio!
-    const [dateText] = args.tokens
-    if (!dateText) throw new UserError(t.usage(t.cmd.cancel.usage, t.cmd.cancel.example))
-    const reason = restAfter(args.text, dateText)
-    if (!reason) throw new UserError(t.needReason)
-    const s = await sessionFor(deps, ctx, studio, dateText)
+    const reason = args.rest
+    if (!reason) throw refuse('swaps.needReason')
+    const s = await sessionFor(deps, ctx, studio, args.dateText)
     const room = deps.directory.roomOf(studio.id)
     const r = await deps.swaps.cancelSession(s.id, reason, actor(ctx))
     if (!r.ok) {
@@ -35,7 +34,7 @@ export const cancelSession = defineCommand({
       if (r.code === 'session.already-cancelled' && room && s.cancelled && !deps.outbox.has(cancelMarker(s.id))) {
         await deps.outbox.post(cancelMarker(s.id), [cancelNoticePost(deps.directory, studio, s, s.cancelled.reason, deps.roster.isAnnounced(s), room)], ctx.now)
       }
-      return refuse(deps, r, 'cancel', studio)
+      return refuseSwap(deps, r, 'cancel', studio)
     }
     if (room) await deps.outbox.post(cancelMarker(s.id), [cancelNoticePost(deps.directory, studio, r.value.session, reason, r.value.announced, room)], ctx.now)
     const voided = r.value.closed.length ? [t.requestsVoided(r.value.closed.length)] : []

@@ -1,4 +1,4 @@
-import { defineCommand, UserError } from './command.js'
+import { defineCommand } from './command.js'
 import { rawArgs } from './args.js'
 import { zh } from '../text/zh-CN.js'
 import { actor, coordinates, personArg } from './swap-common.js'
@@ -7,6 +7,7 @@ import { instantText } from '../text/posts/swaps.js'
 import { parseUserDate } from '../domain/calendar/parse-user-date.js'
 import { addDays, toLocalTime } from '../domain/time/local-date.js'
 import type { Person } from '../domain/model.js'
+import { refuse } from '../text/refusals.js'
 
 /** A coordinator may record a check-in this many days after the session (a form filled in the next day). */
 export const BACKFILL_DAYS = 7
@@ -37,33 +38,33 @@ export const checkIn = defineCommand({
     let date = ctx.today
     if (dateText) {
       const d = parseUserDate(dateText, ctx.today)
-      if (!d.ok) throw new UserError(t.checkInBadDate(dateText))
+      if (!d.ok) throw refuse('swaps.checkInBadDate', dateText)
       date = d.value
     }
     const me = ctx.asker.person
     const person: Person | undefined = personText ? personArg(deps, personText, [...args.mentions], studio.id) : me
-    if (!person || (!personText && !ctx.asker.roles.includes('representative'))) throw new UserError(t.checkInWho)
+    if (!person || (!personText && !ctx.asker.roles.includes('representative'))) throw refuse('swaps.checkInWho')
     const forOther = person.id !== me?.id
-    if (forOther && !coordinates(ctx, studio.id)) throw new UserError(t.checkInOthers)
-    if (date !== ctx.today && !coordinates(ctx, studio.id)) throw new UserError(t.checkInOnlyToday)
-    if (date > ctx.today) throw new UserError(t.checkInFuture(dateShort(date)))
-    if (date < addDays(ctx.today, -BACKFILL_DAYS)) throw new UserError(t.checkInTooOld(BACKFILL_DAYS))
+    if (forOther && !coordinates(ctx, studio.id)) throw refuse('swaps.checkInOthers')
+    if (date !== ctx.today && !coordinates(ctx, studio.id)) throw refuse('swaps.checkInOnlyToday')
+    if (date > ctx.today) throw refuse('swaps.checkInFuture', dateShort(date))
+    if (date < addDays(ctx.today, -BACKFILL_DAYS)) throw refuse('swaps.checkInTooOld', BACKFILL_DAYS)
     const s = await deps.roster.sessionOn(studio.id, date)
-    if (!s) throw new UserError(date === ctx.today ? t.noSessionToday(studio.name) : t.noSessionOn(studio.name, dateShort(date)))
+    if (!s) throw date === ctx.today ? refuse('swaps.noSessionToday', studio.name) : refuse('swaps.noSessionOn', studio.name, dateShort(date))
     const r = await deps.swaps.checkIn(s.id, person.id, actor(ctx))
     if (!r.ok) {
       const p = r.params ?? {}
       switch (r.code) {
         case 'session.cancelled':
-          throw new UserError(t.checkInCancelled(dateShort(date)))
+          throw refuse('swaps.checkInCancelled', dateShort(date))
         case 'checkin.not-on':
-          throw new UserError(t.checkInNotOn(person.name, dateShort(date), dutyText(deps.directory, s)))
+          throw refuse('swaps.checkInNotOn', person.name, dateShort(date), dutyText(deps.directory, s))
         case 'checkin.too-early':
-          throw new UserError(t.checkInTooEarly(toLocalTime(Number(p.from))))
+          throw refuse('swaps.checkInTooEarly', toLocalTime(Number(p.from)))
         case 'checkin.already':
-          throw new UserError(t.alreadyCheckedIn(person.name, instantText(Number(p.at))))
+          throw refuse('swaps.alreadyCheckedIn', person.name, instantText(Number(p.at)))
         case 'session.not-found':
-          throw new UserError(t.noSessionOn(studio.name, dateShort(date)))
+          throw refuse('swaps.noSessionOn', studio.name, dateShort(date))
       }
       throw new Error(`unexpected check-in code ${r.code}`)
     }

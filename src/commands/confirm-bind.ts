@@ -1,21 +1,22 @@
-import { z } from 'zod'
-import { defineCommand, UserError, type CommandContext, type RawArgs } from './command.js'
+import { defineCommand, type CommandContext } from './command.js'
 import { zh } from '../text/zh-CN.js'
 import type { Deps } from '../app/deps.js'
 import type { NameClaim } from '../app/name-claims.js'
 import { isCoordinatorOf } from './issue-common.js'
+import { refuse } from '../text/refusals.js'
+import { argsOf } from './args.js'
 
 /** `<编号>`: the claim number the coordinator was sent (4 digits). */
-const claimNumber = z
-  .object({ text: z.string() })
-  .refine((a) => /^\d{4}$/.test(a.text), { message: zh.identity.claimNumber })
-  .transform((a) => Number(a.text)) as unknown as z.ZodType<number, RawArgs>
+const claimNumber = argsOf((a) => {
+  if (!/^\d{4}$/.test(a.text)) throw refuse('identity.claimNumber')
+  return Number(a.text)
+})
 
 /** The open claim, if the asker is a coordinator of its studio or an admin. */
 function claimFor(deps: Deps, ctx: CommandContext, n: number): NameClaim {
   const claim = deps.claims.get(n, ctx.now)
-  if (!claim) throw new UserError(zh.identity.claimNotFound(String(n)))
-  if (!isCoordinatorOf(ctx, claim.studioId)) throw new UserError(zh.identity.claimNotYours)
+  if (!claim) throw refuse('identity.claimNotFound', String(n))
+  if (!isCoordinatorOf(ctx, claim.studioId)) throw refuse('identity.claimNotYours')
   return claim
 }
 
@@ -32,7 +33,7 @@ export const confirmBind = defineCommand({
   async run({ args, ctx }, deps) {
     const claim = claimFor(deps, ctx, args)
     const person = deps.directory.person(claim.personId)
-    if (!person || !person.active) throw new UserError(zh.identity.claimNotFound(String(args)))
+    if (!person || !person.active) throw refuse('identity.claimNotFound', String(args))
     await deps.directory.bindContact(claim.contactId, claim.personId, 'name', ctx.now)
     deps.claims.confirmed(args)
     deps.log.info('name claim confirmed', { claim: args, personId: person.id, by: ctx.asker.person?.id })

@@ -1,7 +1,8 @@
-import { defineCommand, UserError } from './command.js'
+import { defineCommand } from './command.js'
 import { zh } from '../text/zh-CN.js'
 import type { CorrectableField, IssueCorrection } from '../domain/issues/issue.js'
 import { asTyped, inWindow, isCoordinatorOf, isRegistrar, issueArgs, loadIssue, resolveCategory, resolveDepartment, step } from './issue-common.js'
+import { refuse } from '../text/refusals.js'
 
 type Field = CorrectableField | 'reason'
 
@@ -20,15 +21,15 @@ export const correctIssue = defineCommand({
     const t = zh.issues
     const fields = parseFields(args.rest)
     const { reason, ...changes } = fields
-    if (Object.keys(changes).length === 0) throw new UserError(t.correctFormat)
+    if (Object.keys(changes).length === 0) throw refuse('issues.correctFormat')
     const issue = await loadIssue(deps, ctx, args.id)
     const coordinator = isCoordinatorOf(ctx, issue.studioId)
     if (!inWindow(ctx, issue, deps)) {
       if (!coordinator) {
-        throw new UserError(isRegistrar(ctx, issue) ? t.windowOver('更正', deps.config.issues.correctionMinutes) : t.notHandler('更正'))
+        throw isRegistrar(ctx, issue) ? refuse('issues.windowOver', '更正', deps.config.issues.correctionMinutes) : refuse('issues.notHandler', '更正')
       }
       const handlingOnly = Object.keys(changes).every((k) => k === 'category' || k === 'department')
-      if (!handlingOnly && !reason) throw new UserError(t.needReason('更正', t.correctWithReason))
+      if (!handlingOnly && !reason) throw refuse('issues.needReason', '更正', t.correctWithReason)
     }
     const correction: IssueCorrection = {}
     for (const [k, value] of Object.entries(changes) as [CorrectableField, string][]) {

@@ -1,9 +1,8 @@
-import { defineCommand, UserError } from './command.js'
-import { rawArgs } from './args.js'
+import { defineCommand } from './command.js'
+import { forceArgs } from './args.js'
 import { zh } from '../text/zh-CN.js'
-import { actor, personArg, refuse, sessionFor } from './swap-common.js'
+import { actor, personArg, refuseSwap, sessionFor } from './swap-common.js'
 import { dateShort, names } from '../text/posts/roster.js'
-import { parseReplacement } from '../domain/swaps/parse-swap-args.js'
 
 /**
  * `/调班 12月10日 张三→王五 [理由]`: a coordinator replaces one representative by another, without asking
@@ -17,21 +16,16 @@ export const forceDuty = defineCommand({
   needsStudio: true,
   mutates: true,
   help: zh.swaps.cmd.force,
-  args: rawArgs,
+  args: forceArgs(zh.swaps.cmd.force),
   async run({ args, ctx }, deps) {
     const t = zh.swaps
     const studio = ctx.studio!
-    const [dateText] = args.tokens
-    if (!dateText) throw new UserError(t.usage(t.cmd.force.usage, t.cmd.force.example))
-    const rest = args.text.slice(args.text.indexOf(dateText) + dateText.length)
-    const change = parseReplacement(rest)
-    if (!change) throw new UserError(t.badReplacement)
-    const s = await sessionFor(deps, ctx, studio, dateText)
-    const mentions = [...args.mentions]
+    const s = await sessionFor(deps, ctx, studio, args.dateText)
+    const { change, mentions } = args
     const out = change.out ? personArg(deps, change.out, mentions, studio.id) : undefined
     const into = change.in ? personArg(deps, change.in, mentions, studio.id) : undefined
     const r = await deps.swaps.force(s.id, out?.id, into?.id, change.reason, actor(ctx))
-    if (!r.ok) return refuse(deps, r, 'force', studio)
+    if (!r.ok) return refuseSwap(deps, r, 'force', studio)
     const { session: cur, before, corrected } = r.value
     return t.forced({ date: dateShort(cur.date), before: names(deps.directory, before), after: names(deps.directory, cur.duty), missing: cur.required - cur.duty.length, corrected })
   },

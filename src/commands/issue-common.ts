@@ -7,8 +7,8 @@
  * and in every group, the constituent is surname + 某 and 138****5678, the address stops at the building,
  * and phones and ID numbers inside free texts are masked.
  */
-import { z } from 'zod'
-import { UserError, type CommandContext, type HelpText, type RawArgs } from './command.js'
+import type { z } from 'zod'
+import type { CommandContext, HelpText, RawArgs } from './command.js'
 import type { Deps } from '../app/deps.js'
 import { zh } from '../text/zh-CN.js'
 import type { Issue } from '../domain/issues/issue.js'
@@ -16,6 +16,8 @@ import { parseIssueId } from '../domain/issues/issue.js'
 import type { IssueAction, IssueContext } from '../domain/issues/issue-machine.js'
 import { freeText } from '../text/posts/issue-events.js'
 import { recoverTyped } from '../domain/message/recover-typed.js'
+import { refuse } from '../text/refusals.js'
+import { argsOf } from './args.js'
 
 export { freeText }
 
@@ -30,25 +32,18 @@ export interface IssueArgs {
   rest: string
 }
 
-const raw = z.object({ text: z.string(), tokens: z.array(z.string()), mentions: z.array(z.string()) })
 const ID_AT_START = /^([A-Za-z]{1,4}-\d{4}-\d{1,6})(?![\d-])[\s,，、:：;；]*/u
 
 /** `<编号> [the rest]`: a missing or malformed id is answered with the command's usage. */
 export function issueArgs(help: HelpText): z.ZodType<IssueArgs, RawArgs> {
-  return raw.transform((a, ctx) => {
+  return argsOf((a) => {
     const text = a.text.trim()
-    if (text === '') {
-      ctx.addIssue({ code: 'custom', message: t.noId(help.usage, help.example) })
-      return z.NEVER
-    }
+    if (text === '') throw refuse('issues.noId', help.usage, help.example)
     const m = ID_AT_START.exec(text)
     const parsed = m ? parseIssueId(m[1]) : undefined
-    if (!m || !parsed) {
-      ctx.addIssue({ code: 'custom', message: t.badId(text.split(/[\s,，、]/u)[0].slice(0, 30)) })
-      return z.NEVER
-    }
+    if (!m || !parsed) throw refuse('issues.badId', text.split(/[\s,，、]/u)[0].slice(0, 30))
     return { id: parsed.id, rest: text.slice(m[0].length).trim() }
-  }) as unknown as z.ZodType<IssueArgs, RawArgs>
+  })
 }
 
 // ---- who may do what ------------------------------------------------------------------------------------
@@ -70,7 +65,7 @@ export function seesFull(ctx: CommandContext, studioId: string): boolean {
 
 /** Coordinators of the studio (and admins) or the registrant: answers, feedback, contact attempts. */
 export function requireHandler(ctx: CommandContext, issue: Issue, cmd: string): void {
-  if (!isCoordinatorOf(ctx, issue.studioId) && !isRegistrar(ctx, issue)) throw new UserError(t.notHandler(cmd))
+  if (!isCoordinatorOf(ctx, issue.studioId) && !isRegistrar(ctx, issue)) throw refuse('issues.notHandler', cmd)
 }
 
 /** Within the registrant's own correction window (`issues.correctionMinutes` after registration). */
@@ -84,11 +79,11 @@ export function inWindow(ctx: CommandContext, issue: Issue, deps: Deps): boolean
  */
 export async function loadIssue(deps: Deps, ctx: CommandContext, id: string): Promise<Issue> {
   const issue = await deps.issues.get(id)
-  if (!issue) throw new UserError(t.notFound(id))
+  if (!issue) throw refuse('issues.notFound', id)
   if (!ctx.asker.roles.includes('admin')) {
     const ownStudio = ctx.asker.person?.studioId === issue.studioId
     const thisGroup = ctx.chat.kind !== 'group' || ctx.studio?.id === issue.studioId
-    if (!ownStudio || !thisGroup) throw new UserError(t.otherStudio(id))
+    if (!ownStudio || !thisGroup) throw refuse('issues.otherStudio', id)
   }
   return issue
 }
@@ -100,7 +95,7 @@ export function stepContext(deps: Deps, ctx: CommandContext, issue: Issue): Issu
 /** One lifecycle step, on disk before this resolves; a refusal becomes the reply and changes nothing. */
 export async function step(deps: Deps, ctx: CommandContext, issue: Issue, action: IssueAction, extra?: Record<string, string>): Promise<Issue> {
   const r = await deps.issues.apply(issue.id, action, stepContext(deps, ctx, issue), extra)
-  if (!r.ok) throw new UserError((t.action[r.code] ?? t.action.not_found)(r.params))
+  if (!r.ok) throw refuse(t.action[r.code] ? `issues.action.${r.code}` : 'issues.action.not_found', r.params)
   deps.log.info('issue step', { id: issue.id, step: action.type, by: ctx.asker.person?.id })
   return r.value
 }
@@ -133,7 +128,7 @@ export function resolveDepartment(deps: Deps, typed: string): string {
   if (near.length === 1) return near[0]
   const similar = near.length > 1 ? near : closeByCharacters(q, all)
   const hint = similar.length > 0 ? t.nearDepartments(similar.join(zh.common.listSep)) : t.allDepartments(all.join(zh.common.listSep))
-  throw new UserError(t.unknownDepartment(q, hint))
+  throw refuse('issues.unknownDepartment', q, hint)
 }
 
 /** Departments sharing the most characters with the typed name (at least two), best first, at most 3. */
@@ -155,5 +150,5 @@ export function resolveCategory(deps: Deps, typed: string): string {
   if (exact) return exact
   const near = all.filter((c) => q.length >= 2 && (c.includes(q) || q.includes(c)))
   if (near.length === 1) return near[0]
-  throw new UserError(t.unknownCategory(q, all.join(zh.common.listSep)))
+  throw refuse('issues.unknownCategory', q, all.join(zh.common.listSep))
 }

@@ -1,10 +1,11 @@
-import { defineCommand, UserError } from './command.js'
+import { defineCommand } from './command.js'
 import { rawArgs } from './args.js'
 import { zh } from '../text/zh-CN.js'
 import { gapNote, sessionLine, studioFor } from './roster-common.js'
 import { parseMonthSpec, type MonthSpec } from '../domain/calendar/parse-user-date.js'
 import { daysInMonth, makeDate, splitDate } from '../domain/time/local-date.js'
 import { dateShort, timeRange } from '../text/posts/roster.js'
+import { refuse } from '../text/refusals.js'
 
 /**
  * `/值班表 [月份] [工作室]`: one month's roster (default: this month). Stored sessions as they are; dates
@@ -25,12 +26,12 @@ export const monthRoster = defineCommand({
     for (const token of month ? [] : args.tokens) {
       const m = month ? undefined : parseMonthSpec(token, ctx.today)
       if (m?.ok) month = m.value
-      else if (m && m.code === 'month.impossible') throw new UserError(t.impossibleMonth(Number(m.params?.month)))
+      else if (m && m.code === 'month.impossible') throw refuse('roster.impossibleMonth', Number(m.params?.month))
       else rest.push(token)
     }
     // A lone token that is neither a month nor a studio is most likely a mistyped month.
     if (rest.length && !month && deps.directory.findStudio(rest.join(' ')).length === 0 && /\d/u.test(rest.join(''))) {
-      throw new UserError(t.badMonth(rest.join(' ')))
+      throw refuse('roster.badMonth', rest.join(' '))
     }
     const studio = studioFor(deps, ctx, rest.join(' '))
     const [ty, tm] = splitDate(ctx.today)

@@ -1,8 +1,8 @@
-import { defineCommand, UserError } from './command.js'
+import { defineCommand } from './command.js'
 import type { ReplyMessage } from '../messages/message.js'
-import { rawArgs } from './args.js'
+import { dateAndPersonArgs } from './args.js'
 import { zh } from '../text/zh-CN.js'
-import { actor, personArg, refuse, repHere, restAfter, sessionFor } from './swap-common.js'
+import { actor, personArg, refuseSwap, repHere, sessionFor } from './swap-common.js'
 import { requestOut } from './swap-request-out.js'
 
 /**
@@ -16,19 +16,15 @@ export const proposeSubstitute = defineCommand({
   needsStudio: true,
   mutates: true,
   help: zh.swaps.cmd.substitute,
-  args: rawArgs,
+  args: dateAndPersonArgs(zh.swaps.cmd.substitute),
   async run({ args, ctx }, deps) {
     const t = zh.swaps
-    const c = t.cmd.substitute
     const studio = ctx.studio!
     const me = repHere(ctx, studio)
-    const [dateText, who] = args.tokens
-    if (!dateText) throw new UserError(t.usage(c.usage, c.example))
-    if (!who) throw new UserError(t.needTarget(c.usage, c.example))
-    const s = await sessionFor(deps, ctx, studio, dateText)
-    const target = personArg(deps, who, [...args.mentions], studio.id)
-    const r = await deps.swaps.propose({ kind: 'substitute', sessionId: s.id, from: me.id, to: target.id, reason: restAfter(args.text, who) }, actor(ctx))
-    if (!r.ok) return refuse(deps, r, 'request', studio)
+    const s = await sessionFor(deps, ctx, studio, args.dateText)
+    const target = personArg(deps, args.who, args.mentions, studio.id)
+    const r = await deps.swaps.propose({ kind: 'substitute', sessionId: s.id, from: me.id, to: target.id, reason: args.reason }, actor(ctx))
+    if (!r.ok) return refuseSwap(deps, r, 'request', studio)
     if (r.value.existing) return t.requestExists(r.value.request.id)
     const out: ReplyMessage[] = requestOut(deps, ctx, r.value.request, s)
     return out

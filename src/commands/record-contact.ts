@@ -1,6 +1,7 @@
-import { defineCommand, UserError } from './command.js'
+import { defineCommand } from './command.js'
 import { zh } from '../text/zh-CN.js'
 import { asTyped, issueArgs, loadIssue, meaningful, requireHandler, step } from './issue-common.js'
+import { refuse } from '../text/refusals.js'
 
 /** `/联系 HP-2026-0001 未联系上 <说明>`: a contact attempt; failed ones allow archiving unrated. */
 export const recordContact = defineCommand({
@@ -16,7 +17,7 @@ export const recordContact = defineCommand({
       (a, b) => b.w.length - a.w.length,
     )
     const hit = words.find((x) => args.rest.startsWith(x.w))
-    if (!hit) throw new UserError(t.badContact)
+    if (!hit) throw refuse('issues.badContact')
     const note = asTyped(ctx, meaningful(args.rest.slice(hit.w.length).replace(/^[\s,，、:：;；。]+/u, '').trim()))
     const issue = await loadIssue(deps, ctx, args.id)
     requireHandler(ctx, issue, '联系')

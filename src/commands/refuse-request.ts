@@ -1,8 +1,8 @@
 import { defineCommand } from './command.js'
 import type { ReplyMessage } from '../messages/message.js'
-import { textArg } from './args.js'
+import { requestArgs } from './args.js'
 import { zh } from '../text/zh-CN.js'
-import { actor, refuse, repHere, requestNumber, tell } from './swap-common.js'
+import { actor, refuseSwap, repHere, tell } from './swap-common.js'
 import { nameOf } from '../text/posts/roster.js'
 
 /** `/拒绝 7`: the one asked declines; the duty stays and the asker is told. */
@@ -12,14 +12,14 @@ export const refuseRequest = defineCommand({
   needsStudio: true,
   mutates: true,
   help: zh.swaps.cmd.refuse,
-  args: textArg,
+  args: requestArgs(zh.swaps.cmd.refuse),
   async run({ args, ctx }, deps) {
     const t = zh.swaps
     const studio = ctx.studio!
-    const id = requestNumber(args, t.cmd.refuse.usage, t.cmd.refuse.example)
+    const { id } = args
     const me = repHere(ctx, studio)
     const r = await deps.swaps.refuse(id, me.id, actor(ctx))
-    if (!r.ok) return refuse(deps, r, 'answer', studio, id)
+    if (!r.ok) return refuseSwap(deps, r, 'answer', studio, id)
     const text = t.refused(id, me.name, nameOf(deps.directory, r.value.from))
     const asker = deps.directory.contactOf(r.value.from)
     const out: ReplyMessage[] = [{ text, mentions: ctx.chat.kind === 'group' && asker ? [asker] : [] }, ...tell(deps, ctx, r.value.studioId, r.value.from, text)]

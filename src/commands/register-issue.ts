@@ -1,4 +1,4 @@
-import { defineCommand, UserError } from './command.js'
+import { defineCommand } from './command.js'
 import { rawArgs } from './args.js'
 import { zh } from '../text/zh-CN.js'
 import type { Deps } from '../app/deps.js'
@@ -6,6 +6,7 @@ import { parseIntake } from '../domain/issues/parse-intake.js'
 import type { LocalDate } from '../domain/time/local-date.js'
 import { freeText, seesFull } from './issue-common.js'
 import { addressText, constituentText, fmtDate, personName } from '../text/posts/issues.js'
+import { refuse } from '../text/refusals.js'
 
 /**
  * `/登记 王大爷 13812345678 和平里3号楼 楼道灯坏了半个月`, or `/登记` and a pasted form. The record is on
@@ -24,7 +25,7 @@ export const registerIssue = defineCommand({
     const studio = ctx.studio!
     const cfg = deps.config.issues
     const parsed = parseIntake(args.text, { categories: cfg.categories, maxLength: cfg.maxLength, typed: ctx.typed })
-    if (!parsed.ok) throw new UserError(t.intake[parsed.code](parsed.params))
+    if (!parsed.ok) throw refuse(`issues.intake.${parsed.code}`, parsed.params)
     const by = ctx.asker.person!.id
     const made = await deps.issues.register(studio, parsed.value, {
       at: ctx.now,
@@ -34,7 +35,7 @@ export const registerIssue = defineCommand({
       msgId: ctx.msgId,
       days: deps.calendars.of(studio.id),
     })
-    if (!made.ok) throw new UserError(t.intake[made.code](made.params))
+    if (!made.ok) throw refuse(`issues.intake.${made.code}`, made.params)
     const issue = made.value
     deps.log.info('issue registered', { id: issue.id, by, category: issue.category })
     const full = seesFull(ctx, studio.id)

@@ -6,7 +6,7 @@
  * (the default in a private chat and in the liaison office's group) or any studio (named, or the group's
  * own). A coordinator naming another studio or 全区 gets a reply saying what they may see.
  */
-import { UserError, type CommandContext } from './command.js'
+import type { CommandContext } from './command.js'
 import { findStudio } from './lookup.js'
 import type { Deps } from '../app/deps.js'
 import type { Studio } from '../domain/model.js'
@@ -14,6 +14,7 @@ import { looksLikePeriod, parsePeriod, type Period } from '../domain/stats/perio
 import type { LocalDate } from '../domain/time/local-date.js'
 import { collectLedger, storeSource, type LedgerData } from '../export/ledger-source.js'
 import { zh } from '../text/zh-CN.js'
+import { refuse } from '../text/refusals.js'
 
 const t = zh.followup
 
@@ -54,9 +55,9 @@ export function periodFrom(words: readonly string[], today: LocalDate, fallback:
   const text = words.join('')
   const r = parsePeriod(text, today)
   if (r.ok) return r.value
-  if (r.code === 'period.reversed') throw new UserError(t.reversedPeriod(text))
-  if (r.code === 'period.impossible') throw new UserError(t.impossiblePeriod(text))
-  throw new UserError(t.badPeriod(text))
+  if (r.code === 'period.reversed') throw refuse('followup.reversedPeriod', text)
+  if (r.code === 'period.impossible') throw refuse('followup.impossiblePeriod', text)
+  throw refuse('followup.badPeriod', text)
 }
 
 const isAdmin = (ctx: CommandContext) => ctx.asker.roles.includes('admin')
@@ -66,19 +67,19 @@ export function scopeFor(deps: Deps, ctx: CommandContext, words: ReportWords): R
   const admin = isAdmin(ctx)
   const own = ctx.asker.person?.studioId
   if (words.district) {
-    if (!admin) throw new UserError(t.districtAdminOnly)
+    if (!admin) throw refuse('followup.districtAdminOnly')
     return { kind: 'district' }
   }
   if (words.studio.length) {
     const studio = findStudio(deps.directory, words.studio.join(''))
-    if (!admin && studio.id !== own) throw new UserError(t.otherStudio(studio.name))
+    if (!admin && studio.id !== own) throw refuse('followup.otherStudio', studio.name)
     return { kind: 'studio', studio }
   }
   if (ctx.chat.kind === 'group' && ctx.studio) return { kind: 'studio', studio: ctx.studio }
   if (admin) return { kind: 'district' }
   const mine = own ? deps.directory.studio(own) : undefined
   if (mine) return { kind: 'studio', studio: mine }
-  throw new UserError(t.needStudioOrDistrict)
+  throw refuse('followup.needStudioOrDistrict')
 }
 
 export function scopeTitle(deps: Deps, scope: ReportScope): string {

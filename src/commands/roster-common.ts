@@ -2,7 +2,7 @@
  * What the roster commands share: which studio a command is about, a session date as people type it
  * (with a reply that lists the forms that work), and a session as a list line.
  */
-import { UserError, type CommandContext } from './command.js'
+import type { CommandContext } from './command.js'
 import { findStudio } from './lookup.js'
 import type { Deps } from '../app/deps.js'
 import type { Session, Studio } from '../domain/model.js'
@@ -10,6 +10,7 @@ import { parseUserDate, requireNotPast } from '../domain/calendar/parse-user-dat
 import type { LocalDate } from '../domain/time/local-date.js'
 import { dateShort, dutyText, timeRange } from '../text/posts/roster.js'
 import { zh } from '../text/zh-CN.js'
+import { refuse } from '../text/refusals.js'
 
 const t = zh.roster
 
@@ -17,7 +18,7 @@ const t = zh.roster
 export function studioFor(deps: Deps, ctx: CommandContext, named: string): Studio {
   if (named.trim()) return findStudio(deps.directory, named)
   if (ctx.studio) return ctx.studio
-  throw new UserError(ctx.chat.kind === 'group' ? zh.common.unboundRoom : zh.common.needStudio)
+  throw refuse(ctx.chat.kind === 'group' ? 'common.unboundRoom' : 'common.needStudio')
 }
 
 /** A date someone typed for a coming session; a wrong one is answered with the forms that work. */
@@ -25,12 +26,12 @@ export function comingDate(text: string, today: LocalDate): LocalDate {
   const parsed = parseUserDate(text, today)
   if (!parsed.ok) {
     const p = parsed.params ?? {}
-    if (parsed.code === 'date.impossible') throw new UserError(t.impossibleDate(p.year === undefined ? undefined : Number(p.year), Number(p.month), Number(p.day)))
-    if (parsed.code === 'date.weekday-mismatch') throw new UserError(t.weekdayMismatch(dateShort(String(p.date)), zh.common.weekdays[Number(p.weekday)]))
-    throw new UserError(t.badDate(text))
+    if (parsed.code === 'date.impossible') throw refuse('roster.impossibleDate', p.year === undefined ? undefined : Number(p.year), Number(p.month), Number(p.day))
+    if (parsed.code === 'date.weekday-mismatch') throw refuse('roster.weekdayMismatch', dateShort(String(p.date)), zh.common.weekdays[Number(p.weekday)])
+    throw refuse('roster.badDate', text)
   }
   const coming = requireNotPast(parsed.value, today)
-  if (!coming.ok) throw new UserError(t.pastDate(dateShort(parsed.value)))
+  if (!coming.ok) throw refuse('roster.pastDate', dateShort(parsed.value))
   return coming.value
 }
 

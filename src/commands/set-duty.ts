@@ -1,10 +1,11 @@
-import { defineCommand, UserError } from './command.js'
+import { defineCommand } from './command.js'
 import { rawArgs } from './args.js'
 import { zh } from '../text/zh-CN.js'
 import { findPerson } from './lookup.js'
 import { comingDate } from './roster-common.js'
 import { dateShort, names } from '../text/posts/roster.js'
 import type { Person } from '../domain/model.js'
+import { refuse } from '../text/refusals.js'
 
 /** How many coming session dates the "no session that day" reply suggests. */
 const SUGGEST = 4
@@ -25,25 +26,25 @@ export const setDuty = defineCommand({
     const t = zh.roster
     const studio = ctx.studio!
     const [dateText, ...rest] = args.tokens
-    if (!dateText) throw new UserError(t.setUsage)
+    if (!dateText) throw refuse('roster.setUsage')
     const date = comingDate(dateText, ctx.today)
     await deps.roster.ensurePlanned(ctx.now)
     const session = await deps.roster.ensureSession(studio.id, date, ctx.now)
     if (!session) {
       const next = (await deps.roster.upcoming(studio.id, ctx.now, SUGGEST)).filter((s) => !s.cancelled).map((s) => dateShort(s.date))
-      throw new UserError(t.noSession(dateShort(date), studio.name, next.join(zh.common.listSep)))
+      throw refuse('roster.noSession', dateShort(date), studio.name, next.join(zh.common.listSep))
     }
-    if (session.cancelled) throw new UserError(t.sessionCancelled(dateShort(date)))
+    if (session.cancelled) throw refuse('roster.sessionCancelled', dateShort(date))
 
     // Names typed, then people @mentioned (by their WeChat contact, whatever their display name).
     const people: Person[] = rest.filter((w) => !w.startsWith('@')).map((w) => findPerson(deps.directory, w, studio.id))
     for (const contactId of args.mentions) {
       const b = deps.directory.binding(contactId)
       const p = b ? deps.directory.person(b.personId) : undefined
-      if (!p) throw new UserError(zh.identity.personNotFound(rest.find((w) => w.startsWith('@')) ?? contactId))
+      if (!p) throw refuse('identity.personNotFound', rest.find((w) => w.startsWith('@')) ?? contactId)
       people.push(p)
     }
-    if (people.length === 0) throw new UserError(t.noNames(session.required))
+    if (people.length === 0) throw refuse('roster.noNames', session.required)
 
     const by = ctx.asker.person?.id ?? ctx.asker.contactId
     const r = await deps.roster.changeDuty(session.id, people.map((p) => p.id), by, 'set', undefined, ctx.msgId)
@@ -52,19 +53,19 @@ export const setDuty = defineCommand({
       const who = (id: unknown) => deps.directory.person(String(id))?.name ?? String(id)
       switch (r.code) {
         case 'duty.duplicate':
-          throw new UserError(t.duplicate(who(p.personId)))
+          throw refuse('roster.duplicate', who(p.personId))
         case 'duty.not-rep':
-          throw new UserError(t.notRepOf(who(p.personId), studio.name))
+          throw refuse('roster.notRepOf', who(p.personId), studio.name)
         case 'duty.too-many':
-          throw new UserError(t.tooMany(Number(p.required), Number(p.given)))
+          throw refuse('roster.tooMany', Number(p.required), Number(p.given))
         case 'session.over':
-          throw new UserError(t.sessionOver(dateShort(date)))
+          throw refuse('roster.sessionOver', dateShort(date))
         case 'session.cancelled':
-          throw new UserError(t.sessionCancelled(dateShort(date)))
+          throw refuse('roster.sessionCancelled', dateShort(date))
         case 'duty.stale':
-          throw new UserError(t.staleDuty)
+          throw refuse('roster.staleDuty')
         case 'session.not-found':
-          throw new UserError(t.noSession(dateShort(date), studio.name, ''))
+          throw refuse('roster.noSession', dateShort(date), studio.name, '')
       }
       throw new Error(`unexpected roster code ${(r as { code: string }).code}`)
     }

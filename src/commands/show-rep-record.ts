@@ -1,4 +1,4 @@
-import { defineCommand, UserError, type CommandContext } from './command.js'
+import { defineCommand, type CommandContext } from './command.js'
 import type { ReplyMessage } from '../messages/message.js'
 import { rawArgs } from './args.js'
 import { zh } from '../text/zh-CN.js'
@@ -11,6 +11,7 @@ import { dateShort } from '../text/posts/roster.js'
 import { yearOf } from '../domain/time/local-date.js'
 import { loadLedger, periodFrom, scopeFor, splitWords, type ReportScope } from './report-common.js'
 import type { LedgerData } from '../export/ledger-source.js'
+import { refuse } from '../text/refusals.js'
 
 const t = zh.followup
 
@@ -42,15 +43,15 @@ export const showRepRecord = defineCommand({
       mayRead(deps, ctx, person)
       text = await personRecord(deps, ctx, person, period)
     } else if (words.studio.length || words.district) {
-      if (!coordinating) throw new UserError(t.onlyOwnRecord)
+      if (!coordinating) throw refuse('followup.onlyOwnRecord')
       text = await overview(deps, ctx, scopeFor(deps, ctx, words), period)
     } else if (coordinating) {
       const studioId = ctx.chat.kind === 'group' ? ctx.studio?.id : roles.includes('coordinator') ? me?.studioId : undefined
       const studio = studioId ? deps.directory.studio(studioId) : undefined
-      if (!studio) throw new UserError(t.recordNeedsName)
+      if (!studio) throw refuse('followup.recordNeedsName')
       text = await overview(deps, ctx, { kind: 'studio', studio }, period)
     } else {
-      if (!me || !me.roles.includes('representative')) throw new UserError(t.notARep(ctx.asker.displayName))
+      if (!me || !me.roles.includes('representative')) throw refuse('followup.notARep', ctx.asker.displayName)
       text = await personRecord(deps, ctx, me, period)
     }
     const privately: ReplyMessage = { to: { contactId: ctx.asker.contactId }, text }
@@ -66,18 +67,18 @@ function findAnyone(deps: Deps, q: string, studioId: string | undefined): Person
   const active = all.filter((p) => p.active)
   const pick = inStudio.length === 1 ? inStudio : active.length === 1 ? active : all
   if (pick.length === 1) return pick[0]
-  if (pick.length === 0) throw new UserError(t.noPerson(q))
-  throw new UserError(zh.identity.personAmbiguous(q, pick.map((p) => zh.identity.personChoice(p.name, p.unit, p.id)).join(zh.identity.choiceSep)))
+  if (pick.length === 0) throw refuse('followup.noPerson', q)
+  throw refuse('identity.personAmbiguous', q, pick.map((p) => zh.identity.personChoice(p.name, p.unit, p.id)).join(zh.identity.choiceSep))
 }
 
 /** Representatives read their own record; coordinators their studio's; admins anyone's. */
 function mayRead(deps: Deps, ctx: CommandContext, person: Person): void {
   const roles = ctx.asker.roles
-  if (!person.roles.includes('representative')) throw new UserError(t.notARep(person.name))
+  if (!person.roles.includes('representative')) throw refuse('followup.notARep', person.name)
   if (ctx.asker.person?.id === person.id || roles.includes('admin')) return
   if (roles.includes('coordinator') && person.studioId === ctx.asker.person?.studioId) return
-  if (roles.includes('coordinator')) throw new UserError(t.otherStudio(deps.directory.studio(person.studioId ?? '')?.name ?? person.name))
-  throw new UserError(t.onlyOwnRecord)
+  if (roles.includes('coordinator')) throw refuse('followup.otherStudio', deps.directory.studio(person.studioId ?? '')?.name ?? person.name)
+  throw refuse('followup.onlyOwnRecord')
 }
 
 async function personRecord(deps: Deps, ctx: CommandContext, person: Person, period: Period): Promise<string> {

@@ -16,8 +16,8 @@ import { parseSessionId } from '../domain/roster/session-id.js'
 import type { Actor, SwapCode } from '../app/swap-service.js'
 import { dateShort, dutyText, nameOf } from '../text/posts/roster.js'
 import { instantText, plainDate } from '../text/posts/swaps.js'
-import { parseRequestNumber } from '../domain/swaps/parse-swap-args.js'
 import { zh } from '../text/zh-CN.js'
+import { refuse } from '../text/refusals.js'
 
 const t = zh.swaps
 
@@ -32,7 +32,7 @@ export function actor(ctx: CommandContext): Actor {
 /** The asker, who must be an active representative of `studio`. */
 export function repHere(ctx: CommandContext, studio: Studio, refusal: string = t.notRepHere(studio.name)): Person {
   const me = ctx.asker.person
-  if (!me || me.studioId !== studio.id || !me.roles.includes('representative') || !ctx.asker.roles.includes('representative')) throw new UserError(refusal)
+  if (!me || me.studioId !== studio.id || !me.roles.includes('representative') || !ctx.asker.roles.includes('representative')) throw refusal
   return me
 }
 
@@ -48,7 +48,7 @@ export async function sessionFor(deps: Deps, ctx: CommandContext, studio: Studio
   const s = await deps.roster.sessionOn(studio.id, date)
   if (s) return s
   const next = (await deps.roster.upcoming(studio.id, ctx.now, SUGGEST_DATES)).filter((x) => !x.cancelled).map((x) => dateShort(x.date))
-  throw new UserError(t.noSession(dateShort(date), studio.name, next.join(zh.common.listSep)))
+  throw refuse('swaps.noSession', dateShort(date), studio.name, next.join(zh.common.listSep))
 }
 
 /**
@@ -60,27 +60,10 @@ export function personArg(deps: Deps, token: string, mentions: string[], studioI
     const contactId = mentions.shift()!
     const b = deps.directory.binding(contactId)
     const p = b ? deps.directory.person(b.personId) : undefined
-    if (!p || !p.active) throw new UserError(zh.identity.personNotFound(token.slice(1)))
+    if (!p || !p.active) throw refuse('identity.personNotFound', token.slice(1))
     return p
   }
   return findPerson(deps.directory, token, studioId)
-}
-
-/** The request number, or a reply saying what a number looks like. */
-export function requestNumber(text: string, usage: string, example: string): string {
-  const first = text.trim().split(/\s+/u)[0] ?? ''
-  if (!first) throw new UserError(t.usage(usage, example))
-  const id = parseRequestNumber(first)
-  if (!id) throw new UserError(t.badNumber(first, usage))
-  return id
-}
-
-/** The text after `token` in `text` (a reason after the date or the name). */
-export function restAfter(text: string, token: string | undefined): string | undefined {
-  if (!token) return undefined
-  const at = text.indexOf(token)
-  const rest = at < 0 ? '' : text.slice(at + token.length).trim()
-  return rest || undefined
 }
 
 /**
@@ -100,7 +83,7 @@ export function tell(deps: Deps, ctx: CommandContext, studioId: string, personId
 export type Doing = 'request' | 'accept' | 'answer' | 'withdraw' | 'volunteer' | 'leave' | 'force' | 'cancel'
 
 /** Throws the reply for a refusal; nothing was changed. */
-export async function refuse(deps: Deps, e: Err<SwapCode>, doing: Doing, studio: Studio, requestId?: string): Promise<never> {
+export async function refuseSwap(deps: Deps, e: Err<SwapCode>, doing: Doing, studio: Studio, requestId?: string): Promise<never> {
   const p = e.params ?? {}
   const at = p.sessionId ? parseSessionId(String(p.sessionId)) : undefined
   const date = at ? dateShort(at.date) : ''
@@ -111,62 +94,62 @@ export async function refuse(deps: Deps, e: Err<SwapCode>, doing: Doing, studio:
   }
   const why = () => (p.whyAt === undefined ? '' : t.why(instantText(Number(p.whyAt)), p.whyNote ? String(p.whyNote) : `${who(p.whyBy)} ${t.change[String(p.whyKind)] ?? p.whyKind}`))
   const id = String(p.id ?? requestId ?? '')
-  const text = await (async (): Promise<string> => {
+  const refusal = await (async (): Promise<UserError> => {
     switch (e.code) {
       case 'session.not-found':
-        return t.noSession(date, studio.name, '')
+        return refuse('swaps.noSession', date, studio.name, '')
       case 'session.cancelled':
-        return t.cancelled(date)
+        return refuse('swaps.cancelled', date)
       case 'session.started':
-        return doing === 'cancel' ? t.cancelStarted(date) : t.started(date)
+        return doing === 'cancel' ? refuse('swaps.cancelStarted', date) : refuse('swaps.started', date)
       case 'session.over':
-        return t.over(date)
+        return refuse('swaps.over', date)
       case 'session.already-cancelled':
-        return t.alreadyCancelled(date, String(p.reason ?? ''))
+        return refuse('swaps.alreadyCancelled', date, String(p.reason ?? ''))
       case 'asker.not-on':
-        if (doing === 'accept') return t.conflictGone(id, who(p.personId), date, why())
-        if (doing === 'force') return t.forceNotOn(who(p.personId), date, await duty())
-        return t.notOnYou(date, await duty())
+        if (doing === 'accept') return refuse('swaps.conflictGone', id, who(p.personId), date, why())
+        if (doing === 'force') return refuse('swaps.forceNotOn', who(p.personId), date, await duty())
+        return refuse('swaps.notOnYou', date, await duty())
       case 'asker.already-on':
-        if (doing === 'accept') return t.conflictOn(id, who(p.personId), date, why())
-        return doing === 'volunteer' ? t.alreadyOnYou(date) : t.youOnTheirs(date)
+        if (doing === 'accept') return refuse('swaps.conflictOn', id, who(p.personId), date, why())
+        return doing === 'volunteer' ? refuse('swaps.alreadyOnYou', date) : refuse('swaps.youOnTheirs', date)
       case 'target.self':
-        return t.self
+        return refuse('swaps.self')
       case 'target.not-rep':
-        return doing === 'volunteer' ? t.notRepVolunteer(studio.name) : t.notRepOf(who(p.personId), studio.name)
+        return doing === 'volunteer' ? refuse('swaps.notRepVolunteer', studio.name) : refuse('swaps.notRepOf', who(p.personId), studio.name)
       case 'target.already-on':
-        return doing === 'accept' ? t.conflictOn(id, who(p.personId), date, why()) : t.targetAlreadyOn(who(p.personId), date)
+        return doing === 'accept' ? refuse('swaps.conflictOn', id, who(p.personId), date, why()) : refuse('swaps.targetAlreadyOn', who(p.personId), date)
       case 'target.not-on':
-        return doing === 'accept' ? t.conflictGone(id, who(p.personId), date, why()) : t.targetNotOn(who(p.personId), date, await duty())
+        return doing === 'accept' ? refuse('swaps.conflictGone', id, who(p.personId), date, why()) : refuse('swaps.targetNotOn', who(p.personId), date, await duty())
       case 'swap.same-session':
-        return t.sameSession
+        return refuse('swaps.sameSession')
       case 'seat.none':
-        return doing === 'force' ? t.forceNoSeat(date, await duty()) : t.full(date, await duty())
+        return doing === 'force' ? refuse('swaps.forceNoSeat', date, await duty()) : refuse('swaps.full', date, await duty())
       case 'force.same':
-        return t.forceSame
+        return refuse('swaps.forceSame')
       case 'duty.stale':
-        return doing === 'volunteer' ? t.volunteerLost(date, await duty()) : t.stale
+        return doing === 'volunteer' ? refuse('swaps.volunteerLost', date, await duty()) : refuse('swaps.stale')
       case 'duty.duplicate':
       case 'duty.not-rep':
-        return t.notRepOf(who(p.personId), studio.name)
+        return refuse('swaps.notRepOf', who(p.personId), studio.name)
       case 'duty.too-many':
-        return t.tooMany(Number(p.required))
+        return refuse('swaps.tooMany', Number(p.required))
       case 'request.not-found':
-        return t.notFound(id)
+        return refuse('swaps.notFound', id)
       case 'request.leave': {
         const d = at ? plainDate(at.date) : ''
-        return doing === 'withdraw' ? t.leaveNoWithdraw(id, d) : doing === 'accept' ? t.leaveNoAccept(id, d) : t.leaveNoRefuse(id)
+        return doing === 'withdraw' ? refuse('swaps.leaveNoWithdraw', id, d) : doing === 'accept' ? refuse('swaps.leaveNoAccept', id, d) : refuse('swaps.leaveNoRefuse', id)
       }
       case 'request.not-yours':
-        return t.notYours(id, who(p.to))
+        return refuse('swaps.notYours', id, who(p.to))
       case 'request.own':
-        return t.ownRequest(id, who(p.to))
+        return refuse('swaps.ownRequest', id, who(p.to))
       case 'request.not-asker':
-        return t.notAsker(id, who(p.from))
+        return refuse('swaps.notAsker', id, who(p.from))
       case 'request.closed':
-        return t.closed(id, t.status[String(p.status)] ?? String(p.status), instantText(Number(p.at)), p.by && p.by !== SYSTEM ? who(p.by) : '')
+        return refuse('swaps.closed', id, t.status[String(p.status)] ?? String(p.status), instantText(Number(p.at)), p.by && p.by !== SYSTEM ? who(p.by) : '')
       case 'request.expired':
-        return t.expired(id, instantText(Number(p.at)))
+        return refuse('swaps.expired', id, instantText(Number(p.at)))
       case 'checkin.not-on':
       case 'checkin.too-early':
       case 'checkin.already':
@@ -174,5 +157,5 @@ export async function refuse(deps: Deps, e: Err<SwapCode>, doing: Doing, studio:
     }
     throw new Error(`unexpected swap code ${e.code}`)
   })()
-  throw new UserError(text)
+  throw refusal
 }

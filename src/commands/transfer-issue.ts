@@ -1,8 +1,9 @@
-import { defineCommand, UserError } from './command.js'
+import { defineCommand } from './command.js'
 import { zh } from '../text/zh-CN.js'
 import { MAX_ANSWER_WORKING_DAYS } from '../domain/issues/issue-machine.js'
 import { issueArgs, loadIssue, parseWorkingDays, resolveDepartment, step } from './issue-common.js'
 import { fmtDate } from '../text/posts/issues.js'
+import { refuse } from '../text/refusals.js'
 
 /** `/转办 HP-2026-0001 区房管局 [20]`: to a configured department, deadline in working days. */
 export const transferIssue = defineCommand({
@@ -15,7 +16,7 @@ export const transferIssue = defineCommand({
     const t = zh.issues
     const help = t.cmd.transfer
     const parts = args.rest.split(/[\s,，、;；]+/u).filter(Boolean)
-    if (parts.length === 0) throw new UserError(zh.common.badArgs('转办', help.usage, help.example))
+    if (parts.length === 0) throw refuse('common.badArgs', '转办', help.usage, help.example)
     let days: number | undefined
     if (parts.length > 1) {
       days = parseWorkingDays(parts[parts.length - 1])

@@ -1,8 +1,9 @@
-import { defineCommand, UserError } from './command.js'
+import { defineCommand } from './command.js'
 import { textArg } from './args.js'
 import { zh } from '../text/zh-CN.js'
 import { findPerson } from './lookup.js'
 import { isCoordinatorOf } from './issue-common.js'
+import { refuse } from '../text/refusals.js'
 
 /**
  * `/解绑 张明华`: the person's WeChat binding is removed (a wrong confirmation, a new phone). A coordinator
@@ -20,10 +21,10 @@ export const unbind = defineCommand({
     const person = findPerson(deps.directory, args, ctx.asker.person?.studioId)
     const isAdmin = ctx.asker.roles.includes('admin')
     const allowed = isAdmin || (person.studioId !== undefined && isCoordinatorOf(ctx, person.studioId) && !person.roles.includes('admin'))
-    if (!allowed) throw new UserError(t.unbindNotYours)
+    if (!allowed) throw refuse('identity.unbindNotYours')
     const b = deps.directory.bindingOf(person.id)
-    if (!b) throw new UserError(t.notBound(person.name))
-    if (b.kind === 'config') throw new UserError(t.boundByConfig(person.name))
+    if (!b) throw refuse('identity.notBound', person.name)
+    if (b.kind === 'config') throw refuse('identity.boundByConfig', person.name)
     await deps.directory.unbindPerson(person.id)
     deps.log.info('binding removed', { personId: person.id, by: ctx.asker.person?.id })
     return t.unbound(person.name)

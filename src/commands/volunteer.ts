@@ -1,7 +1,7 @@
-import { defineCommand, UserError } from './command.js'
-import { rawArgs } from './args.js'
+import { defineCommand } from './command.js'
+import { dateArgs } from './args.js'
 import { zh } from '../text/zh-CN.js'
-import { actor, refuse, repHere, sessionFor } from './swap-common.js'
+import { actor, refuseSwap, repHere, sessionFor } from './swap-common.js'
 import { dateShort, dutyText } from '../text/posts/roster.js'
 
 /**
@@ -15,16 +15,14 @@ export const volunteer = defineCommand({
   needsStudio: true,
   mutates: true,
   help: zh.swaps.cmd.volunteer,
-  args: rawArgs,
+  args: dateArgs(zh.swaps.cmd.volunteer),
   async run({ args, ctx }, deps) {
     const t = zh.swaps
     const studio = ctx.studio!
     const me = repHere(ctx, studio, t.notRepVolunteer(studio.name))
-    const [dateText] = args.tokens
-    if (!dateText) throw new UserError(t.usage(t.cmd.volunteer.usage, t.cmd.volunteer.example))
-    const s = await sessionFor(deps, ctx, studio, dateText)
+    const s = await sessionFor(deps, ctx, studio, args.dateText)
     const r = await deps.swaps.volunteer(s.id, me.id, actor(ctx))
-    if (!r.ok) return refuse(deps, r, 'volunteer', studio)
+    if (!r.ok) return refuseSwap(deps, r, 'volunteer', studio)
     const { session: cur, corrected } = r.value.outcome
     return t.volunteered({ name: me.name, date: dateShort(cur.date), duty: dutyText(deps.directory, cur), missing: cur.required - cur.duty.length, corrected })
   },

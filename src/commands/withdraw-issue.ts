@@ -1,6 +1,7 @@
-import { defineCommand, UserError } from './command.js'
+import { defineCommand } from './command.js'
 import { zh } from '../text/zh-CN.js'
 import { asTyped, inWindow, isCoordinatorOf, isRegistrar, issueArgs, loadIssue, step } from './issue-common.js'
+import { refuse } from '../text/refusals.js'
 
 /** `/撤销 HP-2026-0001 [理由]`: the registrant within the correction window; afterwards a coordinator, with a reason. */
 export const withdrawIssue = defineCommand({
@@ -14,9 +15,9 @@ export const withdrawIssue = defineCommand({
     const issue = await loadIssue(deps, ctx, args.id)
     if (!inWindow(ctx, issue, deps)) {
       if (!isCoordinatorOf(ctx, issue.studioId)) {
-        throw new UserError(isRegistrar(ctx, issue) ? t.windowOver('撤销', deps.config.issues.correctionMinutes) : t.notHandler('撤销'))
+        throw isRegistrar(ctx, issue) ? refuse('issues.windowOver', '撤销', deps.config.issues.correctionMinutes) : refuse('issues.notHandler', '撤销')
       }
-      if (!args.rest) throw new UserError(t.needReason('撤销', t.cmd.withdraw.example))
+      if (!args.rest) throw refuse('issues.needReason', '撤销', t.cmd.withdraw.example)
     }
     const next = await step(deps, ctx, issue, { type: 'withdraw', ...(args.rest ? { reason: asTyped(ctx, args.rest) } : {}) })
     return t.withdrawn(next.id)

@@ -1,7 +1,7 @@
 import { defineCommand } from './command.js'
-import { textArg } from './args.js'
+import { requestArgs } from './args.js'
 import { zh } from '../text/zh-CN.js'
-import { actor, coordinates, refuse, requestNumber } from './swap-common.js'
+import { actor, coordinates, refuseSwap } from './swap-common.js'
 
 /** `/撤回 7`: the asker (or a coordinator of the studio) takes back an open substitute or swap request. */
 export const withdrawRequest = defineCommand({
@@ -10,15 +10,15 @@ export const withdrawRequest = defineCommand({
   needsStudio: true,
   mutates: true,
   help: zh.swaps.cmd.withdraw,
-  args: textArg,
+  args: requestArgs(zh.swaps.cmd.withdraw),
   async run({ args, ctx }, deps) {
     const t = zh.swaps
     const studio = ctx.studio!
-    const id = requestNumber(args, t.cmd.withdraw.usage, t.cmd.withdraw.example)
+    const { id } = args
     const req = await deps.swaps.find(id)
     const who = ctx.asker.person?.id ?? ctx.asker.contactId
     const r = await deps.swaps.withdraw(id, who, !!req && coordinates(ctx, req.studioId), actor(ctx))
-    if (!r.ok) return refuse(deps, r, 'withdraw', studio, id)
+    if (!r.ok) return refuseSwap(deps, r, 'withdraw', studio, id)
     return t.withdrawn(id)
   },
 })

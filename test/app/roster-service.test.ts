@@ -3,8 +3,6 @@
  * fair, deterministic and stable; what a departure, a rule change or a hand-set duty re-staffs and what
  * it keeps; changeDuty's refusals; the calendar-gap warning.
  */
-import { readFileSync } from 'node:fs'
-import path from 'node:path'
 import { rosterOnDisk } from '../support/issues-on-disk.js'
 import { Harness, demoConfig } from '../support/harness.js'
 import type { Session } from '../../src/domain/model.js'

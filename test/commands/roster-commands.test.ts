@@ -3,8 +3,6 @@
  * success and each kind of bad input (the reply says how to do it right, and nothing changes).
  * The sample district: config/demo.yaml; "today" is 2026-12-06 (a Sunday).
  */
-import { readFileSync, writeFileSync } from 'node:fs'
-import path from 'node:path'
 import { Harness, demoConfig } from '../support/harness.js'
 import { snapshot } from '../support/issues.js'
 

@@ -5,8 +5,6 @@
  * The sample district: config/demo.yaml; "today" is 2026-12-06 (a Sunday); 和平里工作室 meets on the 10th
  * and 25th at 18:00 and announces 3 days ahead at 09:00.
  */
-import { readFileSync, writeFileSync } from 'node:fs'
-import path from 'node:path'
 import { Harness } from '../support/harness.js'
 import type { Incoming } from '../../src/messages/message.js'
 

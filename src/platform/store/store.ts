@@ -235,7 +235,7 @@ export class Store<I = unknown> implements PartitionHost {
     readonly dir: string,
     private readonly opts: StoreOptions,
   ) {
-    this.stateFile = new AtomicJsonFile(path.join(dir, 'state.json'), stateSchema as unknown as z.ZodType<StateData>, STATE_VERSION, opts)
+    this.stateFile = new AtomicJsonFile(path.join(dir, 'state.json'), stateSchema, STATE_VERSION, opts)
     this.state = new StateDoc(this)
     this.wal = new Wal(path.join(dir, 'journal'), { fsync: opts.fsync !== false, fsImpl: opts.walFs })
   }
@@ -340,10 +340,10 @@ export class Store<I = unknown> implements PartitionHost {
     const [kind] = key.split('/')
     const file = path.join(this.dir, `${key}.json`)
     if (kind === 'roster') {
-      const adapter = new AtomicJsonFile(file, rosterSchema as unknown as z.ZodType<RosterData>, ROSTER_VERSION, this.opts)
+      const adapter = new AtomicJsonFile(file, rosterSchema, ROSTER_VERSION, this.opts)
       return new Partition(key, adapter, { version: ROSTER_VERSION, sessions: [], swaps: [] }, 'file', this) as unknown as Partition<T>
     }
-    const adapter = new AtomicJsonFile(file, issuesSchema as unknown as z.ZodType<IssuesData<I>>, ISSUES_VERSION, this.opts)
+    const adapter = new AtomicJsonFile(file, issuesSchema, ISSUES_VERSION, this.opts)
     return new Partition(key, adapter, { version: ISSUES_VERSION, issues: [] }, 'records', this, 'issues') as unknown as Partition<T>
   }
 

@@ -3,6 +3,7 @@ import { echoTyped } from '../../domain/privacy/echo-typed.js'
 export const common = {
   botName: '连心桥',
   genericError: '抱歉，处理这条消息时出了点问题，已记录。请稍后再试，或联系联络员。',
+  unknownRefusal: '这个请求没有办成，什么也没有改动。发送 /帮助 查看命令的用法。',
   unknownCommand: (name: string) => `没有“/${echoTyped(name)}”这个命令。发送 /帮助 查看可用的命令。`,
   didYouMean: (names: string[]) => `您是不是想用：${names.map((n) => `/${n}`).join('、')}？`,
   notAllowed: (cmd: string, need: string) => `“/${cmd}”只有${need}可以使用。发送 /我是谁 查看您的身份。`,
