@@ -12,7 +12,7 @@
  * - the session has started or passed: nothing is posted, a warning is logged (once per process).
  * Each run also posts any correction still owed (see RosterService.postPendingCorrections).
  */
-import type { Job } from './job.js'
+import { eachStudio, type Job } from './job.js'
 import type { Deps } from '../app/deps.js'
 import type { Session, Studio } from '../domain/model.js'
 import { addDays, toInstant, toLocalDate, yearOf } from '../domain/time/local-date.js'
@@ -32,13 +32,7 @@ export const announceDutyJob: Job = {
   name: 'announce-duty',
   async run(deps, firedAt) {
     await deps.roster.postPendingCorrections(firedAt)
-    for (const studio of deps.directory.studios) {
-      try {
-        await announceStudio(deps, studio, firedAt)
-      } catch (e) {
-        deps.log.error('announcement failed', { studioId: studio.id, error: e })
-      }
-    }
+    await eachStudio(deps, 'announcement', (studio) => announceStudio(deps, studio, firedAt))
   },
 }
 

@@ -10,7 +10,7 @@
  * alert if it is still owed and the gap still open; a day spent wholly offline gets none (the next day's
  * alert covers it).
  */
-import type { Job } from './job.js'
+import { eachStudio, type Job } from './job.js'
 import type { Deps } from '../app/deps.js'
 import type { Studio } from '../domain/model.js'
 import { addDays, toInstant, toLocalDate } from '../domain/time/local-date.js'
@@ -27,13 +27,7 @@ export const gapAlertJob: Job = {
   async run(deps, firedAt) {
     const today = toLocalDate(firedAt)
     if (firedAt < toInstant(today, deps.config.swaps.gapAlertAt)) return
-    for (const studio of deps.directory.studios) {
-      try {
-        await alertStudio(deps, studio, firedAt)
-      } catch (e) {
-        deps.log.error('gap alert failed', { studioId: studio.id, error: e })
-      }
-    }
+    await eachStudio(deps, 'gap alert', (studio) => alertStudio(deps, studio, firedAt))
   },
 }
 

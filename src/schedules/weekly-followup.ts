@@ -22,7 +22,7 @@
  * 补发 catches up what downtime lost, not what the bot was never there for. The first run is kept in
  * state.counters (never pruned).
  */
-import type { Job } from './job.js'
+import { eachStudio, type Job } from './job.js'
 import type { Deps } from '../app/deps.js'
 import type { Studio } from '../domain/model.js'
 import { addDays, makeDate, toInstant, toLocalDate, weekStart, yearOf, type LocalDate } from '../domain/time/local-date.js'
@@ -60,14 +60,9 @@ export const weeklyFollowupJob: Job = {
     if (firedAt < due || since > due + GRACE_MS) return
     const week = weekStart(today)
     const late = firedAt - due > GRACE_MS
-    for (const studio of deps.directory.studios) {
-      if (deps.outbox.has(weeklyMarker(studio.id, week))) continue
-      try {
-        await postStudio(deps, studio, week, today, late, firedAt)
-      } catch (e) {
-        deps.log.error('weekly follow-up failed', { studioId: studio.id, error: e })
-      }
-    }
+    await eachStudio(deps, 'weekly follow-up', async (studio) => {
+      if (!deps.outbox.has(weeklyMarker(studio.id, week))) await postStudio(deps, studio, week, today, late, firedAt)
+    })
     if (!deps.outbox.has(districtMarker(week))) {
       try {
         await postDistrict(deps, week, today, late, firedAt)

@@ -6,6 +6,10 @@
  */
 
 import { PERIOD_EXAMPLES } from '../../domain/stats/period.js'
+import type { RepRecord } from '../../domain/stats/rep-record.js'
+
+/** The counts of a representative's record that /履职 shows as they are. */
+type RepCounts = Pick<RepRecord, 'onDuty' | 'attended' | 'missed' | 'unrecorded' | 'covered' | 'gave' | 'swapped' | 'registered' | 'registeredClosed' | 'registeredOpen' | 'receivedOnDuty'>
 
 /** The period forms the help and the refusals name: generated from the parser's own examples. */
 const PERIOD_FORMS = PERIOD_EXAMPLES.join('、')
@@ -154,28 +158,19 @@ export const followup = {
   exportSentPrivately: (name: string) => `${name}，台账含群众个人信息，已私聊发给您。`,
 
   // ---- /履职 ---------------------------------------------------------------------------------------------
-  record: (o: {
-    name: string
-    unit: string
-    studio: string
-    inactive: boolean
-    period: string
-    onDuty: number
-    attended: number
-    missed: number
-    unrecorded: number
-    covered: number
-    gave: number
-    swapped: number
-    registered: number
-    registeredClosed: number
-    registeredOpen: number
-    satisfaction: RateLike
-    receivedOnDuty: number
-    duties: string[]
-    evaluation?: { points: number; terms: string[]; grade: string; yearToDate: boolean }
-    evaluationNote?: string
-  }) =>
+  record: (
+    o: RepCounts & {
+      name: string
+      unit: string
+      studio: string
+      inactive: boolean
+      period: string
+      satisfaction: RateLike
+      duties: string[]
+      evaluation?: { points: number; terms: string[]; grade: string; yearToDate: boolean }
+      evaluationNote?: string
+    },
+  ) =>
     [
       `【履职档案】${o.name}（${[o.unit, o.studio].filter(Boolean).join('，')}）${o.inactive ? '【已不在册】' : ''} · ${o.period}`,
       `值班 ${o.onDuty} 场：签到 ${o.attended}，缺席 ${o.missed}，未记录签到 ${o.unrecorded}`,
