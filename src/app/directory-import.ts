@@ -14,7 +14,6 @@ import { readSheetGrid } from '../export/read-sheet.js'
 import { openFolderReadOnly, storeSource } from '../export/ledger-source.js'
 import { Directory, peopleFromConfig } from './directory.js'
 import { readDirectoryFile, writeDirectoryFile } from './directory-file.js'
-import type { Store } from '../platform/store/store.js'
 import { zh } from '../text/zh-CN.js'
 
 const t = zh.followup.cli
@@ -58,7 +57,7 @@ export async function runImport(o: ImportOptions): Promise<ImportOutcome> {
   const current = imported ? imported.people : peopleFromConfig(o.config)
   // A Directory only for its studio look-up (names, parts of names, prefixes), as the commands read them;
   // it never touches the store for that, and no store is opened here (the bot may be running).
-  const directory = new Directory(o.config, null as unknown as Store<unknown>, current)
+  const directory = new Directory(o.config, undefined, current)
   const history = await peopleWithHistory(o.dataDir)
   const plan = planImport({
     grid: sheet.grid,

@@ -54,18 +54,31 @@ export function peopleFromConfig(config: Config): Person[] {
   }))
 }
 
+const NO_BINDINGS = { contacts: {}, rooms: {} }
+
 export class Directory {
   private peopleById = new Map<string, Person>()
   private studiosById = new Map<string, Studio>()
 
   constructor(
     private readonly config: Config,
-    private readonly store: Store<unknown>,
+    /** Where WeChat bindings are kept; `undefined` for a directory used only to look people up (the CLIs). */
+    private readonly store: Store<unknown> | undefined,
     people: Person[] = peopleFromConfig(config),
     studios: Studio[] = studiosFromConfig(config),
   ) {
     this.setPeople(people)
     for (const s of studios) this.studiosById.set(s.id, s)
+  }
+
+  /** The bindings in the store (none without one). */
+  private get bindings(): { contacts: Record<string, ContactBinding>; rooms: Record<string, string> } {
+    return this.store?.state.data.bindings ?? NO_BINDINGS
+  }
+
+  private writable(): Store<unknown> {
+    if (!this.store) throw new Error('this directory is for lookups only: it has no store to write bindings to')
+    return this.store
   }
 
   setPeople(people: Person[]): void {
@@ -115,31 +128,31 @@ export class Directory {
   contactOf(personId: string): string | undefined {
     const cfg = this.config.people.find((p) => p.id === personId)?.wechatId
     if (cfg) return cfg
-    for (const [contactId, b] of Object.entries(this.store.state.data.bindings.contacts)) if (b.personId === personId) return contactId
+    for (const [contactId, b] of Object.entries(this.bindings.contacts)) if (b.personId === personId) return contactId
     return undefined
   }
 
   binding(contactId: string): ContactBinding | undefined {
     const cfg = this.config.people.find((p) => p.wechatId === contactId)
     if (cfg) return { personId: cfg.id, via: 'config', at: 0 }
-    return this.store.state.data.bindings.contacts[contactId]
+    return this.bindings.contacts[contactId]
   }
 
   studioOfRoom(roomId: string): Studio | undefined {
     const cfg = this.config.studios.find((s) => s.roomId === roomId)
-    const id = cfg?.id ?? this.store.state.data.bindings.rooms[roomId]
+    const id = cfg?.id ?? this.bindings.rooms[roomId]
     return id ? this.studio(id) : undefined
   }
   roomOf(studioId: string): string | undefined {
     const cfg = this.config.studios.find((s) => s.id === studioId)?.roomId
     if (cfg) return cfg
-    for (const [roomId, sid] of Object.entries(this.store.state.data.bindings.rooms)) if (sid === studioId) return roomId
+    for (const [roomId, sid] of Object.entries(this.bindings.rooms)) if (sid === studioId) return roomId
     return undefined
   }
   /** The liaison office's group, if configured or bound (`/绑定本群 联络室`). */
   liaisonRoom(): string | undefined {
     if (this.config.district.liaisonRoomId) return this.config.district.liaisonRoomId
-    for (const [roomId, sid] of Object.entries(this.store.state.data.bindings.rooms)) if (sid === LIAISON) return roomId
+    for (const [roomId, sid] of Object.entries(this.bindings.rooms)) if (sid === LIAISON) return roomId
     return undefined
   }
 
@@ -174,14 +187,15 @@ export class Directory {
   /** How a person is bound now: by the config, in the store (with the contact), or not at all. */
   bindingOf(personId: string): { kind: 'config' } | { kind: 'store'; contactId: string; via: ContactBinding['via'] } | undefined {
     if (this.config.people.find((p) => p.id === personId)?.wechatId) return { kind: 'config' }
-    for (const [contactId, b] of Object.entries(this.store.state.data.bindings.contacts)) if (b.personId === personId) return { kind: 'store', contactId, via: b.via }
+    for (const [contactId, b] of Object.entries(this.bindings.contacts)) if (b.personId === personId) return { kind: 'store', contactId, via: b.via }
     return undefined
   }
 
   /** Binds a contact to a person; any other contact bound to that person loses the binding (a move). */
   async bindContact(contactId: string, personId: string, via: ContactBinding['via'], now: number): Promise<void> {
-    const st = this.store.state
-    await this.store.transaction(async () => {
+    const store = this.writable()
+    const st = store.state
+    await store.transaction(async () => {
       for (const [cid, b] of Object.entries(st.data.bindings.contacts)) if (b.personId === personId) await st.set('contacts', cid, undefined)
       await st.set('contacts', contactId, { personId, via, at: now })
     })
@@ -189,15 +203,17 @@ export class Directory {
 
   /** `/解绑`: every store binding of this person is removed (config bindings are the config's). */
   async unbindPerson(personId: string): Promise<void> {
-    const st = this.store.state
-    await this.store.transaction(async () => {
+    const store = this.writable()
+    const st = store.state
+    await store.transaction(async () => {
       for (const [cid, b] of Object.entries(st.data.bindings.contacts)) if (b.personId === personId) await st.set('contacts', cid, undefined)
     })
   }
 
   async bindRoom(roomId: string, studioId: string): Promise<void> {
-    const st = this.store.state
-    await this.store.transaction(async () => {
+    const store = this.writable()
+    const st = store.state
+    await store.transaction(async () => {
       for (const [rid, sid] of Object.entries(st.data.bindings.rooms)) if (sid === studioId) await st.set('rooms', rid, undefined)
       await st.set('rooms', roomId, studioId)
     })

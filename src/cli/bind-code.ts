@@ -3,7 +3,6 @@
  * Uses the same config and data folder as `npm start` (LXQ_CONFIG, LXQ_DATA).
  */
 import { cliConfig, cliDataDir, runCli } from './cli-common.js'
-import type { Store } from '../platform/store/store.js'
 import { Directory } from '../app/directory.js'
 import { readDirectoryFile } from '../app/directory-file.js'
 import { issueConsoleBindCode } from '../app/bind-codes.js'
@@ -19,7 +18,7 @@ async function run(args: string[], env = process.env): Promise<number> {
   // No store is opened: the bot may be running, and its state.json is its own (see app/bind-codes.ts).
   // People added by a 花名册 import (npm run import) get codes too.
   const imported = await readDirectoryFile(dataDir)
-  const directory = new Directory(config, null as unknown as Store<unknown>, imported?.people)
+  const directory = new Directory(config, undefined, imported?.people)
   try {
     const person = findPerson(directory, args.join(' '))
     const code = await issueConsoleBindCode(dataDir, person.id, Date.now())

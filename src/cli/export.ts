@@ -17,7 +17,6 @@ import { toLocalDate } from '../domain/time/local-date.js'
 import { collectLedger, openFolderReadOnly, storeSource } from '../export/ledger-source.js'
 import { StoreError, FILE_MODE } from '../platform/store/atomic-json-file.js'
 import { buildLedgerWorkbook } from '../export/ledger-workbook.js'
-import type { Store } from '../platform/store/store.js'
 import { zh } from '../text/zh-CN.js'
 import { cliConfig, cliDataDir, runCli } from './cli-common.js'
 
@@ -52,7 +51,7 @@ async function run(args: string[], env = process.env): Promise<number> {
   const today = toLocalDate(now)
   const imported = await readDirectoryFile(dataDir)
   // No store is opened (the bot may be running): the Directory is used for names and studios only.
-  const directory = new Directory(config, null as unknown as Store<unknown>, imported?.people)
+  const directory = new Directory(config, undefined, imported?.people)
   // Working days as the bot counts them: loaded State Council notices first (<data>/calendar/).
   const notices = await loadNotices(dataDir)
   const calendars = new Calendars(() => directory.studios, config.calendar, new Map([...notices].map(([y, n]) => [y, daysOf(n)])))
