@@ -1,24 +1,29 @@
 /**
- * Deadline reminders (到期提醒): an open issue whose current due date (the transfer while 待转办, the
- * department's answer while 承办中) is at most `issues.remindWorkingDaysBefore` working days away (its
- * studio's calendar; 0 = due today) is reminded to its studio's coordinators in private chat, once per
- * issue and due date: an extension or a second handling brings a new due date and one new reminder.
- * Overdue issues are not reminded here: the weekly follow-up chases them (催办) and escalates them (督办).
+ * Deadline reminders (到期提醒), one digest a day per coordinator: from `issues.remindAt` (default 09:00,
+ * Asia/Shanghai; never at night) each coordinator bound to WeChat gets one private message listing
  *
- * Reminders go out from `issues.remindAt` (default 09:00, Asia/Shanghai) on, never at night; a day the
- * bot was down is caught up the next time it runs while the issue is still within the window.
- * Exactly once: the marker `remind:<id>:<stage>:<round>:<due>` is written with the messages (Outbox). A
- * studio with no coordinator bound to a WeChat contact gets nothing marked (a warning is logged once), so
- * the reminder goes out once someone is bound, if still in time.
+ * - every open issue of their studios whose current due date (the transfer while 待转办, the
+ *   department's answer while 承办中) has come within `issues.remindWorkingDaysBefore` working days (its
+ *   studio's calendar; 0 = due today) — each issue once per due date: an extension or a second handling
+ *   brings a new due date and one more mention;
+ * - and every overdue one, in a line each, most overdue first (the weekly group post chases them too,
+ *   with 督办 after 10 working days).
+ *
+ * However long the backlog, that is one message per coordinator per day (the marker
+ * `remind-digest:<contact>:<date>`), written together with the per-issue markers
+ * `remind:<id>:<stage>:<round>:<due>` in one transaction: a restart sends neither twice. A day the bot
+ * was down is caught up the next time it runs. A studio with no coordinator bound to a WeChat contact
+ * gets nothing marked (a warning is logged once), so its issues are reminded once someone is bound.
  */
 import type { Job } from './job.js'
-import { dueDate } from '../domain/issues/issue-machine.js'
+import { dueDate, isOverdue } from '../domain/issues/issue-machine.js'
 import { addDays, toInstant, toLocalDate } from '../domain/time/local-date.js'
 import { contactsOf } from '../text/posts/roster.js'
-import { reminderText } from '../text/posts/followup.js'
+import { reminderDigestText, type DueSoon, type Overdue } from '../text/posts/followup.js'
 import type { Issue } from '../domain/issues/issue.js'
 
 export const reminderMarker = (i: Issue, due: string): string => `remind:${i.id}:${i.status}:${i.round}:${due}`
+export const digestMarker = (contactId: string, date: string): string => `remind-digest:${contactId}:${date}`
 
 export const deadlineRemindersJob: Job = {
   name: 'deadline-reminders',
@@ -27,13 +32,38 @@ export const deadlineRemindersJob: Job = {
     const today = toLocalDate(firedAt)
     if (firedAt < toInstant(today, config.issues.remindAt)) return
     const window = config.issues.remindWorkingDaysBefore
+    // Per studio: the issues newly due soon (not yet reminded for this due date) and the overdue ones.
+    const byStudio = new Map<string, { dueSoon: (DueSoon & { marker: string })[]; overdue: Overdue[] }>()
+    const of = (studioId: string) => {
+      let v = byStudio.get(studioId)
+      if (!v) byStudio.set(studioId, (v = { dueSoon: [], overdue: [] }))
+      return v
+    }
     // The last due date inside the window, per studio calendar: one string comparison per open issue, as
     // this runs every minute over every open issue of the district.
     const lastDue = new Map<string, string>()
+    // Per studio: its coordinators' contacts that have not had today's digest (most of the day: none, and
+    // the studio's issues are skipped at once).
+    const waiting = new Map<string, string[]>()
+    const waitingOf = (studioId: string) => {
+      let v = waiting.get(studioId)
+      if (!v) {
+        const contacts = contactsOf(directory, directory.coordinatorsOf(studioId).map((p) => p.id))
+        if (contacts.length === 0) deps.log.once(`remind-nobody:${studioId}`, () => log.warn('deadline reminders wait: no coordinator of the studio is bound', { studioId }))
+        waiting.set(studioId, (v = contacts.filter((c) => !deps.outbox.has(digestMarker(c, today)))))
+      }
+      return v
+    }
     for (const issue of await deps.issues.openIssues()) {
       const due = dueDate(issue)
-      if (!due || due < today) continue
+      if (!due) continue
+      const studio = directory.studio(issue.studioId)
+      if (!studio || waitingOf(studio.id).length === 0) continue
       const cal = deps.calendars.of(issue.studioId)
+      if (due < today) {
+        if (isOverdue(issue, today)) of(studio.id).overdue.push({ issue, studio: studio.name, due, days: Math.max(1, -cal.workingDaysBetween(today, due)) })
+        continue
+      }
       let last = lastDue.get(issue.studioId)
       // The day before the (window + 1)-th working day: every date at most `window` working days away.
       if (last === undefined) lastDue.set(issue.studioId, (last = addDays(cal.addWorkingDays(today, window + 1), -1)))
@@ -42,21 +72,36 @@ export const deadlineRemindersJob: Job = {
       if (left < 0 || left > window) continue
       const marker = reminderMarker(issue, due)
       if (deps.outbox.has(marker)) continue
-      const studio = directory.studio(issue.studioId)
-      if (!studio) continue
-      const contacts = contactsOf(directory, directory.coordinatorsOf(studio.id).map((p) => p.id))
-      if (contacts.length === 0) {
-        deps.log.once(`remind-nobody:${studio.id}`, () => log.warn('deadline reminder waits: no coordinator of the studio is bound', { studioId: studio.id }))
-        continue
+      of(studio.id).dueSoon.push({ issue, studio: studio.name, due, left, marker })
+    }
+    // Per coordinator contact: everything of their studios, in one message, once a day. An issue counts
+    // as reminded once a digest carrying it is written (a coordinator who already had today's digest
+    // sees what came since tomorrow).
+    const digests = new Map<string, { dueSoon: (DueSoon & { marker: string })[]; overdue: Overdue[] }>()
+    const markers = new Set<string>()
+    for (const [studioId, items] of byStudio) {
+      const open = waitingOf(studioId)
+      for (const x of items.dueSoon) markers.add(x.marker)
+      for (const c of open) {
+        let d = digests.get(c)
+        if (!d) digests.set(c, (d = { dueSoon: [], overdue: [] }))
+        d.dueSoon.push(...items.dueSoon)
+        d.overdue.push(...items.overdue)
       }
-      const text = reminderText(issue, studio.name, due, left)
-      try {
-        if (await deps.outbox.post(marker, contacts.map((contactId) => ({ to: { contactId }, text })), firedAt)) {
-          log.info('deadline reminder sent', { id: issue.id, due, left })
+    }
+    if (digests.size === 0) return
+    try {
+      await deps.store.transaction(async () => {
+        for (const [contactId, d] of digests) {
+          d.overdue.sort((a, b) => b.days - a.days || a.issue.id.localeCompare(b.issue.id))
+          d.dueSoon.sort((a, b) => a.left - b.left || a.issue.id.localeCompare(b.issue.id))
+          await deps.outbox.post(digestMarker(contactId, today), [{ to: { contactId }, text: reminderDigestText(today, d.dueSoon, d.overdue) }], firedAt)
         }
-      } catch (e) {
-        log.error('deadline reminder failed', { id: issue.id, error: e })
-      }
+        for (const m of markers) await deps.store.state.set('markers', m, firedAt)
+      })
+      log.info('deadline reminders sent', { coordinators: digests.size, dueSoon: markers.size })
+    } catch (e) {
+      log.error('deadline reminders failed', { error: e })
     }
   },
 }

@@ -217,8 +217,11 @@ describe('deadline reminders to coordinators, in private', () => {
     await h.advanceTo('2026-11-04T09:00:00+08:00')
     const [r] = privateTo('demo-c01', REMIND)
     expect(r).toBe(
-      '【到期提醒】HP-2026-0001（和平里工作室）王大爷：楼道灯坏了半个月\n' +
-        '区房管局承办，答复期限 11月9日（周一），还剩 3 个工作日。请督促承办单位按期答复；确需延期请发：/延期 HP-2026-0001 <工作日数> <理由>',
+      '【到期提醒】11月4日（周三）\n' +
+        '即将到期 1 件：\n' +
+        'HP-2026-0001（和平里工作室）王大爷：楼道灯坏了半个月\n' +
+        '区房管局承办，答复期限 11月9日（周一），还剩 3 个工作日。请督促承办单位按期答复；确需延期请发：/延期 HP-2026-0001 <工作日数> <理由>\n' +
+        '发送 /待办 查看本工作室全部未结问题。',
     )
     for (const t of ['2026-11-05T09:00:00+08:00', '2026-11-06T09:00:00+08:00', '2026-11-09T09:00:00+08:00']) {
       await h.advanceTo(t)
@@ -238,18 +241,40 @@ describe('deadline reminders to coordinators, in private', () => {
     expect(privateTo('demo-c01', REMIND, '答复期限 11月16日（周一），还剩 3 个工作日')).toHaveLength(1)
   })
 
-  test('a registration waiting for its transfer is reminded too; an issue already overdue is not (the weekly post chases it)', async () => {
+  test('a registration waiting for its transfer is reminded too; overdue ones stand in the same daily message, one line each', async () => {
     h = await Harness.start({ now: '2026-11-02T10:00:00+08:00' })
     await h.say('张明华', '/登记 王大爷 13812345678 和平里3号楼 楼道灯坏了半个月', HP)
-    // Transfer due within 5 working days: 11-09. Down from 11-02 to 11-10: past due, no reminder.
+    // Transfer due within 5 working days: 11-09. Down from 11-02 to 11-10: past due, in the overdue part.
     h.clock.set(at('2026-11-10T10:00:00+08:00'))
     await h.restart()
-    expect(privateTo('demo-c01', REMIND)).toEqual([])
+    const [late] = privateTo('demo-c01', REMIND)
+    expect(late).toBe(
+      '【到期提醒】11月10日（周二）\n' + '已超期 1 件（超期最久的在前）：\n' + '· HP-2026-0001（和平里工作室）王大爷：待转办（转办期限 11月9日（周一）），已超期 1 个工作日\n' + '发送 /待办 查看本工作室全部未结问题。',
+    )
     await h.say('张明华', '/登记 李奶奶 13912345678 垃圾清运不及时', HP)
-    // Registered 11-10, transfer due 11-17: reminded on 11-12.
+    // Registered 11-10, transfer due 11-17: reminded on 11-12, in that day's one message with the overdue one.
+    await h.advanceTo('2026-11-11T09:00:00+08:00')
+    await h.advanceTo('2026-11-11T15:00:00+08:00')
     await h.advanceTo('2026-11-12T09:00:00+08:00')
-    const [r] = privateTo('demo-c01', REMIND)
-    expect(r).toContain('HP-2026-0002（和平里工作室）李奶奶：垃圾清运不及时')
+    const days = privateTo('demo-c01', REMIND)
+    expect(days).toHaveLength(3) // 11-10, 11-11, 11-12: one a day
+    const r = days[2]
+    expect(r).toContain('即将到期 1 件：\nHP-2026-0002（和平里工作室）李奶奶：垃圾清运不及时')
     expect(r).toContain('转办期限 11月17日（周二），还剩 3 个工作日。请尽快转办：/转办 HP-2026-0002 <承办单位>')
+    expect(r).toContain('· HP-2026-0001（和平里工作室）王大爷：待转办（转办期限 11月9日（周一）），已超期 3 个工作日')
+    expect(days[1]).not.toContain('HP-2026-0002')
+  })
+
+  test('a backlog is one message per coordinator a day, not one per issue', async () => {
+    h = await Harness.start({ now: '2026-11-02T10:00:00+08:00' })
+    for (let i = 0; i < 30; i++) await h.say('张明华', `/登记 王大爷 13812345678 楼道灯坏了第${i + 1}处`, HP)
+    h.clock.set(at('2026-11-20T10:00:00+08:00'))
+    await h.restart()
+    const msgs = privateTo('demo-c01', REMIND)
+    expect(msgs).toHaveLength(1)
+    expect(msgs[0]).toContain('已超期 30 件')
+    expect(msgs[0]).toContain('……另有 20 件。')
+    await h.restart()
+    expect(privateTo('demo-c01', REMIND)).toHaveLength(1)
   })
 })

@@ -89,16 +89,46 @@ export function districtText(o: { district: string; weekFrom: string; weekTo: st
   ].join('\n')
 }
 
-/** The private reminder to a coordinator that an issue's due date is near. */
-export function reminderText(i: Issue, studio: string, due: string, left: number): string {
-  return t.remind({
-    id: i.id,
-    studio,
-    who: i.constituent.name,
-    content: brief(maskFreeText(i.content)),
-    registered: i.status === 'registered',
-    department: i.department,
-    due: dateShort(due),
-    left,
-  })
+/** One issue whose due date is near, for a coordinator's daily reminder. */
+export interface DueSoon {
+  issue: Issue
+  studio: string
+  due: string
+  /** Working days left (0: due today). */
+  left: number
+}
+
+/** One overdue issue, for a coordinator's daily reminder. */
+export interface Overdue {
+  issue: Issue
+  studio: string
+  due: string
+  days: number
+}
+
+function dueSoonText(x: DueSoon): string {
+  const i = x.issue
+  return t.remind({ id: i.id, studio: x.studio, who: i.constituent.name, content: brief(maskFreeText(i.content)), registered: i.status === 'registered', department: i.department, due: dateShort(x.due), left: x.left })
+}
+
+/**
+ * A coordinator's reminder of the day (private): every issue whose due date has come near since the last
+ * one, in full with what to do, then the overdue ones in one line each (most overdue first, at most
+ * `limit`). One message however many issues: a backlog never becomes hundreds of messages.
+ */
+export function reminderDigestText(date: string, dueSoon: readonly DueSoon[], overdue: readonly Overdue[], limit = 10): string {
+  const d = t.remindDigest
+  const shown = overdue.slice(0, limit)
+  return [
+    d.header(dateShort(date)),
+    ...(dueSoon.length ? [d.dueHeader(dueSoon.length), ...dueSoon.map(dueSoonText)] : []),
+    ...(overdue.length
+      ? [
+          d.overdueHeader(overdue.length),
+          ...shown.map((x) => d.overdueLine(x.issue.id, x.studio, x.issue.constituent.name, whereText(x.issue, x.due), x.days)),
+          ...(overdue.length > shown.length ? [d.more(overdue.length - shown.length)] : []),
+        ]
+      : []),
+    d.footer,
+  ].join('\n')
 }

@@ -256,14 +256,22 @@ export const followup = {
     none: (limit: number) => `本周没有超期超过 ${limit} 个工作日的问题。`,
   },
 
-  // ---- deadline reminders (coordinator, private) -------------------------------------------------------
+  // ---- deadline reminders (coordinator, private, one digest a day) -------------------------------------
   remind: (o: { id: string; studio: string; who: string; content: string; registered: boolean; department?: string; due: string; left: number }) =>
     [
-      `【到期提醒】${o.id}（${o.studio}）${o.who}：${o.content}`,
+      `${o.id}（${o.studio}）${o.who}：${o.content}`,
       o.registered
         ? `转办期限 ${o.due}，${o.left === 0 ? '今天到期' : `还剩 ${o.left} 个工作日`}。请尽快转办：/转办 ${o.id} <承办单位>`
         : `${o.department ?? ''}承办，答复期限 ${o.due}，${o.left === 0 ? '今天到期' : `还剩 ${o.left} 个工作日`}。请督促承办单位按期答复；确需延期请发：/延期 ${o.id} <工作日数> <理由>`,
     ].join('\n'),
+  remindDigest: {
+    header: (date: string) => `【到期提醒】${date}`,
+    dueHeader: (n: number) => `即将到期 ${n} 件：`,
+    overdueHeader: (n: number) => `已超期 ${n} 件（超期最久的在前）：`,
+    overdueLine: (id: string, studio: string, who: string, where: string, days: number) => `· ${id}（${studio}）${who}：${where}，已超期 ${days} 个工作日`,
+    more: (n: number) => `……另有 ${n} 件。`,
+    footer: '发送 /待办 查看本工作室全部未结问题。',
+  },
 
   // ---- the Excel ledger ----------------------------------------------------------------------------------
   sheet: {
