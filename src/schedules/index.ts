@@ -7,6 +7,7 @@ import { expireRequestsJob } from './expire-requests.js'
 import { gapAlertJob } from './gap-alert.js'
 import { weeklyFollowupJob } from './weekly-followup.js'
 import { deadlineRemindersJob } from './deadline-reminders.js'
+import { escalationDigestJob } from './escalation-digest.js'
 
 export const jobs: readonly Job[] = [
   // Feature jobs are listed here (announcements, gap alerts, weekly follow-ups, reminders).
@@ -17,4 +18,5 @@ export const jobs: readonly Job[] = [
   gapAlertJob,
   weeklyFollowupJob,
   deadlineRemindersJob,
+  escalationDigestJob,
 ]

@@ -5,6 +5,8 @@
  */
 import type { Deps } from '../app/deps.js'
 import type { Studio } from '../domain/model.js'
+import type { OutgoingMessage } from '../messages/message.js'
+import { contactsOf } from '../text/posts/roster.js'
 
 export interface Job {
   name: string
@@ -20,4 +22,11 @@ export async function eachStudio(deps: Deps, what: string, fn: (studio: Studio) 
       deps.log.error(`${what} failed`, { studioId: studio.id, error: e })
     }
   }
+}
+
+/** Where the liaison office is told: its group, or, with none configured or bound, each admin privately. */
+export function liaisonTargets(deps: Deps): OutgoingMessage['to'][] {
+  const { directory } = deps
+  const liaison = directory.liaisonRoom()
+  return liaison ? [{ roomId: liaison }] : contactsOf(directory, directory.admins().map((p) => p.id)).map((contactId) => ({ contactId }))
 }

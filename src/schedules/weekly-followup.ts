@@ -22,7 +22,7 @@
  * 补发 catches up what downtime lost, not what the bot was never there for. The first run is kept in
  * state.counters (never pruned).
  */
-import { eachStudio, type Job } from './job.js'
+import { eachStudio, liaisonTargets, type Job } from './job.js'
 import type { Deps } from '../app/deps.js'
 import type { Studio } from '../domain/model.js'
 import { addDays, makeDate, toInstant, toLocalDate, weekStart, yearOf, type LocalDate } from '../domain/time/local-date.js'
@@ -106,10 +106,7 @@ async function postStudio(deps: Deps, studio: Studio, week: LocalDate, today: Lo
 
 async function postDistrict(deps: Deps, week: LocalDate, today: LocalDate, late: boolean, now: number): Promise<void> {
   const { directory, log, config } = deps
-  const liaison = directory.liaisonRoom()
-  const targets: OutgoingMessage['to'][] = liaison
-    ? [{ roomId: liaison }]
-    : contactsOf(directory, directory.admins().map((p) => p.id)).map((contactId) => ({ contactId }))
+  const targets = liaisonTargets(deps)
   if (targets.length === 0) {
     deps.log.once(`weekly-district-nobody:${week}`, () => log.warn('district summary not posted: no liaison group and no admin bound', { week }))
     return

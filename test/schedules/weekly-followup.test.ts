@@ -185,6 +185,26 @@ describe('the district summary and escalation (督办)', () => {
     expect(leaksInGroups(h)).toEqual([])
   })
 
+  test('the daily 督办: the day an issue passes the limit the liaison group is told once, masked; nothing new, nothing sent', async () => {
+    await story()
+    const daily = () => pieces(h.transport.sent.filter((m) => 'roomId' in m.to && m.to.roomId === LIAISON), '【督办】')
+    for (const d of ['2026-11-20', '2026-11-23']) await h.advanceTo(`${d}T09:00:00+08:00`)
+    expect(daily()).toEqual([])
+    // 11-24: 11 working days late (11-10 … 11-24).
+    await h.advanceTo('2026-11-24T08:59:00+08:00')
+    expect(daily()).toEqual([])
+    await h.advanceTo('2026-11-24T09:00:00+08:00')
+    expect(daily()).toEqual([
+      '【督办】11月24日（周二） 新增超期超过 10 个工作日的问题 1 件：\n' +
+        '· HP-2026-0001 和平里工作室 王某：楼道灯坏了半个月\n  区房管局承办（答复期限 11月9日（周一）），已超期 11 个工作日\n' +
+        '全区汇总每周一发出；各件详情请联络员 /查询 <编号>。',
+    ])
+    await h.restart()
+    for (const d of ['2026-11-24T15:00', '2026-11-25T09:00', '2026-11-26T09:00']) await h.advanceTo(`${d}:00+08:00`)
+    expect(daily()).toHaveLength(1)
+    expect(leaksInGroups(h)).toEqual([])
+  })
+
   test('a studio with more overdue comes before one with fewer', async () => {
     await story()
     await h.say('孙伟', '/登记 赵大姐 13698765432 七一路5号 小区门口积水', 'qyl')

@@ -132,3 +132,15 @@ export function reminderDigestText(date: string, dueSoon: readonly DueSoon[], ov
     d.footer,
   ].join('\n')
 }
+
+/** The liaison office's daily 督办 (masked: it may go to a group): the issues newly past the limit. */
+export function escalationDigestText(date: string, escalated: readonly LateIssue[], limit: number, studioName: (id: string) => string): string {
+  const d = t.district
+  const shown = escalated.slice(0, OVERDUE_LINES * 3)
+  return [
+    t.escalationDigest.header(dateShort(date), limit, escalated.length),
+    ...shown.map((x) => d.escalatedLine(x.issue.id, studioName(x.issue.studioId), maskName(x.issue.constituent.name), brief(maskFreeText(x.issue.content)), whereText(x.issue, x.due), x.days)),
+    ...(escalated.length > shown.length ? [d.more(escalated.length - shown.length)] : []),
+    t.escalationDigest.footer,
+  ].join('\n')
+}

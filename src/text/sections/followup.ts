@@ -255,6 +255,10 @@ export const followup = {
     more: (n: number) => `……另有 ${n} 件，请用 /导出台账 查看全部。`,
     none: (limit: number) => `本周没有超期超过 ${limit} 个工作日的问题。`,
   },
+  escalationDigest: {
+    header: (date: string, limit: number, n: number) => `【督办】${date} 新增超期超过 ${limit} 个工作日的问题 ${n} 件：`,
+    footer: '全区汇总每周一发出；各件详情请联络员 /查询 <编号>。',
+  },
 
   // ---- deadline reminders (coordinator, private, one digest a day) -------------------------------------
   remind: (o: { id: string; studio: string; who: string; content: string; registered: boolean; department?: string; due: string; left: number }) =>
