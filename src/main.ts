@@ -120,19 +120,18 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
     await store.close()
   }
 
+  // SIGINT / SIGTERM (Ctrl-C, systemd, docker stop, kill): a graceful stop that releases the data lock.
+  const signalled = new Promise<'signal'>((resolve) => {
+    process.once('SIGINT', () => resolve('signal'))
+    process.once('SIGTERM', () => resolve('signal'))
+  })
   if (gateway) {
     gateway.login()
-    const code = await runRepl({ app, gateway, config, clock, dataDir, interactive: Boolean(process.stdin.isTTY) })
+    const code = await Promise.race([runRepl({ app, gateway, config, clock, dataDir, interactive: Boolean(process.stdin.isTTY) }), signalled.then(() => 0)])
     await stop()
     return code
   }
-  const why = await Promise.race([
-    new Promise<'signal'>((resolve) => {
-      process.once('SIGINT', () => resolve('signal'))
-      process.once('SIGTERM', () => resolve('signal'))
-    }),
-    damage,
-  ])
+  const why = await Promise.race([signalled, damage])
   await stop()
   if (why !== 'signal') {
     process.stderr.write(`${zh.store.refuseStart}\n${(why as Error).message}\n`)

@@ -168,6 +168,8 @@ export async function runRepl(o: ReplOptions): Promise<number> {
   }
 
   const rl = readline.createInterface({ input: o.input ?? process.stdin, terminal: o.interactive })
+  // Ctrl-C in a terminal ends the demo like the end of input: the bot stops and releases its data lock.
+  rl.on('SIGINT', () => rl.close())
   if (o.interactive) {
     rl.setPrompt(`${speaker.name}> `)
     rl.prompt()

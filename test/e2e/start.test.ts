@@ -2,7 +2,7 @@
  * `npm start` as a user runs it: the demo with piped input, and the real mode against a puppet server
  * on loopback that the bot did not start (what a real gateway looks like to the bot).
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { log as wechatyLog } from 'wechaty-puppet'
@@ -20,6 +20,21 @@ test('printf "/帮助\\n" | npm start prints the help and exits 0', async () => 
   expect(run.output()).toContain('连心桥 · 可用命令')
   expect(run.output()).toContain('/我是谁')
   expect(code).toBe(0)
+}, 60_000)
+
+test('the demo stopped by SIGTERM (kill, systemd) stops gracefully: exit 0 and the data lock released', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'lxq-demo-'))
+  const run = startMain({ LXQ_DATA: dir, WECHATY_PUPPET_SERVICE_TOKEN: '' })
+  run.child.stdin!.write('/帮助\n')
+  const end = Date.now() + 45_000
+  while (!run.output().includes('可用命令') && Date.now() < end) await new Promise((r) => setTimeout(r, 100))
+  expect(existsSync(path.join(dir, 'lock'))).toBe(true)
+  run.child.kill('SIGTERM')
+  const code = await run.done
+  const locked = existsSync(path.join(dir, 'lock'))
+  rmSync(dir, { recursive: true, force: true })
+  expect(code).toBe(0)
+  expect(locked).toBe(false)
 }, 60_000)
 
 /**
