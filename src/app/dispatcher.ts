@@ -219,7 +219,9 @@ export class Dispatcher {
     if (command.roles !== 'anyone') {
       const need = command.roles
       const has = ctx.asker.roles.some((r) => need.includes(r) || (r === 'admin' && need.includes('coordinator')))
-      if (!has) return zh.common.notAllowed(command.name, zh.common.roleJoin(need.map((r) => zh.common.roles[r])))
+      // An admin may do what a coordinator may: the refusal names both.
+      const who = need.includes('coordinator') && !need.includes('admin') ? [...need, 'admin' as const] : need
+      if (!has) return zh.common.notAllowed(command.name, zh.common.roleJoin(who.map((r) => zh.common.roles[r])))
     }
     if (command.needsStudio && !ctx.studio) return msg.roomId ? zh.common.unboundRoom : zh.common.needStudio
     return undefined

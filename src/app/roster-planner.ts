@@ -180,7 +180,7 @@ export class RosterPlanner extends RosterQueries {
           continue
         }
         if (await this.o.outbox.post(gapMarker(studio.id, year), reqs, now)) report.gapWarnings.push({ studioId: studio.id, year })
-        this.o.log.warn('holiday calendar does not cover a planned year: weekends-only fallback', { studioId: studio.id, year })
+        this.o.log.warn(zh.roster.calendarGapLog(studio.name, year), { studioId: studio.id, year })
         await this.o.store.state.set('counters', key, now)
       }
     }

@@ -211,7 +211,7 @@ export class RosterQueries {
 
   /**
    * Years in [from, to] where the studio has reception dates but the holiday calendar has no published
-   * State Council schedule (weekends-only fallback in use). For the weekly post and the list commands.
+   * State Council schedule (the provisional statutory calendar is in use). For the weekly post and the list commands.
    */
   calendarGapYears(studioId: string, from: LocalDate, to: LocalDate): number[] {
     const studio = this.o.directory.studio(studioId)

@@ -24,6 +24,11 @@ export const transferIssue = defineCommand({
     }
     const typed = parts.join('')
     const issue = await loadIssue(deps, ctx, args.id)
+    // `区房管局 abc`: a department, then a word that is no number of days — ask again rather than guess.
+    const before = parts.slice(0, -1).join('')
+    if (days === undefined && parts.length > 1 && !deps.config.issues.departments.includes(typed) && deps.config.issues.departments.includes(before)) {
+      throw refuse('issues.action.bad_working_days', { value: parts[parts.length - 1], min: 1, max: MAX_ANSWER_WORKING_DAYS })
+    }
     const department = resolveDepartment(deps, typed)
     const workingDays = days ?? Math.min(deps.config.issues.deadlineWorkingDays, MAX_ANSWER_WORKING_DAYS)
     const next = await step(deps, ctx, issue, { type: 'transfer', department, workingDays })

@@ -99,7 +99,7 @@ describe('/统计', () => {
     await story()
     expect(await one('刘芳', '/统计 全区')).toBe('全区统计只有联络室管理员可以查看。联络员请直接发 /统计 查看本工作室。')
     expect(await one('刘芳', '/统计 七一社区工作室')).toBe('您只能查看本工作室的数据，不能查看七一社区工作室。')
-    expect(await one('张明华', '/统计', HP)).toContain('只有联络员可以使用')
+    expect(await one('张明华', '/统计', HP)).toContain('只有联络员或联络室管理员可以使用')
   })
 
   test('a period it cannot read gets the forms that work', async () => {
@@ -183,7 +183,7 @@ describe('/导出台账', () => {
 
   test('a representative may not export', async () => {
     await story()
-    expect(await one('张明华', '/导出台账', HP)).toContain('只有联络员可以使用')
+    expect(await one('张明华', '/导出台账', HP)).toContain('只有联络员或联络室管理员可以使用')
     expect(h.transport.sent.some((m) => m.file)).toBe(false)
   })
 })

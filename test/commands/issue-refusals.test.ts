@@ -35,8 +35,8 @@ async function refused(who: string, text: string, where: string, expected: strin
 
 describe('who may do what', () => {
   test.each([
-    ['a stranger registers', 'x-guest', '/登记 王大爷 13812345678 楼道灯坏了', HP, '只有党代表或联络员'],
-    ['a stranger queries', 'x-guest', '/查询 HP-2026-0001', HP, '只有党代表或联络员'],
+    ['a stranger registers', 'x-guest', '/登记 王大爷 13812345678 楼道灯坏了', HP, '只有党代表、联络员或联络室管理员'],
+    ['a stranger queries', 'x-guest', '/查询 HP-2026-0001', HP, '只有党代表、联络员或联络室管理员'],
     ['an admin-less representative transfers', '张明华', '/转办 HP-2026-0002 区房管局', HP, '只有联络员'],
     ['a representative extends', '张明华', '/延期 HP-2026-0001 5 需要时间', HP, '只有联络员'],
     ['a representative archives', '张明华', '/归档 HP-2026-0001', HP, '只有联络员'],
@@ -50,7 +50,7 @@ describe('who may do what', () => {
     ["another studio's coordinator, in this group", '马俊', '/转办 HP-2026-0002 区房管局', HP, '只有联络员'],
     ["another studio's coordinator, privately", '马俊', '/查询 HP-2026-0001', 'private', '不是本工作室登记的问题'],
     ["another studio's representative, privately", '孙伟', '/查询 HP-2026-0001', 'private', '不是本工作室登记的问题'],
-    ["a representative queries this studio's issue from another studio's group", '张明华', '/查询 HP-2026-0001', 'qyl', '只有党代表或联络员'],
+    ["a representative queries this studio's issue from another studio's group", '张明华', '/查询 HP-2026-0001', 'qyl', '只有党代表、联络员或联络室管理员'],
   ])('%s: refused', async (_name, who, text, where, expected) => {
     await refused(who, text, where, expected)
   })
@@ -59,7 +59,7 @@ describe('who may do what', () => {
     const before = snapshot(h.dir)
     await h.app.onMessage({ id: 'unbound-1', text: '/登记 王大爷 13812345678 楼道灯坏了', talkerId: h.contact('张明华'), talkerName: '张明华', roomId: 'x-room@chatroom', mentions: [] })
     await h.app.idle()
-    expect(h.transport.sent.at(-1)!.text).toContain('只有党代表或联络员')
+    expect(h.transport.sent.at(-1)!.text).toContain('只有党代表、联络员或联络室管理员')
     expect(snapshot(h.dir)).toEqual(before)
   })
 
@@ -110,6 +110,8 @@ describe('bad input', () => {
     ['an ambiguous department', '/转办 HP-2026-0002 街道办事处', '您是不是想写：劝业场街道办事处、小白楼街道办事处'],
     ['a department without a name', '/转办 HP-2026-0002', '格式不对'],
     ['too many working days', '/转办 HP-2026-0002 区房管局 45', '应为 1 到 30 之间'],
+    ['working days that are no number', '/转办 HP-2026-0002 区房管局 abc', '工作日数“abc”不对，应为 1 到 30 之间的整数'],
+    ['working days in words', '/转办 HP-2026-0002 区房管局 二十', '工作日数“二十”不对'],
     ['a transfer of a transferred issue', '/转办 HP-2026-0001 区教育局', '已转办给 区房管局'],
     ['an answer without text', '/答复 HP-2026-0001', '请写答复内容'],
     ['a rating before the answer', '/反馈 HP-2026-0001 满意', '还没有答复，不能评价'],

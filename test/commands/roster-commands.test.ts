@@ -152,7 +152,7 @@ describe('/日历', () => {
 
   test('refused to strangers; a person with nothing to put in gets a line, no file', async () => {
     h = await Harness.start({ now: NOW })
-    expect((await h.say('demo-guest', '/日历'))[0]).toContain('只有党代表或联络员可以使用')
+    expect((await h.say('demo-guest', '/日历'))[0]).toContain('只有党代表、联络员或联络室管理员可以使用')
     await newcomerJoins()
     const before = h.transport.sent.length
     expect((await h.say('p99', '/日历'))[0]).toBe('目前没有可放进日历的值班安排。')
@@ -259,8 +259,8 @@ describe('/排班', () => {
     h = await Harness.start({ now: NOW })
     await h.app.idle()
     const before = snapshot(h.dir)
-    expect((await h.say('张明华', '/排班 12月10日 张明华 李秀兰', HP))[0]).toContain('只有联络员可以使用')
-    expect((await h.say('高翔', '/排班 12月10日 张明华 李秀兰', HP, { name: '高翔' }))[0]).toContain('只有联络员可以使用')
+    expect((await h.say('张明华', '/排班 12月10日 张明华 李秀兰', HP))[0]).toContain('只有联络员或联络室管理员可以使用')
+    expect((await h.say('高翔', '/排班 12月10日 张明华 李秀兰', HP, { name: '高翔' }))[0]).toContain('只有联络员或联络室管理员可以使用')
     await h.app.idle()
     expect(snapshot(h.dir)).toEqual(before)
     // An admin may, in the studio's group.

@@ -198,7 +198,7 @@ const cases: Record<string, Case> = {
   '/调班 to someone already on it': { say: (c) => ['刘芳', `/调班 12月10日 ${c.n(c.a)}→${c.n(c.b)}`], expect: (c) => `${c.n(c.b)} 已经在 12月10日（周四） 的值班名单里了` },
   '/调班 into a full session': { say: (c) => ['刘芳', `/调班 12月10日 →${c.n(c.free[0])}`], expect: () => '12月10日（周四）已满员' },
   '/调班 without an arrow': { say: (c) => ['刘芳', `/调班 12月10日 ${c.n(c.a)}`], expect: () => '看不懂要把谁换成谁' },
-  '/调班 by a representative': { say: (c) => [c.a, `/调班 12月10日 ${c.n(c.a)}→${c.n(c.free[0])}`], expect: () => '“/调班”只有联络员可以使用' },
+  '/调班 by a representative': { say: (c) => [c.a, `/调班 12月10日 ${c.n(c.a)}→${c.n(c.free[0])}`], expect: () => '“/调班”只有联络员或联络室管理员可以使用' },
   '/取消接待 without a reason': { say: () => ['刘芳', '/取消接待 12月10日'], expect: () => '取消接待必须写理由' },
   '/取消接待 twice': {
     setup: async () => void (await h.say('刘芳', '/取消接待 12月25日 停电', HP)),
@@ -210,7 +210,7 @@ const cases: Record<string, Case> = {
     say: () => ['刘芳', '/取消接待 12月10日 停电'],
     expect: () => '12月10日（周四）的接待已经开始，不能取消',
   },
-  '/取消接待 by a representative': { say: (c) => [c.a, '/取消接待 12月10日 停电'], expect: () => '“/取消接待”只有联络员可以使用' },
+  '/取消接待 by a representative': { say: (c) => [c.a, '/取消接待 12月10日 停电'], expect: () => '“/取消接待”只有联络员或联络室管理员可以使用' },
   'a request on a cancelled session': {
     setup: async () => void (await h.say('刘芳', '/取消接待 12月25日 停电', HP)),
     say: (c) => [c.partner, `/代班 12月25日 ${c.n(c.idle)}`],

@@ -14,7 +14,7 @@ export const common = {
   badArgs: (cmd: string, usage: string, example: string) => `格式不对。用法：${usage}\n例如：${example}\n（发送 /帮助 ${cmd} 查看说明）`,
   tooLong: (max: number) => `消息太长（超过 ${max} 字），请分开发送。`,
   roles: { representative: '党代表', coordinator: '联络员', admin: '联络室管理员', anyone: '所有人' } as Record<string, string>,
-  roleJoin: (names: string[]) => names.join('或'),
+  roleJoin: (names: string[]) => (names.length > 1 ? `${names.slice(0, -1).join('、')}或${names[names.length - 1]}` : names.join('')),
   roleList: (names: string[]) => names.join('、'),
   listSep: '、',
   weekdays: ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'],

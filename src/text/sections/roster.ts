@@ -79,6 +79,8 @@ export const roster = {
 
   // ---- calendar gap warning (to coordinators) ----------------------------------------------------------
   calendarGap: (studio: string, year: number) => calendar.gapWarning(studio, year),
+  /** The operator's log line when a planned year has no State Council notice yet. */
+  calendarGapLog: (studio: string, year: number) => `${studio}：${year} 年还没有载入国务院放假通知，排班暂按法定节假日和周末推算（通知发布后用 /放假安排 载入）`,
 
   // ---- /接待日 -------------------------------------------------------------------------------------------
   nextHeader: (studio: string) => `${studio} · 接下来的接待日：`,
