@@ -1,10 +1,11 @@
 /**
  * The house's layering, checked in `npm test` (npm run lint:layers):
  *
- *   main.ts, cli/            wiring: may use anything
+ *   main.ts, cli/, demo/     wiring (and the offline demo): may use anything
  *   commands/, schedules/    one chat command / one timed job per file: use app, domain, text, messages
  *   app/                     services over the store and the directory; the dispatcher
  *   export/                  the ledger workbook and its source (domain, text, the store)
+ *   config/                  reading and checking the district's YAML (domain types, text for its messages)
  *   text/                    every user-facing wording: the catalogue and the post builders
  *   platform/                the edges (wechaty, lowdb, node-cron, clock, sender): know no app, no command
  *   messages/                the message vocabulary every layer shares
@@ -19,22 +20,29 @@ module.exports = {
     {
       name: 'domain-is-pure',
       severity: 'error',
-      comment: 'Domain rules import nothing of platform, app, commands, schedules, export, text or the wiring.',
+      comment: 'Domain rules import nothing of platform, app, commands, schedules, export, config, text or the wiring.',
       from: { path: '^src/domain/' },
-      to: { path: '^src/(platform|app|commands|schedules|export|text|cli|demo|main)' },
+      to: { path: '^src/(platform|app|commands|schedules|export|config|text|cli|demo|main)' },
     },
     {
       name: 'messages-below-everything',
       severity: 'error',
       comment: 'The message vocabulary depends on nothing but the domain.',
       from: { path: '^src/messages/' },
-      to: { path: '^src/(platform|app|commands|schedules|export|text|cli|demo|main)' },
+      to: { path: '^src/(platform|app|commands|schedules|export|config|text|cli|demo|main)' },
     },
     {
       name: 'text-knows-no-app',
       comment: 'How things read is built from what it is given (the People view, plain values), never from the app or a platform edge.',
       severity: 'error',
       from: { path: '^src/text/' },
+      to: { path: '^src/(platform|app|commands|schedules|export|config|cli|demo|main)' },
+    },
+    {
+      name: 'config-below-app',
+      comment: 'Reading the configuration uses domain types and the wording, never services, commands, edges or the wiring.',
+      severity: 'error',
+      from: { path: '^src/config/' },
       to: { path: '^src/(platform|app|commands|schedules|export|cli|demo|main)' },
     },
     {
@@ -55,7 +63,7 @@ module.exports = {
       name: 'features-know-no-wiring',
       severity: 'error',
       comment: 'Commands, jobs and services never import the wiring (main.ts, cli/, the demo).',
-      from: { path: '^src/(commands|schedules|app|export|text|messages|domain|platform)/' },
+      from: { path: '^src/(commands|schedules|app|export|config|text|messages|domain|platform)/' },
       to: { path: '^src/(cli/|demo/|main\\.ts)' },
     },
     {

@@ -1,5 +1,6 @@
 /**
- * A group nickname is not an identity (anyone can copy 张明华 into their nickname). When an unbound
+ * Claims to be a representative, held until a coordinator confirms them: a group nickname is not an
+ * identity (anyone can copy 张明华 into their nickname). When an unbound
  * contact in a studio's group sends a command under the exact name of one of that studio's
  * representatives, the bot does not bind it: it opens a *claim* and asks the studio's coordinators
  * privately ("微信用户（昵称 张明华）自称张明华：/确认绑定 N 或 /拒绝绑定 N"). Until a coordinator confirms,

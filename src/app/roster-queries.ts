@@ -1,7 +1,8 @@
 /**
- * The roster, read (the first of three files of the roster service; planning: roster-planner.ts,
- * changing and announcing duties: roster-service.ts). The roster service: every studio's reception sessions (党代表接待日), who sits them, and what was
- * announced. Sessions live in the store's partitions `roster/<studio>/<year>.json` (by the session's
+ * Reading the roster: sessions by studio and date, the planning horizon, the lock (the first of the
+ * roster service's three files; planning: roster-planner.ts; changing and announcing duties:
+ * roster-service.ts). The roster is every studio's reception sessions (党代表接待日), who sits them, and
+ * what was announced. Sessions live in the store's partitions `roster/<studio>/<year>.json` (by the session's
  * date), as `Session` records with their duty, the full history of duty changes (who, when, which message)
  * and attendance. A change records its studio-year partitions in the store's transaction.
  *

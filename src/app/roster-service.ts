@@ -1,6 +1,6 @@
 /**
- * The roster service (deps.roster): reading (roster-queries.ts) and planning (roster-planner.ts), and
- * here changing duties and announcing them: a person's change of an upcoming duty, all or nothing under
+ * Changing and announcing duties (the roster service's third file, deps.roster; reading:
+ * roster-queries.ts, planning: roster-planner.ts): a person's change of an upcoming duty, all or nothing under
  * the lock, with a correction in the group when it was announced; the exactly-once announcement; the
  * sweep of corrections still owed.
  */

@@ -1,5 +1,5 @@
 /**
- * Duty changes made by people (不得空岗: a representative who cannot come arranges the cover): leave,
+ * What people do to a session (不得空岗: a representative who cannot come arranges the cover): leave,
  * substitute and swap requests, volunteering for an open seat, the coordinator's forced change, cancelling
  * a session, and check-ins. Requests are `SwapRequest` records in the roster partition of their session's
  * year (`swaps`); the duty itself only ever changes through RosterService.changeDuties, which records the
