@@ -49,7 +49,7 @@ describe('health events over the puppet-service gRPC path', () => {
     expect(notices[0].text).toMatch(/期间约 \d+ 分钟/)
     // only admins, and a plain reconnect says nothing
     expect(seen.slice(from).filter((m) => m.fromBot && (m.text ?? '').includes('曾退出登录'))).toHaveLength(1)
-  })
+  }, 90_000)
 
   test('removed from a studio group: its coordinator and the admin privately, the liaison group told; /状态 shows it', async () => {
     const from = seen.length
@@ -64,5 +64,5 @@ describe('health events over the puppet-service gRPC path', () => {
     const status = await waitFor(() => seen.slice(before).find((m) => m.fromBot && m.listenerId === 'demo-a01' && (m.text ?? '').includes('运行状态')))
     expect(status.text).toContain('和平里工作室：机器人已被移出群')
     expect(status.text).toContain('微信连接：已登录微信')
-  })
+  }, 90_000)
 })

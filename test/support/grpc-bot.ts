@@ -17,7 +17,7 @@ import type { Config } from '../../src/config/schema.js'
 
 wechatyLog.level('silent')
 
-export async function waitFor<T>(fn: () => T | undefined, ms = 10_000): Promise<T> {
+export async function waitFor<T>(fn: () => T | undefined, ms = 20_000): Promise<T> {
   const end = Date.now() + ms
   for (;;) {
     const v = fn()
