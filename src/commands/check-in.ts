@@ -61,7 +61,7 @@ export const checkIn = defineCommand({
         case 'session.cancelled':
           throw refuse('swaps.checkInCancelled', dateShort(date))
         case 'checkin.not-on':
-          throw refuse('swaps.checkInNotOn', person.name, dateShort(date), dutyText(deps.directory, s))
+          throw refuse('swaps.checkInNotOn', nameOf(deps.directory, person.id), dateShort(date), dutyText(deps.directory, s))
         case 'checkin.too-early':
           throw refuse('swaps.checkInTooEarly', dateShort(date), toLocalTime(Number(p.from)), toLocalTime(Number(p.to)))
         case 'checkin.over':
@@ -79,8 +79,8 @@ export const checkIn = defineCommand({
     const pending = cur.duty.filter((p) => !cur.attendance.some((a) => a.personId === p))
     return [
       mine.backfill
-        ? t.backfilled(person.name, instantText(mine.at), me?.name ?? zh.swaps.coordinatorWord, instantText(mine.recordedAt ?? ctx.now))
-        : t.checkedIn(person.name, instantText(mine.at)),
+        ? t.backfilled(nameOf(deps.directory, person.id), instantText(mine.at), me ? nameOf(deps.directory, me.id) : zh.swaps.coordinatorWord, instantText(mine.recordedAt ?? ctx.now))
+        : t.checkedIn(nameOf(deps.directory, person.id), instantText(mine.at)),
       t.checkInState(zh.roster.nameList(done), pending.length ? names(deps.directory, pending) : ''),
     ].join('\n')
   },

@@ -7,7 +7,7 @@ import type { Person } from '../domain/model.js'
 import { isWholeYear, thisYear, type Period } from '../domain/stats/period.js'
 import { evaluate, repRecord } from '../domain/stats/rep-record.js'
 import { rate } from '../domain/stats/figures.js'
-import { dateShort } from '../text/posts/roster.js'
+import { dateShort, nameOf } from '../text/posts/roster.js'
 import { instantText } from '../text/posts/swaps.js'
 import { yearOf } from '../domain/time/local-date.js'
 import { loadLedger, periodFrom, scopeFor, splitWords, type ReportScope } from './report-common.js'
@@ -126,7 +126,7 @@ async function overview(deps: Deps, ctx: CommandContext, scope: ReportScope, per
     for (const p of reps) {
       const rec = repRecord({ personId: p.id, sessions: data.sessions, issues: data.issues, from: period.from, to: period.to, now: ctx.now })
       const ev = evaluate(rec, deps.config.evaluation)
-      lines.push(t.overviewLine(p.name, rec.onDuty, rec.attended, rec.covered, rec.registered, yearly ? t.grades[ev.grade] : undefined, yearly ? ev.points : undefined))
+      lines.push(t.overviewLine(nameOf(deps.directory, p.id), rec.onDuty, rec.attended, rec.covered, rec.registered, yearly ? t.grades[ev.grade] : undefined, yearly ? ev.points : undefined))
     }
   }
   lines.push(t.overviewFooter)

@@ -23,7 +23,7 @@ import { isOverdue, workingDaysLeft } from '../domain/issues/issue-machine.js'
 import { isWholeYear, type Period } from '../domain/stats/period.js'
 import { isoWeekday, toLocalDate, toLocalTime } from '../domain/time/local-date.js'
 import type { LedgerData } from './ledger-source.js'
-import { timeRange } from '../text/posts/roster.js'
+import { nameTold, timeRange } from '../text/posts/roster.js'
 import { zh } from '../text/zh-CN.js'
 import { describeIssueEvent } from '../text/posts/issue-events.js'
 
@@ -59,7 +59,12 @@ export async function buildLedgerWorkbook(input: WorkbookInput): Promise<LedgerW
   const { data, now } = input
   const today = toLocalDate(now)
   const personById = new Map(input.people.map((p) => [p.id, p]))
-  const name = (id: string): string => (id === 'system' ? zh.issues.system : personById.get(id)?.name ?? id)
+  const active = input.people.filter((p) => p.active)
+  const name = (id: string): string => {
+    if (id === 'system') return zh.issues.system
+    const p = personById.get(id)
+    return p ? nameTold(p, active.filter((x) => x.name === p.name)) : id
+  }
   const names = (ids: readonly string[]): string => ids.map(name).join(zh.common.listSep)
   const studioName = (id: string): string => input.studios.find((s) => s.id === id)?.name ?? id
 
