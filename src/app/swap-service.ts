@@ -50,8 +50,9 @@ export type SwapCode =
   | 'session.already-cancelled' // params.sessionId, params.reason
   | 'force.same' // out and in are the same person
   | 'checkin.not-on' // params.personId, params.sessionId
-  | 'checkin.too-early' // params.from: instant check-in opens
-  | 'checkin.already' // params.personId, params.at
+  | 'checkin.too-early' // params.from: instant check-in opens, params.to: when it closes (the session's end)
+  | 'checkin.over' // params.from, params.to: the session is over and only a coordinator may record a 补签
+  | 'checkin.already' // params.personId, params.at, params.backfill, params.recordedAt
 
 /**
  * Why a request no longer fits, when acceptance finds the duty moved: the last change on that session
@@ -350,20 +351,27 @@ export class SwapService {
   }
 
   /**
-   * /签到: records that `personId` (on the duty) came. Opens CHECK_IN_OPENS_MS before the start; a
-   * second check-in changes nothing (`checkin.already` with the first time).
+   * /签到: records that `personId` (on the duty) came. Open from CHECK_IN_OPENS_MS before the start to the
+   * end of the session; a second check-in changes nothing (`checkin.already` with the first time). A
+   * coordinator's record for someone else (`backfill`) or after the end (only with `mayBackfill`) is a
+   * 补签: recorded with the session's start as `at`, and `recordedAt` = now. After the end, without
+   * `mayBackfill`: `checkin.over`.
    */
-  checkIn(sessionId: string, personId: string, a: Actor): Promise<Result<Session, SwapCode>> {
+  checkIn(sessionId: string, personId: string, a: Actor, o: { backfill?: boolean; mayBackfill?: boolean } = {}): Promise<Result<Session, SwapCode>> {
     return this.o.roster.exclusive(async () => {
       const s = await this.o.roster.session(sessionId)
       if (!s) return err('session.not-found', { sessionId })
       if (s.cancelled) return err('session.cancelled', { sessionId })
       if (!s.duty.includes(personId)) return err('checkin.not-on', { personId, sessionId })
-      const opens = this.o.roster.startOf(s) - CHECK_IN_OPENS_MS
-      if (a.now < opens) return err('checkin.too-early', { from: opens })
+      const start = this.o.roster.startOf(s)
+      const end = this.o.roster.endOf(s)
+      const opens = start - CHECK_IN_OPENS_MS
+      if (a.now < opens) return err('checkin.too-early', { from: opens, to: end })
       const done = s.attendance.find((x) => x.personId === personId)
-      if (done) return err('checkin.already', { personId, at: done.at })
-      s.attendance.push({ personId, at: a.now, by: a.by })
+      if (done) return err('checkin.already', { personId, at: done.at, backfill: done.backfill ? 1 : 0, recordedAt: done.recordedAt ?? done.at })
+      const backfill = o.backfill === true || a.now > end
+      if (backfill && !o.mayBackfill) return err('checkin.over', { from: opens, to: end })
+      s.attendance.push(backfill ? { personId, at: start, by: a.by, backfill: true, recordedAt: a.now } : { personId, at: a.now, by: a.by })
       await (await this.partOf(s.id)).commit()
       return ok(s)
     })

@@ -3,7 +3,7 @@ import type { ReplyMessage } from '../messages/message.js'
 import { dateArgs } from './args.js'
 import { zh } from '../text/zh-CN.js'
 import { actor, refuseSwap, repHere, sessionFor } from './swap-common.js'
-import { dateShort, dutyText, timeRange } from '../text/posts/roster.js'
+import { dateShort, dutyText, timeRange, nameOf } from '../text/posts/roster.js'
 import { leaveCallPost } from '../text/posts/swaps.js'
 
 /** How many representatives the call for a volunteer suggests (and @mentions). */
@@ -32,7 +32,7 @@ export const askLeave = defineCommand({
     const { request, outcome } = r.value
     const cur = outcome.session
     const done = [
-      t.leaveDone({ name: me.name, date: dateShort(cur.date), time: timeRange(cur), id: request.id, duty: dutyText(deps.directory, cur) }),
+      t.leaveDone({ name: nameOf(deps.directory, me.id), date: dateShort(cur.date), time: timeRange(cur), id: request.id, duty: dutyText(deps.directory, cur) }),
       ...(outcome.corrected ? [zh.roster.setCorrected] : []),
     ]
     const room = deps.directory.roomOf(studio.id)

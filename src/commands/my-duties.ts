@@ -1,7 +1,7 @@
 import { defineCommand } from './command.js'
 import { noArgs } from './args.js'
 import { zh } from '../text/zh-CN.js'
-import { dateShort, names, timeRange } from '../text/posts/roster.js'
+import { dateShort, names, timeRange, nameOf } from '../text/posts/roster.js'
 import { yearOf } from '../domain/time/local-date.js'
 import type { Deps } from '../app/deps.js'
 
@@ -23,7 +23,7 @@ export const myDuties = defineCommand({
     const mine = (await deps.roster.dutiesOf(me.id, ctx.today, deps.roster.horizonEnd(ctx.today))).filter((s) => deps.roster.endOf(s) > ctx.now)
     if (mine.length === 0) return t.mineNone(me.name)
     return [
-      t.mineHeader(me.name),
+      t.mineHeader(nameOf(deps.directory, me.id)),
       ...mine.map((s) => {
         const studio = deps.directory.studio(s.studioId)?.name ?? s.studioId
         const others = s.duty.filter((p) => p !== me.id)

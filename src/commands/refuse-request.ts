@@ -20,7 +20,7 @@ export const refuseRequest = defineCommand({
     const me = repHere(ctx, studio)
     const r = await deps.swaps.refuse(id, me.id, actor(ctx))
     if (!r.ok) return refuseSwap(deps, r, 'answer', studio, id)
-    const text = t.refused(id, me.name, nameOf(deps.directory, r.value.from))
+    const text = t.refused(id, nameOf(deps.directory, me.id), nameOf(deps.directory, r.value.from))
     const asker = deps.directory.contactOf(r.value.from)
     const out: ReplyMessage[] = [{ text, mentions: ctx.chat.kind === 'group' && asker ? [asker] : [] }, ...tell(deps, ctx, r.value.studioId, r.value.from, text)]
     return out

@@ -7,7 +7,8 @@ import type { Person } from '../domain/model.js'
 import { isWholeYear, thisYear, type Period } from '../domain/stats/period.js'
 import { evaluate, repRecord } from '../domain/stats/rep-record.js'
 import { rate } from '../domain/stats/figures.js'
-import { dateShort } from '../text/posts/roster.js'
+import { dateShort, nameOf } from '../text/posts/roster.js'
+import { instantText } from '../text/posts/swaps.js'
 import { yearOf } from '../domain/time/local-date.js'
 import { loadLedger, periodFrom, scopeFor, splitWords, type ReportScope } from './report-common.js'
 import type { LedgerData } from '../export/ledger-source.js'
@@ -96,6 +97,7 @@ async function personRecord(deps: Deps, ctx: CommandContext, person: Person, per
     period: t.periodLabel(period.spec),
     onDuty: rec.onDuty,
     attended: rec.attended,
+    backfilled: rec.backfilled,
     missed: rec.missed,
     unrecorded: rec.unrecorded,
     covered: rec.covered,
@@ -106,7 +108,7 @@ async function personRecord(deps: Deps, ctx: CommandContext, person: Person, per
     registeredOpen: rec.registeredOpen,
     satisfaction: rate(rec.registeredSatisfied, rec.registeredRated),
     receivedOnDuty: rec.receivedOnDuty,
-    duties: rec.duties.map((d) => t.dutyLine(dateShort(d.date), deps.directory.studio(d.studioId)?.name ?? d.studioId, t.dutyMark[d.mark])),
+    duties: rec.duties.map((d) => t.dutyLine(dateShort(d.date), deps.directory.studio(d.studioId)?.name ?? d.studioId, d.recordedAt !== undefined ? t.backfilledMark(instantText(d.recordedAt)) : t.dutyMark[d.mark])),
     evaluation: yearly ? { points: ev.points, grade: t.grades[ev.grade], terms: ev.terms.map((x) => t.term[x.key](x.count, x.each)), yearToDate: period.to >= ctx.today } : undefined,
     evaluationNote: yearly ? undefined : t.evaluationOnlyYearly(yearOf(period.to)),
   })
@@ -124,7 +126,7 @@ async function overview(deps: Deps, ctx: CommandContext, scope: ReportScope, per
     for (const p of reps) {
       const rec = repRecord({ personId: p.id, sessions: data.sessions, issues: data.issues, from: period.from, to: period.to, now: ctx.now })
       const ev = evaluate(rec, deps.config.evaluation)
-      lines.push(t.overviewLine(p.name, rec.onDuty, rec.attended, rec.covered, rec.registered, yearly ? t.grades[ev.grade] : undefined, yearly ? ev.points : undefined))
+      lines.push(t.overviewLine(nameOf(deps.directory, p.id), rec.onDuty, rec.attended, rec.covered, rec.registered, yearly ? t.grades[ev.grade] : undefined, yearly ? ev.points : undefined))
     }
   }
   lines.push(t.overviewFooter)

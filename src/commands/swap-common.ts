@@ -152,6 +152,7 @@ export async function refuseSwap(deps: Deps, e: Err<SwapCode>, doing: Doing, stu
         return refuse('swaps.expired', id, instantText(Number(p.at)))
       case 'checkin.not-on':
       case 'checkin.too-early':
+      case 'checkin.over':
       case 'checkin.already':
         break
     }

@@ -64,6 +64,17 @@ export interface DutyChange {
   msgId?: string
 }
 
+/** One check-in (/签到) at a session. */
+export interface Attendance {
+  personId: string
+  at: number
+  by: string
+  /** A coordinator's 补签 (for someone else, or after the session): `at` is the session's start. */
+  backfill?: true
+  /** When a 补签 was recorded. */
+  recordedAt?: number
+}
+
 /** A reception session (one studio, one date). `id` = `${studioId}/${date}`. */
 export interface Session {
   id: string
@@ -83,8 +94,11 @@ export interface Session {
   /**
    * Check-ins (/签到), one per person at most: `at` epoch ms of the check-in, `by` the person id who
    * recorded it (the representative themselves, or a coordinator for them). Only people on `duty` check in.
+   * A representative checks in themselves only from an hour before the session to its end. A coordinator's
+   * record for someone else, or after the end, is a 补签 (`backfill`): `at` is then the session's own
+   * start and `recordedAt` when it was recorded.
    */
-  attendance: { personId: string; at: number; by: string }[]
+  attendance: Attendance[]
   history: DutyChange[]
 }
 

@@ -23,7 +23,7 @@ import { isOverdue, workingDaysLeft } from '../domain/issues/issue-machine.js'
 import { isWholeYear, type Period } from '../domain/stats/period.js'
 import { isoWeekday, toLocalDate, toLocalTime } from '../domain/time/local-date.js'
 import type { LedgerData } from './ledger-source.js'
-import { timeRange } from '../text/posts/roster.js'
+import { nameTold, timeRange } from '../text/posts/roster.js'
 import { zh } from '../text/zh-CN.js'
 import { describeIssueEvent } from '../text/posts/issue-events.js'
 
@@ -59,7 +59,12 @@ export async function buildLedgerWorkbook(input: WorkbookInput): Promise<LedgerW
   const { data, now } = input
   const today = toLocalDate(now)
   const personById = new Map(input.people.map((p) => [p.id, p]))
-  const name = (id: string): string => (id === 'system' ? zh.issues.system : personById.get(id)?.name ?? id)
+  const active = input.people.filter((p) => p.active)
+  const name = (id: string): string => {
+    if (id === 'system') return zh.issues.system
+    const p = personById.get(id)
+    return p ? nameTold(p, active.filter((x) => x.name === p.name)) : id
+  }
   const names = (ids: readonly string[]): string => ids.map(name).join(zh.common.listSep)
   const studioName = (id: string): string => input.studios.find((s) => s.id === id)?.name ?? id
 
@@ -173,6 +178,12 @@ export function issueRow(i: Issue, c: RowCtx): Cell[] {
 
 function sessionRow(s: Session, c: { names: (ids: readonly string[]) => string; studioName: (id: string) => string; now: number; issuesOn: number }): Cell[] {
   const checked = [...new Set(s.attendance.map((a) => a.personId))]
+  const checkedNames = checked
+    .map((id) => {
+      const a = s.attendance.find((x) => x.personId === id)!
+      return a.backfill ? t.backfilledName(c.names([id]), stamp(a.recordedAt ?? a.at)) : c.names([id])
+    })
+    .join(zh.common.listSep)
   const held = isHeld(s, c.now)
   const absent = held && checked.length > 0 ? s.duty.filter((p) => !checked.includes(p)) : []
   const state = s.cancelled ? 'cancelled' : held ? 'held' : 'coming'
@@ -184,7 +195,7 @@ function sessionRow(s: Session, c: { names: (ids: readonly string[]) => string; 
     s.place,
     s.required,
     c.names(s.duty) || null,
-    c.names(checked) || null,
+    checkedNames || null,
     c.names(absent) || null,
     t.sessionState[state],
     s.cancelled?.reason ?? null,
@@ -264,6 +275,7 @@ function writeRepSheet(ws: ExcelJS.Worksheet, p: Person, input: WorkbookInput, c
   const rows: [string, Cell][] = [
     [fig.onDuty, rec.onDuty],
     [fig.attended, rec.attended],
+    [fig.backfilled, rec.backfilled],
     [fig.missed, rec.missed],
     [fig.unrecorded, rec.unrecorded],
     [fig.covered, rec.covered],
@@ -282,7 +294,7 @@ function writeRepSheet(ws: ExcelJS.Worksheet, p: Person, input: WorkbookInput, c
   ws.addRow([])
   ws.addRow([rs.sectionDuties]).font = { bold: true }
   ws.addRow([...t.dutyColumns]).font = { bold: true }
-  for (const d of rec.duties) ws.addRow([d.date, c.studioName(d.studioId), t.dutyMark[d.mark]])
+  for (const d of rec.duties) ws.addRow([d.date, c.studioName(d.studioId), d.recordedAt !== undefined ? t.backfilledMark(stamp(d.recordedAt)) : t.dutyMark[d.mark]])
 
   ws.addRow([])
   ws.addRow([rs.sectionIssues]).font = { bold: true }

@@ -286,6 +286,36 @@ describe('/履职', () => {
     expect((sessions.getRow(2).values as unknown[]).slice(1)).toEqual(['2026-11-10', '周二', '18:00–20:00', '和平里工作室', '和平里社区党群服务中心二楼党代表工作室', 2, '张明华、王建国', '张明华', '王建国', '已举行', undefined, 0])
   })
 
+  test('a coordinator’s 补签 is shown as 补签 in /履职 and in the ledger, with the time it was recorded, and counts as attended', async () => {
+    await story()
+    // 和平里's 11-10 session (18:00–20:00): 张明华 checks in himself; 李秀兰 forgot, 刘芳 records a 补签 on 11-12.
+    h.clock.set(parseInstant('2026-11-10T18:05:00+08:00')!)
+    await h.say('张明华', '/签到', HP)
+    h.clock.set(parseInstant('2026-11-10T21:00:00+08:00')!)
+    expect((await h.say('李秀兰', '/签到', HP))[0]).toContain('接待已经结束，不能再签到了')
+    h.clock.set(parseInstant('2026-11-12T10:00:00+08:00')!)
+    expect((await h.say('刘芳', '/签到 李秀兰 11月10日', HP))[0]).toContain('已为 李秀兰 补签：11月10日（周二） 18:00 的接待日（刘芳 于 11月12日（周四） 10:00 登记为补签）。')
+    const li = await one('刘芳', '/履职 李秀兰')
+    expect(li).toContain('值班 1 场：签到 1（其中补签 1），缺席 0，未记录签到 0')
+    expect(li).toContain('· 11月10日（周二） 和平里工作室 补签（11月12日（周四） 10:00 登记）')
+    expect(li).toContain('积分')
+    expect(li).toMatch(/签到 1×10/u)
+    const zhang = await one('刘芳', '/履职 张明华')
+    expect(zhang).toContain('值班 1 场：签到 1，缺席 0，未记录签到 0')
+    expect(zhang).toContain('· 11月10日（周二） 和平里工作室 已签到')
+    await h.say('刘芳', '/导出台账')
+    const msg = h.transport.sent.filter((m) => m.file).at(-1)!
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(msg.file!.data as unknown as ArrayBuffer)
+    const sessions = wb.getWorksheet('接待场次与签到')!
+    expect(sessions.getRow(2).getCell(8).value).toBe('张明华、李秀兰（补签，2026-11-12 10:00 登记）')
+    const sheet = wb.getWorksheet('李秀兰')!
+    const cells: unknown[][] = []
+    sheet.eachRow((r) => cells.push((r.values as unknown[]).slice(1)))
+    expect(cells).toContainEqual(['其中补签（场）', 1])
+    expect(cells).toContainEqual(['2026-11-10', '和平里工作室', '补签（2026-11-12 10:00 登记）'])
+  })
+
   test('someone no longer in the directory keeps a record that names them', async () => {
     await story(demoConfig((t) => t.replace('{ id: p05, name: 陈志强,', '{ id: p05, active: false, name: 陈志强,')))
     expect(await one('刘芳', '/履职 陈志强')).toContain('【履职档案】陈志强（劝业场街道办事处，和平里工作室）【已不在册】')

@@ -290,7 +290,7 @@ describe('/签到', () => {
     h = await Harness.start({ now: NOW })
     const { a, b } = await cast()
     h.clock.set(at('2026-12-10T16:59:00+08:00'))
-    expect((await h.say(nameOf(a), '/签到', HP))[0]).toContain('还没到签到时间：接待开始前 1 小时（17:00）起可以签到。')
+    expect((await h.say(nameOf(a), '/签到', HP))[0]).toContain('还没到签到时间：12月10日（周四） 17:00 到 20:00 可以签到（接待开始前 1 小时起，到接待结束）。')
     h.clock.set(at('2026-12-10T17:55:00+08:00'))
     const [ok] = await h.say(nameOf(a), '/签到', HP)
     expect(ok).toContain(`${nameOf(a)} 已签到：12月10日（周四） 17:55。`)
@@ -300,15 +300,47 @@ describe('/签到', () => {
     expect((await session('2026-12-10')).attendance).toHaveLength(1)
   })
 
-  test('a coordinator records it for someone, also the next day', async () => {
+  test('after the session has ended a representative can no longer check in: told when it was possible, nothing recorded', async () => {
+    h = await Harness.start({ now: NOW })
+    const { a } = await cast()
+    h.clock.set(at('2026-12-10T20:00:00+08:00'))
+    // The last minute of the session still counts.
+    expect((await h.say(nameOf(a), '/签到', HP))[0]).toContain(`${nameOf(a)} 已签到：12月10日（周四） 20:00。`)
+    h.clock.set(at('2026-12-10T21:00:00+08:00'))
+    const { b } = await cast()
+    const [late] = await h.say(nameOf(b), '/签到', HP)
+    expect(late).toBe('12月10日（周四）的接待已经结束，不能再签到了：签到时间是 17:00 到 20:00（接待开始前 1 小时起，到接待结束）。当时到岗没签上的，请联系联络员补签。')
+    expect((await session('2026-12-10')).attendance.map((x) => x.personId)).toEqual([a])
+  })
+
+  test('a coordinator’s check-in for someone, also days later, is a 补签 with the session’s time and the time it was recorded', async () => {
     h = await Harness.start({ now: NOW })
     const { a, b } = await cast()
-    h.clock.set(at('2026-12-11T09:00:00+08:00'))
+    h.clock.set(at('2026-12-14T10:00:00+08:00'))
     const [ok] = await h.say('刘芳', `/签到 ${nameOf(b)} 12月10日`, HP)
-    expect(ok).toContain(`${nameOf(b)} 已签到：12月10日（周四） 09:00（刘芳 代为登记）。`)
-    expect((await session('2026-12-10')).attendance).toEqual([{ personId: b, at: at('2026-12-11T09:00:00+08:00'), by: 'c01' }])
+    expect(ok).toBe(`已为 ${nameOf(b)} 补签：12月10日（周四） 18:00 的接待日（刘芳 于 12月14日（周一） 10:00 登记为补签）。\n已签到：${nameOf(b)}（补签）；未签到：${nameOf(a)}`)
+    expect(ok).not.toContain('12月10日（周四） 10:00')
+    expect((await session('2026-12-10')).attendance).toEqual([
+      { personId: b, at: at('2026-12-10T18:00:00+08:00'), by: 'c01', backfill: true, recordedAt: at('2026-12-14T10:00:00+08:00') },
+    ])
+    expect((await h.say('刘芳', `/签到 ${nameOf(b)} 12月10日`, HP))[0]).toBe(`${nameOf(b)} 这一场已经补签过了（12月14日（周一） 10:00 登记）。`)
     expect((await h.say(nameOf(a), `/签到 ${nameOf(b)} 12月10日`, HP))[0]).toContain('只有联络员可以替别人签到')
     expect((await h.say(nameOf(a), '/签到 12月10日', HP))[0]).toContain('代表本人只能在接待日当天签到')
+    expect((await session('2026-12-10')).attendance).toHaveLength(1)
+  })
+
+  test('a coordinator’s check-in for someone during the session is a 补签 too; the representative’s own stays a check-in', async () => {
+    h = await Harness.start({ now: NOW })
+    const { a, b } = await cast()
+    h.clock.set(at('2026-12-10T18:20:00+08:00'))
+    await h.say(nameOf(a), '/签到', HP)
+    const [ok] = await h.say('刘芳', `/签到 ${nameOf(b)}`, HP)
+    expect(ok).toContain(`已为 ${nameOf(b)} 补签：12月10日（周四） 18:00 的接待日（刘芳 于 12月10日（周四） 18:20 登记为补签）。`)
+    expect(ok).toContain(`已签到：${nameOf(a)}、${nameOf(b)}（补签）`)
+    expect((await session('2026-12-10')).attendance).toEqual([
+      { personId: a, at: at('2026-12-10T18:20:00+08:00'), by: a },
+      { personId: b, at: at('2026-12-10T18:00:00+08:00'), by: 'c01', backfill: true, recordedAt: at('2026-12-10T18:20:00+08:00') },
+    ])
   })
 
   test('refusals: not on duty, no session today, a cancelled session', async () => {

@@ -6,7 +6,8 @@
  * Definitions:
  * - 值班 on duty: sessions held in the period (not cancelled, over at `now`) with the person in the final
  *   duty.
- * - 签到 attended: of those, the ones with the person's check-in (`/签到`); 缺席 missed: the session has
+ * - 签到 attended: of those, the ones with the person's check-in (`/签到`), their own or a coordinator's
+ *   补签 (`backfilled` counts the 补签 among them, shown as such); 缺席 missed: the session has
  *   check-ins but not theirs; 未记录 unrecorded: nobody checked in at that session. Unrecorded duties earn
  *   and cost nothing: attendance is a record, not a guess, and a studio that does not use /签到 yet must
  *   not turn every duty into an absence.
@@ -41,16 +42,19 @@ export interface EvaluationScheme {
   thresholds: { 优秀: number; 称职: number; 基本称职: number }
 }
 
-export type DutyMark = 'attended' | 'missed' | 'unrecorded'
+export type DutyMark = 'attended' | 'backfilled' | 'missed' | 'unrecorded'
 
 export interface RepRecord {
   personId: string
   from: LocalDate
   to: LocalDate
   /** Held sessions on duty, by date, and how attendance stands for each. */
-  duties: { sessionId: string; studioId: string; date: LocalDate; mark: DutyMark }[]
+  duties: { sessionId: string; studioId: string; date: LocalDate; mark: DutyMark; /** When a 补签 was recorded. */ recordedAt?: number }[]
   onDuty: number
+  /** Own check-ins and 补签 together. */
   attended: number
+  /** Of `attended`, the coordinator's 补签. */
+  backfilled: number
   missed: number
   unrecorded: number
   covered: number
@@ -87,9 +91,9 @@ export function repRecord(input: RepRecordInput): RepRecord {
   let swapped = 0
   for (const s of held) {
     if (s.duty.includes(me)) {
-      const checkedIn = s.attendance.some((a) => a.personId === me)
-      const mark: DutyMark = checkedIn ? 'attended' : s.attendance.length > 0 ? 'missed' : 'unrecorded'
-      duties.push({ sessionId: s.id, studioId: s.studioId, date: s.date, mark })
+      const mine = s.attendance.find((a) => a.personId === me)
+      const mark: DutyMark = mine ? (mine.backfill ? 'backfilled' : 'attended') : s.attendance.length > 0 ? 'missed' : 'unrecorded'
+      duties.push({ sessionId: s.id, studioId: s.studioId, date: s.date, mark, ...(mine?.backfill ? { recordedAt: mine.recordedAt ?? mine.at } : {}) })
     }
     for (const h of s.history) {
       const added = h.after.includes(me) && !h.before.includes(me)
@@ -110,7 +114,8 @@ export function repRecord(input: RepRecordInput): RepRecord {
     to,
     duties,
     onDuty: duties.length,
-    attended: count('attended'),
+    attended: count('attended') + count('backfilled'),
+    backfilled: count('backfilled'),
     missed: count('missed'),
     unrecorded: count('unrecorded'),
     covered,

@@ -11,12 +11,13 @@ import { maskAddress } from '../../domain/privacy/mask-address.js'
 import { isoWeekday, splitDate, toLocalDate, toLocalTime, type LocalDate } from '../../domain/time/local-date.js'
 import { describeIssueEvent, freeText } from './issue-events.js'
 import type { People } from './people.js'
+import { nameTold } from './roster.js'
 
 const t = zh.issues
 
 /** What showing an issue needs of the app (the app's Deps is one). */
 export interface IssueTextDeps {
-  directory: Pick<People, 'person'> & { studio(id: string): { name: string } | undefined }
+  directory: Pick<People, 'person' | 'namesakes'> & { studio(id: string): { name: string } | undefined }
   calendars: { of(studioId: string): { workingDaysBetween(from: LocalDate, to: LocalDate): number } }
   config: { issues: { remindWorkingDaysBefore: number } }
 }
@@ -35,7 +36,8 @@ export function fmtStamp(at: number, today: LocalDate): string {
 
 export function personName(deps: IssueTextDeps, id: string): string {
   if (id === 'system') return t.system
-  return deps.directory.person(id)?.name ?? id
+  const p = deps.directory.person(id)
+  return p ? nameTold(p, deps.directory.namesakes(p.name)) : id
 }
 
 /** Name and phone of the constituent, masked unless `full`. */

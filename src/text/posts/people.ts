@@ -6,6 +6,8 @@ import type { Person } from '../../domain/model.js'
 
 export interface People {
   person(id: string): Person | undefined
+  /** Active people of this name (two 张伟 are told apart in every list). */
+  namesakes(name: string): Person[]
   contactOf(personId: string): string | undefined
   coordinatorsOf(studioId: string): Person[]
 }

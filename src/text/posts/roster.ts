@@ -3,7 +3,8 @@
  * group posts built from them (the announcement, its correction). All wording comes from zh.roster; this
  * file only picks the values. Dates and times are Asia/Shanghai wall times as stored.
  */
-import type { Session, Studio } from '../../domain/model.js'
+import type { Person, Session, Studio } from '../../domain/model.js'
+import { distinguishing } from '../../domain/directory/distinct-names.js'
 import type { People } from './people.js'
 import type { OutgoingMessage } from '../../messages/message.js'
 import { isoWeekday, splitDate, yearOf, type LocalDate } from '../../domain/time/local-date.js'
@@ -33,9 +34,21 @@ export function timeRange(s: Pick<Session, 'time' | 'durationMinutes'>): string 
   return zh.roster.timeRange(s.time, addMinutes(s.time, s.durationMinutes))
 }
 
-/** A person's name (their id when they are no longer in the directory). */
+/**
+ * A person's name (their id when they are no longer in the directory); where others share it, with what
+ * tells them apart: 张伟（卫健委）, or 张伟（编号 p13） when unit and position are the same too.
+ */
 export function nameOf(directory: People, personId: string): string {
-  return directory.person(personId)?.name ?? personId
+  const p = directory.person(personId)
+  if (!p) return personId
+  return nameTold(p, directory.namesakes(p.name))
+}
+
+/** The name, told apart from `namesakes` (the others of that name) if there are any. */
+export function nameTold(p: Person, namesakes: readonly Person[]): string {
+  const everyone = namesakes.some((x) => x.id === p.id) ? namesakes : [...namesakes, p]
+  if (everyone.length < 2) return p.name
+  return zh.roster.namesake(p.name, distinguishing(p, everyone) ?? zh.roster.namesakeId(p.id))
 }
 
 /** 张明华、李秀兰, or （暂无） for nobody. */

@@ -9,7 +9,7 @@ import { PERIOD_EXAMPLES } from '../../domain/stats/period.js'
 import type { RepRecord } from '../../domain/stats/rep-record.js'
 
 /** The counts of a representative's record that /履职 shows as they are. */
-type RepCounts = Pick<RepRecord, 'onDuty' | 'attended' | 'missed' | 'unrecorded' | 'covered' | 'gave' | 'swapped' | 'registered' | 'registeredClosed' | 'registeredOpen' | 'receivedOnDuty'>
+type RepCounts = Pick<RepRecord, 'onDuty' | 'attended' | 'backfilled' | 'missed' | 'unrecorded' | 'covered' | 'gave' | 'swapped' | 'registered' | 'registeredClosed' | 'registeredOpen' | 'receivedOnDuty'>
 
 /** The period forms the help and the refusals name: generated from the parser's own examples. */
 const PERIOD_FORMS = PERIOD_EXAMPLES.join('、')
@@ -173,7 +173,7 @@ export const followup = {
   ) =>
     [
       `【履职档案】${o.name}（${[o.unit, o.studio].filter(Boolean).join('，')}）${o.inactive ? '【已不在册】' : ''} · ${o.period}`,
-      `值班 ${o.onDuty} 场：签到 ${o.attended}，缺席 ${o.missed}，未记录签到 ${o.unrecorded}`,
+      `值班 ${o.onDuty} 场：签到 ${o.attended}${o.backfilled ? `（其中补签 ${o.backfilled}）` : ''}，缺席 ${o.missed}，未记录签到 ${o.unrecorded}`,
       `代班/顶班 ${o.covered} 次，请人代班 ${o.gave} 次，互换 ${o.swapped} 次`,
       `登记群众反映问题 ${o.registered} 件：已结案 ${o.registeredClosed}，未结 ${o.registeredOpen}，满意率 ${rate(o.satisfaction)}`,
       `值班日接待群众 ${o.receivedOnDuty} 人次`,
@@ -187,7 +187,11 @@ export const followup = {
       ...(o.evaluationNote ? [o.evaluationNote] : []),
     ].join('\n'),
   dutyLine: (date: string, studio: string, mark: string) => `· ${date} ${studio} ${mark}`,
-  dutyMark: { attended: '已签到', missed: '缺席', unrecorded: '未记录签到' } as Record<string, string>,
+  dutyMark: { attended: '已签到', backfilled: '补签', missed: '缺席', unrecorded: '未记录签到' } as Record<string, string>,
+  /** A 补签 in a list of duties: when it was recorded. */
+  backfilledMark: (recorded: string) => `补签（${recorded} 登记）`,
+  /** A name in the ledger's list of who checked in, when it was a 补签. */
+  backfilledName: (name: string, recorded: string) => `${name}（补签，${recorded} 登记）`,
   term: {
     perSessionAttended: (n: number, each: number) => `签到 ${n}×${each}`,
     perSessionMissed: (n: number, each: number) => `缺席 ${n}×${each}`,
@@ -332,6 +336,7 @@ export const followup = {
     figures: {
       onDuty: '值班（场）',
       attended: '签到（场）',
+      backfilled: '其中补签（场）',
       missed: '缺席（场）',
       unrecorded: '未记录签到（场）',
       covered: '代班/顶班（次）',

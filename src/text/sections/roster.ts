@@ -48,6 +48,9 @@ export const roster = {
   timeRange: (start: string, end: string) => `${start}–${end}`,
   person: (name: string, unit: string, position: string) => [name, [unit, position].filter(Boolean).join(' ')].filter(Boolean).join('　'),
   nameList: (names: string[]) => names.join('、'),
+  /** Two people of one name: 张伟（卫健委）. */
+  namesake: (name: string, qualifier: string) => `${name}（${qualifier}）`,
+  namesakeId: (id: string) => `编号 ${id}`,
   tbd: '待定',
   cancelledTag: '（已取消）',
   notPlanned: '待排班',

@@ -71,7 +71,7 @@ export const swaps = {
       summary: '值班签到：值班代表当天发 /签到；联络员可替代表补签',
       usage: '/签到 [代表] [日期]',
       example: '/签到',
-      details: '代表本人在接待日当天、开始前 1 小时起可签到。联络员写“/签到 张明华”替他签到，也可补签 7 天内的场次：“/签到 张明华 12月10日”。签到记入履职档案。',
+      details: '代表本人在接待开始前 1 小时起、到接待结束前可签到，结束后不能再签。联络员写“/签到 张明华”替他补签，也可补签 7 天内的场次：“/签到 张明华 12月10日”；补签记为“补签”，时间记为那一场的开始时间，并注明何时由谁登记。签到和补签都记入履职档案。',
     },
   },
 
@@ -199,15 +199,20 @@ export const swaps = {
   requestsVoided: (n: number) => `这一场待处理的 ${n} 条代班、换班请求随之作废。`,
 
   // ---- /签到 -------------------------------------------------------------------------------------------
-  checkedIn: (name: string, date: string, time: string, by?: string) => `${name} 已签到：${date} ${time}${by ? `（${by} 代为登记）` : ''}。`,
+  checkedIn: (name: string, when: string) => `${name} 已签到：${when}。`,
+  backfilled: (name: string, session: string, by: string, recorded: string) => `已为 ${name} 补签：${session} 的接待日（${by} 于 ${recorded} 登记为补签）。`,
   checkInState: (done: string, pending: string) => `已签到：${done}${pending ? `；未签到：${pending}` : ''}`,
+  backfillMark: (name: string) => `${name}（补签）`,
   alreadyCheckedIn: (name: string, time: string) => `${name} 已于 ${time} 签到过了。`,
+  alreadyBackfilled: (name: string, recorded: string) => `${name} 这一场已经补签过了（${recorded} 登记）。`,
   noSessionToday: (studio: string) => `${studio} 今天没有接待日，不用签到。`,
   noSessionOn: (studio: string, date: string) => `${studio} ${date}没有接待日。`,
   checkInCancelled: (date: string) => `${date}的接待日已取消，不用签到。`,
   checkInNotOn: (name: string, date: string, duty: string) =>
     `${name} 不在 ${date} 的值班名单里（值班：${duty}）。临时顶班的，请联络员先 /调班 再签到。`,
-  checkInTooEarly: (from: string) => `还没到签到时间：接待开始前 1 小时（${from}）起可以签到。`,
+  checkInTooEarly: (date: string, from: string, to: string) => `还没到签到时间：${date} ${from} 到 ${to} 可以签到（接待开始前 1 小时起，到接待结束）。`,
+  checkInOver: (date: string, from: string, to: string) =>
+    `${date}的接待已经结束，不能再签到了：签到时间是 ${from} 到 ${to}（接待开始前 1 小时起，到接待结束）。当时到岗没签上的，请联系联络员补签。`,
   checkInOthers: '只有联络员可以替别人签到。您本人签到请直接发 /签到。',
   checkInOnlyToday: '代表本人只能在接待日当天签到；补签请联系联络员。',
   checkInWho: '请写要签到的代表，例：/签到 张明华',

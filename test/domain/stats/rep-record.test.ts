@@ -75,3 +75,28 @@ test.each([
 ] as const)('%i points → %s', (points, grade) => {
   expect(gradeFor(points, scheme.thresholds)).toBe(grade)
 })
+
+describe('a coordinator’s 补签 counts as attended and is shown as 补签, with when it was recorded', () => {
+  const recorded = Date.UTC(2026, 2, 12, 2, 0) // 2026-03-12 10:00 in Shanghai
+  // p2's 03-10 duty had no check-in at all (unrecorded); the coordinator records a 补签 for p2 two days later.
+  // (p2 sat 03-10 alone.) Without it: attended 1, unrecorded 2 (the table above).
+  const withBackfill = () =>
+    fixtureSessions().map((s) =>
+      s.id === 'hpl/2026-03-10' ? { ...s, attendance: [{ personId: 'p2', at: Date.UTC(2026, 2, 10, 10, 0), by: 'c1', backfill: true as const, recordedAt: recorded }] } : s,
+    )
+  test.each([
+    // person, attended, backfilled, missed, unrecorded, mark of 03-10
+    ['p2', 2, 1, 0, 1, 'backfilled'],
+  ] as const)('%s', (id, attended, backfilled, missed, unrecorded, mark) => {
+    const r = repRecord({ personId: id, sessions: withBackfill(), issues: fixtureIssues(), from: '2026-01-01', to: '2026-06-30', now: NOW })
+    expect([r.attended, r.backfilled, r.missed, r.unrecorded]).toEqual([attended, backfilled, missed, unrecorded])
+    const d = r.duties.find((x) => x.date === '2026-03-10')!
+    expect(d.mark).toBe(mark)
+    expect(d.recordedAt).toBe(recorded)
+    expect(evaluate(r, scheme).terms[0]).toEqual({ key: 'perSessionAttended', count: attended, each: 10 })
+  })
+  test('an own check-in is no 补签', () => {
+    expect(record('p1').backfilled).toBe(0)
+    expect(record('p1').duties.every((d) => d.recordedAt === undefined)).toBe(true)
+  })
+})
