@@ -82,6 +82,9 @@ export interface Actor {
 }
 
 /** Check-in opens this long before the session starts (on the day). */
+/** The refusals that mean the duty moved under an open request (not that its time ran out). */
+const MOVED: ReadonlySet<string> = new Set(['asker.not-on', 'asker.already-on', 'target.already-on', 'target.not-on', 'session.cancelled'])
+
 export const CHECK_IN_OPENS_MS = 60 * 60_000
 
 type Part = Partition<RosterData>
@@ -238,6 +241,12 @@ export class SwapService {
    */
   accept(id: string, who: string, a: Actor): Promise<Result<{ request: SwapRequest; outcomes: ChangeOutcome[] }, SwapCode>> {
     return this.o.roster.exclusive(async () => {
+      // Closed because the duty moved: the one asked hears which change did it, as before it was closed.
+      const found = await this.find(id)
+      if (found?.status === 'superseded' && found.to === who) {
+        const why = await this.whyUndoable(found, a.now)
+        if (why) return why
+      }
       const r = await this.answerable(id, who, a.now)
       if (!r.ok) return r
       const req = r.value
@@ -377,6 +386,44 @@ export class SwapService {
     })
   }
 
+  /**
+   * After a duty change on `sessionIds` made by other means (/调班, /排班, /顶班, another request's
+   * /同意): closes at once every open request on them that can no longer be done — a leave whose seat is
+   * taken (`filled`), a substitute or swap request that the duty as it stands no longer allows (the asker
+   * is off that session, or the one asked is already on it: `superseded`). Returns the substitute and swap
+   * requests closed, whose askers are to be told. Runs in the caller's transaction.
+   */
+  settleAfterChange(sessionIds: readonly string[], a: Actor): Promise<{ request: SwapRequest; session: Session; other?: Session }[]> {
+    return this.o.roster.exclusive(async () => {
+      const closed: { request: SwapRequest; session: Session; other?: Session }[] = []
+      const touched = new Set<Part>()
+      for (const sessionId of sessionIds) {
+        const s = await this.o.roster.session(sessionId)
+        if (!s) continue
+        for (const r of await this.requestsOf(s.studioId, a.now)) {
+          if (r.status !== 'open' || (r.sessionId !== s.id && r.otherSessionId !== s.id)) continue
+          const own = r.sessionId === s.id ? s : await this.o.roster.session(r.sessionId)
+          const other = r.otherSessionId ? await this.o.roster.session(r.otherSessionId) : undefined
+          if (!own) continue
+          let stale: boolean
+          if (r.kind === 'leave') stale = own.duty.length >= own.required
+          else {
+            const reps = this.reps(own.studioId)
+            const check = r.kind === 'swap' && other ? checkSwap(this.state(own), this.state(other), r.from, r.to!, reps, a.now) : checkSubstitute(this.state(own), r.from, r.to!, reps, a.now)
+            // Only a duty that moved closes it (a lapse in time is the sweep's `expired`).
+            stale = !check.ok && MOVED.has(check.code)
+          }
+          if (!stale) continue
+          Object.assign(r, { status: r.kind === 'leave' ? 'filled' : 'superseded', decidedAt: a.now, decidedBy: SYSTEM })
+          touched.add(await this.partOf(r.sessionId))
+          if (r.kind !== 'leave') closed.push({ request: r, session: own, ...(other ? { other } : {}) })
+        }
+      }
+      await Promise.all([...touched].map((p) => p.commit()))
+      return closed
+    })
+  }
+
   // ---- scheduled -------------------------------------------------------------------------------------
 
   /**
@@ -448,6 +495,16 @@ export class SwapService {
     if (closed) return closed
     if (now >= req.expiresAt) return err('request.expired', { id, at: req.expiresAt })
     return ok(req)
+  }
+
+  /** Why a substitute or swap request cannot be done with the duty as it stands (the change that did it), if so. */
+  private async whyUndoable(req: SwapRequest, now: number): Promise<Result<never, SwapCode> | undefined> {
+    const s = await this.o.roster.session(req.sessionId)
+    const other = req.otherSessionId ? await this.o.roster.session(req.otherSessionId) : undefined
+    if (!s || (req.otherSessionId && !other)) return undefined
+    const reps = this.reps(s.studioId)
+    const check = req.kind === 'swap' ? checkSwap(this.state(s), this.state(other!), req.from, req.to!, reps, now) : checkSubstitute(this.state(s), req.from, req.to!, reps, now)
+    return check.ok || !MOVED.has(check.code) ? undefined : this.explain(check, [s, ...(other ? [other] : [])])
   }
 
   private closedCode(req: SwapRequest): Result<never, SwapCode> | undefined {

@@ -2,7 +2,7 @@ import { defineCommand } from './command.js'
 import type { ReplyMessage } from '../messages/message.js'
 import { requestArgs } from './args.js'
 import { zh } from '../text/zh-CN.js'
-import { actor, refuseSwap, repHere, tell } from './swap-common.js'
+import { actor, refuseSwap, repHere, settleRequests, tell } from './swap-common.js'
 import { dateShort, dutyText } from '../text/posts/roster.js'
 
 /**
@@ -32,7 +32,8 @@ export const acceptRequest = defineCommand({
       corrected: outcomes.some((o) => o.corrected),
     })
     const asker = deps.directory.contactOf(request.from)
-    const out: ReplyMessage[] = [{ text, mentions: ctx.chat.kind === 'group' && asker ? [asker] : [] }, ...tell(deps, ctx, request.studioId, request.from, text)]
+    const notices = await settleRequests(deps, ctx, outcomes.map((o) => o.session.id))
+    const out: ReplyMessage[] = [{ text, mentions: ctx.chat.kind === 'group' && asker ? [asker] : [] }, ...tell(deps, ctx, request.studioId, request.from, text), ...notices]
     return out
   },
 })

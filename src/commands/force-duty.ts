@@ -1,7 +1,7 @@
 import { defineCommand } from './command.js'
 import { forceArgs } from './args.js'
 import { zh } from '../text/zh-CN.js'
-import { actor, personArg, refuseSwap, sessionFor } from './swap-common.js'
+import { actor, personArg, refuseSwap, sessionFor, settleRequests } from './swap-common.js'
 import { dateShort, names } from '../text/posts/roster.js'
 
 /**
@@ -27,6 +27,7 @@ export const forceDuty = defineCommand({
     const r = await deps.swaps.force(s.id, out?.id, into?.id, change.reason, actor(ctx))
     if (!r.ok) return refuseSwap(deps, r, 'force', studio)
     const { session: cur, before, corrected } = r.value
-    return t.forced({ date: dateShort(cur.date), before: names(deps.directory, before), after: names(deps.directory, cur.duty), missing: cur.required - cur.duty.length, corrected })
+    const notices = await settleRequests(deps, ctx, [cur.id])
+    return [{ text: t.forced({ date: dateShort(cur.date), before: names(deps.directory, before), after: names(deps.directory, cur.duty), missing: cur.required - cur.duty.length, corrected }) }, ...notices]
   },
 })

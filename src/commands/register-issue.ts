@@ -31,7 +31,7 @@ export const registerIssue = defineCommand({
       at: ctx.now,
       by,
       today: ctx.today,
-      dutyReps: await dutyOf(deps, studio.id, ctx.today, by),
+      dutyReps: await dutyOf(deps, studio.id, ctx.today),
       msgId: ctx.msgId,
       days: deps.calendars.of(studio.id),
     })
@@ -46,10 +46,7 @@ export const registerIssue = defineCommand({
       content: freeText(issue.content, full),
       category: issue.category,
       guessed: issue.categoryGuessed,
-      duty:
-        issue.dutyReps.length === 1 && issue.dutyReps[0] === by
-          ? t.byRegistrar(personName(deps, by))
-          : issue.dutyReps.map((id) => personName(deps, id)).join(zh.common.listSep),
+      duty: issue.dutyReps.length ? issue.dutyReps.map((id) => personName(deps, id)).join(zh.common.listSep) : undefined,
       transferBy: issue.transferBy && fmtDate(issue.transferBy, ctx.today),
       onTheSpot: issue.status === 'closed_on_spot' ? freeText(issue.answers[0]?.text ?? '', full) : undefined,
       correctionMinutes: cfg.correctionMinutes,
@@ -57,13 +54,16 @@ export const registerIssue = defineCommand({
   },
 })
 
-/** The representatives on duty at the studio that day (from the roster), or else the registrant. */
-async function dutyOf(deps: Deps, studioId: string, date: LocalDate, registrar: string): Promise<string[]> {
+/**
+ * The representatives on duty at the studio's session that day (from the roster); none on a day without
+ * a session (or a cancelled one): such a registration claims no duty representative.
+ */
+async function dutyOf(deps: Deps, studioId: string, date: LocalDate): Promise<string[]> {
   try {
     const session = await deps.roster.sessionOn(studioId, date)
-    if (session && !session.cancelled && session.duty.length > 0) return [...session.duty]
+    if (session && !session.cancelled) return [...session.duty]
   } catch (e) {
-    deps.log.warn('roster unreadable; the registrant stands for the duty', { studioId, date, error: e })
+    deps.log.warn('roster unreadable; the issue is registered without duty representatives', { studioId, date, error: e })
   }
-  return [registrar]
+  return []
 }

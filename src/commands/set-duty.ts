@@ -6,6 +6,7 @@ import { comingDate } from './roster-common.js'
 import { dateShort, names } from '../text/posts/roster.js'
 import type { Person } from '../domain/model.js'
 import { refuse } from '../text/refusals.js'
+import { settleRequests } from './swap-common.js'
 
 /** How many coming session dates the "no session that day" reply suggests. */
 const SUGGEST = 4
@@ -72,10 +73,12 @@ export const setDuty = defineCommand({
     const { session: s, before, changed, corrected } = r.value
     if (!changed) return t.unchanged(dateShort(date), names(deps.directory, s.duty))
     const gap = s.required - s.duty.length
-    return [
+    const notices = await settleRequests(deps, ctx, [s.id])
+    const text = [
       t.setDone(dateShort(date), names(deps.directory, before), names(deps.directory, s.duty)),
       ...(corrected ? [t.setCorrected] : []),
       ...(gap > 0 ? [t.setGap(gap)] : []),
     ].join('\n')
+    return [{ text }, ...notices]
   },
 })

@@ -15,7 +15,7 @@ import { SYSTEM } from '../app/roster-service.js'
 import { parseSessionId } from '../domain/roster/session-id.js'
 import type { Actor, SwapCode } from '../app/swap-service.js'
 import { dateShort, dutyText, nameOf } from '../text/posts/roster.js'
-import { instantText, plainDate } from '../text/posts/swaps.js'
+import { filledNotice, instantText, plainDate } from '../text/posts/swaps.js'
 import { zh } from '../text/zh-CN.js'
 import { refuse } from '../text/refusals.js'
 
@@ -77,6 +77,20 @@ export function tell(deps: Deps, ctx: CommandContext, studioId: string, personId
   if (contact && contact !== ctx.asker.contactId) return [{ to: { contactId: contact }, text }]
   const room = deps.directory.roomOf(studioId)
   return room ? [{ to: { roomId: room }, text, mentions: contact ? [contact] : [] }] : []
+}
+
+/**
+ * After a duty change: closes the open requests on those sessions that can no longer be done (the seat
+ * was filled, the asker is off it …) and returns the notices to their askers.
+ */
+export async function settleRequests(deps: Deps, ctx: CommandContext, sessionIds: readonly string[]): Promise<ReplyMessage[]> {
+  const closed = await deps.swaps.settleAfterChange(sessionIds, actor(ctx))
+  const out: ReplyMessage[] = []
+  for (const c of closed) {
+    const m = filledNotice(deps.directory, c.request, c.session, c.other, deps.directory.roomOf(c.request.studioId))
+    if (m) out.push({ to: m.to, text: m.text, mentions: m.mentions })
+  }
+  return out
 }
 
 /** What the command was doing when the service refused (the same code reads differently). */

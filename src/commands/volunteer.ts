@@ -1,7 +1,7 @@
 import { defineCommand } from './command.js'
 import { dateArgs } from './args.js'
 import { zh } from '../text/zh-CN.js'
-import { actor, refuseSwap, repHere, sessionFor } from './swap-common.js'
+import { actor, refuseSwap, repHere, sessionFor, settleRequests } from './swap-common.js'
 import { dateShort, dutyText, nameOf } from '../text/posts/roster.js'
 
 /**
@@ -24,6 +24,7 @@ export const volunteer = defineCommand({
     const r = await deps.swaps.volunteer(s.id, me.id, actor(ctx))
     if (!r.ok) return refuseSwap(deps, r, 'volunteer', studio)
     const { session: cur, corrected } = r.value.outcome
-    return t.volunteered({ name: nameOf(deps.directory, me.id), date: dateShort(cur.date), duty: dutyText(deps.directory, cur), missing: cur.required - cur.duty.length, corrected })
+    const notices = await settleRequests(deps, ctx, [cur.id])
+    return [{ text: t.volunteered({ name: nameOf(deps.directory, me.id), date: dateShort(cur.date), duty: dutyText(deps.directory, cur), missing: cur.required - cur.duty.length, corrected }) }, ...notices]
   },
 })

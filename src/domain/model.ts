@@ -134,7 +134,8 @@ export interface SwapRequest {
   createdAt: number
   /** Epoch ms: `swaps.expireHours` after `createdAt`, never after the start of a session it touches. */
   expiresAt: number
-  status: 'open' | 'accepted' | 'refused' | 'withdrawn' | 'expired' | 'filled' | 'cancelled'
+  /** `superseded`: a substitute or swap request that a duty change made by other means left undoable, closed at once. */
+  status: 'open' | 'accepted' | 'refused' | 'withdrawn' | 'expired' | 'filled' | 'superseded' | 'cancelled'
   /** When and by whom (person id, or `system`) the request left `open`. */
   decidedAt?: number
   decidedBy?: string

@@ -24,6 +24,7 @@ import { isWholeYear, type Period } from '../domain/stats/period.js'
 import { isoWeekday, toLocalDate, toLocalTime } from '../domain/time/local-date.js'
 import type { LedgerData } from './ledger-source.js'
 import { nameTold, timeRange } from '../text/posts/roster.js'
+import { isReception, sessionKeys } from '../domain/stats/reception.js'
 import { zh } from '../text/zh-CN.js'
 import { describeIssueEvent } from '../text/posts/issue-events.js'
 
@@ -89,7 +90,8 @@ export async function buildLedgerWorkbook(input: WorkbookInput): Promise<LedgerW
   // ---- 接待场次与签到 ----
   const sessions = addSheet(t.sheet.sessions, t.sessionColumns, [11, 6, 12, 14, 30, 8, 20, 20, 20, 8, 20, 10])
   const issuesOn = new Map<string, number>()
-  for (const i of data.issues) if (i.status !== 'withdrawn') issuesOn.set(`${i.studioId}/${i.date}`, (issuesOn.get(`${i.studioId}/${i.date}`) ?? 0) + 1)
+  const keys = sessionKeys(data.sessions)
+  for (const i of data.issues) if (isReception(i, keys)) issuesOn.set(`${i.studioId}/${i.date}`, (issuesOn.get(`${i.studioId}/${i.date}`) ?? 0) + 1)
   for (const s of data.sessions) sessions.addRow(sessionRow(s, { names, studioName, now, issuesOn: issuesOn.get(s.id) ?? 0 }))
 
   // ---- 换班记录 ----

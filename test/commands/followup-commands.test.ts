@@ -51,13 +51,13 @@ describe('/统计', () => {
       '　评价：满意 1，基本满意 0，不满意 0',
       '平均答复用时 0 个工作日（1 件有答复）',
       '接待日 0 场，满员 —（0/0），签到齐全 —（0/0）',
-      '接待群众 1 人次',
+      '接待群众 0 人次',
       '按类别：',
       '· 市容环境：1 件，结案率 100%（1/1），满意率 —（0/0）',
       '· 物业管理：1 件，结案率 100%（1/1），满意率 100%（1/1）',
       '按承办单位：',
       '· 区房管局：转办 1 件，结案率 100%（1/1），超期 0 件，满意率 100%（1/1），平均答复 0 个工作日',
-      '注：结案＝已归档或当场办结；满意率＝（满意＋基本满意）÷已评价；接待人次＝接待日当天登记的问题加当场答复的问题。',
+      '注：结案＝已归档或当场办结；满意率＝（满意＋基本满意）÷已评价；接待人次＝接待日由这一场的值班代表登记的问题（每件一人次）。',
     ])
   })
 
@@ -80,7 +80,8 @@ describe('/统计', () => {
     h.clock.set(parseInstant('2026-11-11T09:00:00+08:00')!)
     const text = await one('刘芳', '/统计 本月')
     expect(text).toContain('接待日 1 场，满员 100%（1/1），签到齐全 0%（0/1）')
-    expect(text).toContain('接待群众 2 人次')
+    // Only 李秀兰's (on duty that evening): the issues of 11-02, a day without a session, are no receptions.
+    expect(text).toContain('接待群众 1 人次')
   })
 
   test('an admin sees the district with a line per studio, or a studio by name or by its group', async () => {
@@ -143,7 +144,8 @@ describe('/导出台账', () => {
     const issues = book.rows('问题台账')
     expect(issues).toHaveLength(3)
     expect(issues[1]).toEqual([
-      'HP-2026-0001', '和平里工作室', '2026-11-02', '张明华', '张明华', '王大爷', '13812345678', '和平里3号楼', '楼道灯坏了半个月', '物业管理', '是',
+      // 11-02 has no session: the registrar is not the duty representative.
+      'HP-2026-0001', '和平里工作室', '2026-11-02', '张明华', null, '王大爷', '13812345678', '和平里3号楼', '楼道灯坏了半个月', '物业管理', '是',
       '已归档', '区房管局', '2026-11-02', '2026-12-14', '否', 1, '第1次 2026-11-02 10:00 刘芳：已更换灯泡', '满意', null, null, '是', '2026-11-02', null, null,
       [
         '2026-11-02 10:00 张明华 登记',
@@ -153,7 +155,7 @@ describe('/导出台账', () => {
         '2026-11-02 10:00 刘芳 归档',
       ].join('\n'),
     ])
-    expect(issues[2].slice(0, 12)).toEqual(['HP-2026-0002', '和平里工作室', '2026-11-02', '张明华', '张明华', '李奶奶', '13912345678', null, '垃圾清运不及时', '市容环境', '是', '当场答复，已办结'])
+    expect(issues[2].slice(0, 12)).toEqual(['HP-2026-0002', '和平里工作室', '2026-11-02', '张明华', null, '李奶奶', '13912345678', null, '垃圾清运不及时', '市容环境', '是', '当场答复，已办结'])
     const stats = book.rows('统计')
     expect(stats[0]).toEqual(['和平里工作室 · 2026年（截至 2026-11-02）'])
     expect(stats.find((r) => r[0] === '结案率')).toEqual(['结案率', '100%（2/2）', 2, 2, '结案 ÷ 受理'])
@@ -185,6 +187,38 @@ describe('/导出台账', () => {
     await story()
     expect(await one('张明华', '/导出台账', HP)).toContain('只有联络员或联络室管理员可以使用')
     expect(h.transport.sent.some((m) => m.file)).toBe(false)
+  })
+})
+
+describe('one definition of 接待', () => {
+  test('/履职, /统计 and the ledger count the same issues: registered at a session by one of its duty representatives', async () => {
+    // story(): 张明华 registers twice on 11-02, a day without a session (no receptions).
+    await story()
+    // 和平里's 11-10 session (18:00): 张明华 and 李秀兰 on duty. 李秀兰 registers one (a reception); 刘芳, the
+    // coordinator, registers another (not on duty: no reception).
+    h.clock.set(parseInstant('2026-11-10T18:30:00+08:00')!)
+    await h.say('李秀兰', '/登记 周大爷 13812345678 楼下噪音扰民', HP)
+    await h.say('刘芳', '/登记 吴阿姨 13812345679 路灯不亮', HP)
+    h.clock.set(parseInstant('2026-11-11T09:00:00+08:00')!)
+    expect(await one('刘芳', '/统计 本月')).toContain('接待群众 1 人次')
+    expect(await one('刘芳', '/履职 李秀兰')).toContain('值班日接待群众 1 人次')
+    expect(await one('刘芳', '/履职 张明华')).toContain('值班日接待群众 1 人次')
+    expect(await one('刘芳', '/履职 王建国')).toContain('值班日接待群众 0 人次')
+    await h.say('刘芳', '/导出台账 本月')
+    const msg = h.transport.sent.filter((m) => m.file).at(-1)!
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(msg.file!.data as unknown as ArrayBuffer)
+    const sessions = wb.getWorksheet('接待场次与签到')!
+    expect(sessions.getRow(1).getCell(12).value).toBe('接待群众（人次）')
+    expect([sessions.getRow(2).getCell(1).value, sessions.getRow(2).getCell(12).value]).toEqual(['2026-11-10', 1])
+    const statRow = (name: string) => {
+      const ws = wb.getWorksheet(name)!
+      for (let r = 1; r <= ws.rowCount; r++) if (String(ws.getRow(r).getCell(1).value).startsWith('接待群众') || String(ws.getRow(r).getCell(1).value).startsWith('值班日接待群众')) return ws.getRow(r).getCell(2).value
+      return undefined
+    }
+    expect(statRow('统计')).toBe(1)
+    expect(statRow('李秀兰')).toBe(1)
+    expect(statRow('张明华')).toBe(1)
   })
 })
 

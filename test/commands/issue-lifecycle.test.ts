@@ -60,7 +60,8 @@ test('the whole life of an issue, from a one-line registration to the archive', 
   const inGroup = await one('李秀兰', '/查询 HP-2026-0001')
   expect(inGroup).toContain('HP-2026-0001 · 已归档')
   expect(inGroup).toContain('群众：王某 138****5678')
-  expect(inGroup).toContain('值班代表 张明华（登记人）')
+  // Registered on a day without a session: nobody is named as on duty.
+  expect(inGroup).toContain('值班代表 无')
   for (const step of ['登记', '转办 区房管局，30 个工作日', '答复（第 1 次办理）', '评价：不满意（灯修了两天又坏了）；重新办理（第 2 次）', '答复（第 2 次办理）', '评价：满意', '归档'])
     expect(inGroup).toContain(step)
   expect(inGroup).toContain('已隐去部分内容')
@@ -97,7 +98,7 @@ test('当场答复 closes the issue at once, still recorded; nothing further app
   expect(q).toContain('当场答复（第 1 次办理')
 })
 
-test('the duty representatives of the day come from the roster; otherwise the registrant stands for them', async () => {
+test('the duty representatives of the day come from the roster; on a day without a session nobody is claimed as on duty', async () => {
   const roster = await h.store.roster(HP, 2026)
   await roster.mutate((d) => {
     const planned = d.sessions.find((s) => s.date === '2026-12-10')
@@ -110,7 +111,11 @@ test('the duty representatives of the day come from the roster; otherwise the re
   })
   expect(await one('刘芳', '/登记 王大爷 13812345678 楼道灯坏了')).toContain('值班代表：王建国、赵丽娟')
   h.clock.set(Date.parse('2026-12-11T10:00:00+08:00'))
-  expect(await one('刘芳', '/登记 王大爷 13812345678 楼道灯又坏了')).toContain('值班代表：刘芳（登记人）')
+  const noSession = await one('刘芳', '/登记 王大爷 13812345678 楼道灯又坏了')
+  expect(noSession).not.toContain('值班代表')
+  expect(noSession).toContain('今天没有接待日：这条登记不记为接待日接待。')
+  expect((await h.app.deps.issues.get('HP-2026-0002'))!.dutyReps).toEqual([])
+  expect(await one('刘芳', '/查询 HP-2026-0002')).toContain('值班代表 无')
   const q = await one('刘芳', '/查询 HP-2026-0001')
   expect(q).toContain('值班代表 王建国、赵丽娟')
 })

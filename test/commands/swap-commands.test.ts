@@ -285,6 +285,49 @@ describe('/调班 and /取消接待 (coordinators)', () => {
   })
 })
 
+describe('a request for a seat filled by other means', () => {
+  test('a /代班 request whose asker the coordinator took off is closed at once, the asker told, /换班记录 shows it closed', async () => {
+    h = await Harness.start({ now: NOW })
+    const { a, b, free } = await cast()
+    await h.say(nameOf(a), `/代班 12月10日 ${nameOf(free[0])}`, HP)
+    expect((await request('1')).status).toBe('open')
+    const before = h.transport.sent.length
+    const replies = await h.say('刘芳', `/调班 12月10日 ${nameOf(a)}→${nameOf(free[1])}`, HP)
+    expect(replies[0]).toContain('已调整 12月10日（周四） 的值班')
+    expect((await request('1')).status).toBe('superseded')
+    expect((await request('1')).decidedAt).toBe(h.clock.now())
+    const told = h.transport.sent.slice(before).filter((m) => 'contactId' in m.to && m.to.contactId === contact(a))
+    expect(told.map((m) => m.text)).toEqual([
+      `您的请求 #1（请 ${nameOf(free[0])} 代值 12月10日（周四） 18:00–20:00 的班）已关闭：这一场的值班已另有安排（现值班：${nameOf(free[1])}、${nameOf(b)}），不用再等对方回复。`,
+    ])
+    const log = (await h.say('刘芳', '/换班记录', HP))[0]
+    const [pending, done] = log.split('近两周已处理：')
+    expect(pending).not.toContain('#1')
+    expect(done).toContain(`#1 代班 12月10日（周四） ${nameOf(a)} → ${nameOf(free[0])}：值班已另有安排，自动关闭`)
+    // The one asked, answering late, hears which change closed it.
+    expect((await h.say(nameOf(free[0]), '/同意 1', HP))[0]).toContain(`不能同意 #1：${nameOf(a)} 已不在 12月10日（周四） 的值班名单里`)
+  })
+
+  test('a /代班 request to someone who volunteered for that session in the meantime is closed at once', async () => {
+    h = await Harness.start({ now: NOW })
+    const { a, b, free } = await cast()
+    await h.say(nameOf(b), '/请假 12月10日', HP)
+    await h.say(nameOf(a), `/代班 12月10日 ${nameOf(free[0])}`, HP)
+    const replies = await h.say(nameOf(free[0]), '/顶班 12月10日', HP)
+    expect(replies.join('\n')).toContain(`您的请求 #2（请 ${nameOf(free[0])} 代值`)
+    expect((await request('2')).status).toBe('superseded')
+    expect((await request('1')).status).toBe('filled')
+  })
+
+  test('a request that still fits stays open', async () => {
+    h = await Harness.start({ now: NOW })
+    const { a, b, free } = await cast()
+    await h.say(nameOf(a), `/代班 12月10日 ${nameOf(free[0])}`, HP)
+    await h.say('刘芳', `/调班 12月10日 ${nameOf(b)}→${nameOf(free[1])}`, HP)
+    expect((await request('1')).status).toBe('open')
+  })
+})
+
 describe('/签到', () => {
   test('the duty representative checks in on the day from an hour before; a second time changes nothing', async () => {
     h = await Harness.start({ now: NOW })

@@ -19,15 +19,16 @@
  * - 超期 overdue: received issues still open and past their working-day due date today.
  * - 接待场次 sessions held: sessions dated in the period, not cancelled, already over at `now`;
  *   满员 = their duty had as many representatives as required; 签到齐全 = as many distinct check-ins.
- * - 接待人次 constituents received: received issues registered on the date of one of that studio's
- *   sessions, plus those answered on the spot on any other day (each issue is one constituent received;
- *   nobody is counted twice).
+ * - 接待人次 constituents received: received issues registered at a session by a duty representative of
+ *   that session (reception.ts, the one definition /履职 and the ledger use too; each issue is one
+ *   constituent received).
  * Every rate carries numerator and denominator; an empty denominator renders as “—（0/0）”, never a
  * division by zero.
  */
 import type { Issue, Rating, WorkingDays } from '../issues/issue.js'
 import { isOverdue } from '../issues/issue-machine.js'
 import type { Session } from '../model.js'
+import { isReception, sessionKeys } from './reception.js'
 import { toInstant, toLocalDate, type LocalDate } from '../time/local-date.js'
 
 export interface Rate {
@@ -126,7 +127,7 @@ export function computeFigures(input: FiguresInput): Figures {
 
   const sessions = input.sessions.filter((s) => inPeriod(s.date, from, to))
   const held = sessions.filter((s) => isHeld(s, now))
-  const sessionDates = new Set(sessions.filter((s) => !s.cancelled).map((s) => `${s.studioId}/${s.date}`))
+  const sessionDates = sessionKeys(sessions)
 
   const ratings: Record<Rating, number> = { 满意: 0, 基本满意: 0, 不满意: 0 }
   const answerDays: Mean = { sum: 0, count: 0 }
@@ -156,7 +157,7 @@ export function computeFigures(input: FiguresInput): Figures {
       answerDays.sum += wd
       answerDays.count++
     }
-    if (spot || sessionDates.has(`${i.studioId}/${i.date}`)) visits++
+    if (isReception(i, sessionDates)) visits++
 
     const c = cats.get(i.category) ?? { received: 0, closed: 0, rated: 0, satisfied: 0 }
     c.received++

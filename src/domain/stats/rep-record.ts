@@ -18,7 +18,8 @@
  *   Changes made by planning (`planned`, `restaff`) or a coordinator's roster (`set`) are no swaps.
  * - 登记 registered: issues the person registered in the period (withdrawn ones left out), with their
  *   outcome: closed (archived or on the spot), open, rated, satisfied (满意 + 基本满意).
- * - 接待 received at duty: issues registered in the period while the person was on duty that day.
+ * - 接待 received at duty: issues received at a session (reception.ts: registered at the session by one of
+ *   its duty representatives) where the person was on that duty.
  *
  * Points: attended × perSessionAttended + missed × perSessionMissed + covered × perSwapCovered +
  * registered × perIssueRegistered + closed × perIssueClosed. The suggestion is the highest grade whose
@@ -28,6 +29,7 @@
 import type { Issue } from '../issues/issue.js'
 import type { DutyChange, Session } from '../model.js'
 import { inPeriod, isClosed, isHeld } from './figures.js'
+import { isReception, sessionKeys } from './reception.js'
 import type { LocalDate } from '../time/local-date.js'
 
 export const GRADES = ['优秀', '称职', '基本称职', '不称职'] as const
@@ -104,6 +106,7 @@ export function repRecord(input: RepRecordInput): RepRecord {
     }
   }
   const issues = input.issues.filter((i) => inPeriod(i.date, from, to) && i.status !== 'withdrawn')
+  const receptionAt = sessionKeys(input.sessions)
   const mine = issues.filter((i) => i.registrar === me).sort((a, b) => a.createdAt - b.createdAt || a.seq - b.seq)
   const rated = mine.filter((i) => i.feedback)
   const count = (m: DutyMark) => duties.filter((d) => d.mark === m).length
@@ -126,7 +129,7 @@ export function repRecord(input: RepRecordInput): RepRecord {
     registeredOpen: mine.length - registeredClosed,
     registeredRated: rated.length,
     registeredSatisfied: rated.filter((i) => i.feedback!.rating !== '不满意').length,
-    receivedOnDuty: issues.filter((i) => i.dutyReps.includes(me)).length,
+    receivedOnDuty: issues.filter((i) => i.dutyReps.includes(me) && isReception(i, receptionAt)).length,
     issueIds: mine.map((i) => i.id),
   }
 }

@@ -79,6 +79,14 @@ export function cancelNoticePost(directory: People, studio: Studio, s: Session, 
   return { to: { roomId }, text, mentions: contactsOf(directory, s.duty) }
 }
 
+/** Tells the asker their request was closed because the duty was changed by other means (privately, else in the group). */
+export function filledNotice(directory: People, r: SwapRequest, s: Session, other: Session | undefined, roomId: string | undefined): OutgoingMessage | undefined {
+  const text = t.filledNotice({ id: r.id, to: nameOf(directory, r.to!), what: requestWhat(directory, r, s, other), duty: dutyText(directory, s) })
+  const contact = directory.contactOf(r.from)
+  if (contact) return { to: { contactId: contact }, text }
+  return roomId ? { to: { roomId }, text: `@${nameOf(directory, r.from)} ${text}` } : undefined
+}
+
 /** Tells the asker their request lapsed: privately when their WeChat contact is known, else in the group. */
 export function expiredNotice(directory: People, r: SwapRequest, s: Session, other: Session | undefined, roomId: string | undefined): OutgoingMessage | undefined {
   const text = t.expiredNotice({ id: r.id, to: nameOf(directory, r.to!), what: requestWhat(directory, r, s, other) })

@@ -142,7 +142,7 @@ export const followup = {
       ...(o.byStudio.length ? ['按工作室：', ...o.byStudio] : []),
       ...(o.byCategory.length ? ['按类别：', ...o.byCategory] : []),
       ...(o.byDepartment.length ? ['按承办单位：', ...o.byDepartment] : []),
-      '注：结案＝已归档或当场办结；满意率＝（满意＋基本满意）÷已评价；接待人次＝接待日当天登记的问题加当场答复的问题。',
+      '注：结案＝已归档或当场办结；满意率＝（满意＋基本满意）÷已评价；接待人次＝接待日由这一场的值班代表登记的问题（每件一人次）。',
     ].join('\n'),
   categoryLine: (name: string, received: number, closure: RateLike, satisfaction: RateLike) =>
     `· ${name}：${received} 件，结案率 ${rate(closure)}，满意率 ${rate(satisfaction)}`,
@@ -293,7 +293,7 @@ export const followup = {
     '状态', '承办单位', '转办日期', '答复期限', '延期', '办理次数', '答复', '评价', '评价意见', '回访记录', '结案', '结案日期',
     '超期工作日', '归档或撤销说明', '办理过程',
   ],
-  sessionColumns: ['日期', '星期', '时间', '工作室', '地点', '应到人数', '值班代表', '已签到', '未签到', '情况', '说明', '当日登记问题'],
+  sessionColumns: ['日期', '星期', '时间', '工作室', '地点', '应到人数', '值班代表', '已签到', '未签到', '情况', '说明', '接待群众（人次）'],
   swapColumns: ['调整时间', '工作室', '场次日期', '类型', '调整前', '调整后', '操作人', '说明'],
   statsColumns: ['指标', '数值', '分子', '分母', '说明'],
   categoryColumns: ['类别', '受理', '结案', '结案率', '已评价', '满意'],
@@ -329,7 +329,7 @@ export const followup = {
     sessionsHeld: ['接待日（场）', '已举行，不含取消'],
     sessionsFull: ['满员场次', '值班人数达到应到人数'],
     sessionsCheckedIn: ['签到齐全场次', '签到人数达到应到人数'],
-    visits: ['接待群众（人次）', '接待日当天登记的问题＋当场答复的问题'],
+    visits: ['接待群众（人次）', '接待日由这一场的值班代表登记的问题'],
   } as Record<string, [string, string]>,
   repSheet: {
     fields: ['姓名', '单位', '职务', '层级', '工作室', '在册', '期间'],

@@ -169,7 +169,8 @@ export const issues = {
     content: string
     category: string
     guessed: boolean
-    duty: string
+    /** The session's duty representatives; none on a day without a session. */
+    duty?: string
     transferBy?: string
     onTheSpot?: string
     correctionMinutes: number
@@ -180,7 +181,7 @@ export const issues = {
       o.address ? `地址：${o.address}` : undefined,
       `诉求：${block(o.content)}`,
       o.guessed ? `类别：${o.category}（按关键词推测，不对请发：/更正 ${o.id} 类别：<类别>）` : `类别：${o.category}`,
-      `值班代表：${o.duty}`,
+      o.duty ? `值班代表：${o.duty}` : '今天没有接待日：这条登记不记为接待日接待。',
       o.onTheSpot !== undefined ? `当场答复：${block(o.onTheSpot)}` : undefined,
       o.onTheSpot !== undefined
         ? undefined

@@ -86,6 +86,7 @@ export const swaps = {
     withdrawn: '已撤回',
     expired: '已过期',
     filled: '已有人顶班',
+    superseded: '值班已另有安排，自动关闭',
     cancelled: '接待已取消',
   } as Record<string, string>,
   change: { planned: '排班', set: '联络员排班', leave: '请假', substitute: '代班', swap: '换班', volunteer: '顶班', force: '联络员调班', cancel: '取消', restaff: '重新排班' } as Record<string, string>,
@@ -233,6 +234,8 @@ export const swaps = {
   logHint: '回复 /同意 编号 或 /拒绝 编号；请人代班发 /代班，有空位发 /顶班。',
 
   // ---- scheduled: expiry notice, gap alert ---------------------------------------------------------------
+  filledNotice: (o: { id: string; to: string; what: string; duty: string }) =>
+    `您的请求 #${o.id}（请 ${o.to} ${o.what}）已关闭：这一场的值班已另有安排（现值班：${o.duty}），不用再等对方回复。`,
   expiredNotice: (o: { id: string; to: string; what: string }) =>
     `您的请求 #${o.id}（请 ${o.to} ${o.what}）已过期，对方没有回复，值班不变。仍需要的话，可以再请别人，或发 /请假 请大家顶班。`,
   gapAlert: (o: { studio: string; lines: string[]; window: number }) =>
