@@ -20,6 +20,7 @@ import { buildLedgerWorkbook } from '../export/ledger-workbook.js'
 import type { Store } from '../platform/store/store.js'
 import { zh } from '../text/zh-CN.js'
 import { cliConfig, cliDataDir, runCli } from './cli-common.js'
+import { periodRefusal } from '../text/posts/followup.js'
 
 const t = zh.followup
 
@@ -60,7 +61,7 @@ async function run(args: string[], env = process.env): Promise<number> {
   let period = thisYear(today)
   if (words.length) {
     const r = parsePeriod(words.join(''), today)
-    if (!r.ok) return fail(r.code === 'period.reversed' ? t.reversedPeriod(words.join('')) : r.code === 'period.impossible' ? t.impossiblePeriod(words.join('')) : t.badPeriod(words.join('')))
+    if (!r.ok) return fail(periodRefusal(r.code, words.join(''), today))
     period = r.value
   }
   let studios = directory.studios

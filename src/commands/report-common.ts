@@ -11,6 +11,7 @@ import { findStudio } from './lookup.js'
 import type { Deps } from '../app/deps.js'
 import type { Studio } from '../domain/model.js'
 import { looksLikePeriod, parsePeriod, type Period } from '../domain/stats/period.js'
+import { periodRefusal } from '../text/posts/followup.js'
 import type { LocalDate } from '../domain/time/local-date.js'
 import { collectLedger, storeSource, type LedgerData } from '../export/ledger-source.js'
 import { zh } from '../text/zh-CN.js'
@@ -54,9 +55,7 @@ export function periodFrom(words: readonly string[], today: LocalDate, fallback:
   const text = words.join('')
   const r = parsePeriod(text, today)
   if (r.ok) return r.value
-  if (r.code === 'period.reversed') throw new UserError(t.reversedPeriod(text))
-  if (r.code === 'period.impossible') throw new UserError(t.impossiblePeriod(text))
-  throw new UserError(t.badPeriod(text))
+  throw new UserError(periodRefusal(r.code, text, today))
 }
 
 const isAdmin = (ctx: CommandContext) => ctx.asker.roles.includes('admin')

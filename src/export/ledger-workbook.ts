@@ -15,10 +15,12 @@
  * Every Chinese word comes from zh.followup (and zh.issues for the steps of an issue).
  */
 import ExcelJS from 'exceljs'
+import { Writable } from 'node:stream'
 import type { Issue, WorkingDays } from '../domain/issues/issue.js'
 import type { Person, Session, Studio } from '../domain/model.js'
 import { computeFigures, isClosed, isHeld, type Figures } from '../domain/stats/figures.js'
 import { evaluate, repRecord, type EvaluationScheme } from '../domain/stats/rep-record.js'
+import { indexLedger, type LedgerIndex } from '../domain/stats/ledger-index.js'
 import { isOverdue, workingDaysLeft } from '../domain/issues/issue-machine.js'
 import { isWholeYear, type Period } from '../domain/stats/period.js'
 import { isoWeekday, toLocalDate, toLocalTime } from '../domain/time/local-date.js'
@@ -40,8 +42,8 @@ export interface WorkbookInput {
   scheme: EvaluationScheme
 }
 
-export interface LedgerWorkbook {
-  buffer: Buffer
+/** What a written ledger holds. */
+export interface LedgerCounts {
   issues: number
   sessions: number
   reps: number
@@ -49,43 +51,74 @@ export interface LedgerWorkbook {
   sheets: string[]
 }
 
+export interface LedgerWorkbook extends LedgerCounts {
+  buffer: Buffer
+}
+
 type Cell = string | number | null
+type Sheet = ExcelJS.Worksheet
 
 const t = zh.followup
 
 export const stamp = (at: number): string => `${toLocalDate(at)} ${toLocalTime(at)}`
 
-export async function buildLedgerWorkbook(input: WorkbookInput): Promise<LedgerWorkbook> {
+/** Rows of the issues sheet written between two turns of the event loop (the zip compresses meanwhile). */
+const ROWS_PER_TURN = 500
+/** Sheets written ahead of the zip: one more waits until the oldest of these is compressed. */
+const SHEETS_AHEAD = 32
+
+const WRAP: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 'top' }
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+/**
+ * Writes the ledger to `out` as it goes (exceljs' streaming WorkbookWriter): rows are written and
+ * compressed sheet by sheet and never held all at once; the records are indexed once (ledger-index.ts)
+ * so each representative's sheet and each studio's figures read only their own. Resolves when the last
+ * byte is handed to `out`.
+ */
+export async function writeLedgerWorkbook(input: WorkbookInput, out: Writable): Promise<LedgerCounts> {
   const { data, now } = input
   const today = toLocalDate(now)
   const personById = new Map(input.people.map((p) => [p.id, p]))
   const name = (id: string): string => (id === 'system' ? zh.issues.system : personById.get(id)?.name ?? id)
   const names = (ids: readonly string[]): string => ids.map(name).join(zh.common.listSep)
-  const studioName = (id: string): string => input.studios.find((s) => s.id === id)?.name ?? id
+  const studioNames = new Map<string, string>()
+  for (const s of input.studios) if (!studioNames.has(s.id)) studioNames.set(s.id, s.name)
+  const studioName = (id: string): string => studioNames.get(id) ?? id
+  const index = indexLedger(data)
 
-  const wb = new ExcelJS.Workbook()
-  wb.creator = zh.common.botName
-  wb.created = new Date(now)
-  wb.modified = new Date(now)
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true, creator: zh.common.botName, created: new Date(now), modified: new Date(now) } as Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions> as ExcelJS.stream.xlsx.WorkbookStreamWriterOptions)
   const sheets: string[] = []
-  const addSheet = (title: string, columns: readonly string[], widths: number[]): ExcelJS.Worksheet => {
+  const ahead: Promise<void>[] = []
+  /** Finishes a sheet; waits while more than SHEETS_AHEAD finished sheets are not yet compressed. */
+  const done = async (ws: Sheet): Promise<void> => {
+    ahead.push(zipped(ws))
+    ws.commit()
+    if (ahead.length > SHEETS_AHEAD) await ahead.shift()
+    await turn()
+  }
+  const addSheet = (title: string, columns: readonly string[], widths: number[], wrapped: readonly number[] = []): Sheet => {
     const ws = wb.addWorksheet(title, { views: [{ state: 'frozen', ySplit: 1 }] })
-    ws.columns = columns.map((header, i) => ({ header, width: widths[i] ?? 12 }))
+    ws.columns = columns.map((header, i) => ({ header, width: widths[i] ?? 12, ...(wrapped.includes(i + 1) ? { style: { alignment: WRAP } } : {}) }))
     ws.getRow(1).font = { bold: true }
     sheets.push(title)
     return ws
   }
 
   // ---- 问题台账 ----
-  const issues = addSheet(t.sheet.issues, t.issueColumns, [14, 14, 11, 8, 14, 8, 14, 20, 40, 10, 6, 16, 14, 11, 11, 5, 6, 40, 8, 20, 24, 5, 11, 6, 20, 60])
-  for (const i of data.issues) issues.addRow(issueRow(i, { name, names, studioName, today, days: input.days(i.studioId) }))
-  wrap(issues, [9, 18, 21, 26])
+  const issues = addSheet(t.sheet.issues, t.issueColumns, [14, 14, 11, 8, 14, 8, 14, 20, 40, 10, 6, 16, 14, 11, 11, 5, 6, 40, 8, 20, 24, 5, 11, 6, 20, 60], [9, 18, 21, 26])
+  issues.getRow(1).commit()
+  let n = 0
+  for (const i of data.issues) {
+    issues.addRow(issueRow(i, { name, names, studioName, today, days: input.days(i.studioId) })).commit()
+    if (++n % ROWS_PER_TURN === 0) await turn()
+  }
+  await done(issues)
 
   // ---- 接待场次与签到 ----
   const sessions = addSheet(t.sheet.sessions, t.sessionColumns, [11, 6, 12, 14, 30, 8, 20, 20, 20, 8, 20, 10])
-  const issuesOn = new Map<string, number>()
-  for (const i of data.issues) if (i.status !== 'withdrawn') issuesOn.set(`${i.studioId}/${i.date}`, (issuesOn.get(`${i.studioId}/${i.date}`) ?? 0) + 1)
-  for (const s of data.sessions) sessions.addRow(sessionRow(s, { names, studioName, now, issuesOn: issuesOn.get(s.id) ?? 0 }))
+  for (const s of data.sessions) sessions.addRow(sessionRow(s, { names, studioName, now, issuesOn: index.issuesOn(s.id) })).commit()
+  await done(sessions)
 
   // ---- 换班记录 ----
   const swaps = addSheet(t.sheet.swaps, t.swapColumns, [17, 14, 11, 10, 20, 20, 10, 30])
@@ -93,8 +126,9 @@ export async function buildLedgerWorkbook(input: WorkbookInput): Promise<LedgerW
     .flatMap((s) => s.history.filter((h) => h.kind !== 'planned' && h.kind !== 'restaff').map((h) => ({ s, h })))
     .sort((a, b) => a.h.at - b.h.at || (a.s.id < b.s.id ? -1 : 1))
   for (const { s, h } of changes) {
-    swaps.addRow([stamp(h.at), studioName(s.studioId), s.date, t.changeKind[h.kind] ?? h.kind, names(h.before), names(h.after), name(h.by), h.note ?? (h.kind === 'cancel' ? s.cancelled?.reason ?? null : null)])
+    swaps.addRow([stamp(h.at), studioName(s.studioId), s.date, t.changeKind[h.kind] ?? h.kind, names(h.before), names(h.after), name(h.by), h.note ?? (h.kind === 'cancel' ? s.cancelled?.reason ?? null : null)]).commit()
   }
+  await done(swaps)
 
   // ---- 统计: a title line, then the table ----
   const stats = wb.addWorksheet(t.sheet.stats, { views: [{ state: 'frozen', ySplit: 2 }] })
@@ -102,28 +136,50 @@ export async function buildLedgerWorkbook(input: WorkbookInput): Promise<LedgerW
   stats.columns = [26, 14, 8, 8, 40].map((width) => ({ width }))
   const figures = computeFigures({ issues: data.issues, sessions: data.sessions, from: data.from, to: data.to, now, days: input.days })
   const perStudio = data.studioIds.length > 1
-    ? data.studioIds.map((id) => ({
-        id,
-        f: computeFigures({ issues: data.issues.filter((i) => i.studioId === id), sessions: data.sessions.filter((s) => s.studioId === id), from: data.from, to: data.to, now, days: input.days }),
-      }))
+    ? data.studioIds.map((id) => ({ id, f: computeFigures({ ...index.studio(id), from: data.from, to: data.to, now, days: input.days }) }))
     : []
   writeStats(stats, figures, perStudio.map((x) => ({ name: studioName(x.id), f: x.f })), input.title, t.periodLabel(input.period.spec), today)
+  await done(stats)
 
   // ---- 一人一档 ----
-  const reps = representatives(input, data)
+  const reps = representatives(input, data, index)
   const used = new Set(sheets)
-  const twice = new Set(reps.filter((p, i) => reps.findIndex((q) => q.name === p.name) !== i).map((p) => p.name))
+  const seen = new Map<string, number>()
+  for (const p of reps) seen.set(p.name, (seen.get(p.name) ?? 0) + 1)
   for (const p of reps) {
-    const sheetName = uniqueSheetName(twice.has(p.name) ? `${p.name}(${p.id})` : p.name, p.id, used)
+    const sheetName = uniqueSheetName((seen.get(p.name) ?? 0) > 1 ? `${p.name}(${p.id})` : p.name, p.id, used)
     used.add(sheetName)
     const ws = wb.addWorksheet(sheetName)
     sheets.push(sheetName)
     ws.columns = [{ width: 22 }, { width: 22 }, { width: 14 }, { width: 12 }, { width: 10 }]
-    writeRepSheet(ws, p, input, { studioName })
+    writeRepSheet(ws, p, input, index, { studioName })
+    await done(ws)
   }
 
-  const buffer = Buffer.from(await wb.xlsx.writeBuffer())
-  return { buffer, issues: data.issues.length, sessions: data.sessions.length, reps: reps.length, sheets }
+  await Promise.all(ahead)
+  await wb.commit()
+  return { issues: data.issues.length, sessions: data.sessions.length, reps: reps.length, sheets }
+}
+
+/** The ledger as one xlsx in memory (the same bytes writeLedgerWorkbook streams). */
+export async function buildLedgerWorkbook(input: WorkbookInput): Promise<LedgerWorkbook> {
+  const chunks: Buffer[] = []
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      chunks.push(chunk)
+      cb()
+    },
+  })
+  const finished = new Promise<void>((resolve, reject) => sink.on('finish', resolve).on('error', reject))
+  const counts = await writeLedgerWorkbook(input, sink)
+  await finished
+  return { ...counts, buffer: Buffer.concat(chunks) }
+}
+
+/** Resolves once the zip has taken a committed sheet's last byte. */
+function zipped(ws: Sheet): Promise<void> {
+  const stream = (ws as unknown as { stream: NodeJS.EventEmitter }).stream
+  return new Promise((resolve) => stream.once('zipped', () => resolve()))
 }
 
 // ---- rows ---------------------------------------------------------------------------------------------
@@ -192,7 +248,7 @@ function sessionRow(s: Session, c: { names: (ids: readonly string[]) => string; 
   ]
 }
 
-function writeStats(ws: ExcelJS.Worksheet, f: Figures, perStudio: { name: string; f: Figures }[], title: string, period: string, today: string): void {
+function writeStats(ws: Sheet, f: Figures, perStudio: { name: string; f: Figures }[], title: string, period: string, today: string): void {
   ws.addRow([t.statsTitle(title, period, today)]).font = { bold: true }
   ws.addRow([...t.statsColumns]).font = { bold: true }
   const r = t.statRows
@@ -241,20 +297,20 @@ function writeStats(ws: ExcelJS.Worksheet, f: Figures, perStudio: { name: string
 }
 
 /** Representatives of the ledger's studios (inactive ones too), and anyone else who sat a session in it. */
-function representatives(input: WorkbookInput, data: LedgerData): Person[] {
-  const onDuty = new Set(data.sessions.flatMap((s) => [...s.duty, ...s.attendance.map((a) => a.personId)]))
+function representatives(input: WorkbookInput, data: LedgerData, index: LedgerIndex): Person[] {
   const order = new Map(data.studioIds.map((id, i) => [id, i]))
   return input.people
-    .filter((p) => (p.roles.includes('representative') && p.studioId !== undefined && order.has(p.studioId)) || onDuty.has(p.id))
+    .filter((p) => (p.roles.includes('representative') && p.studioId !== undefined && order.has(p.studioId)) || index.seated.has(p.id))
     .map((p, i) => ({ p, i }))
     .sort((a, b) => (order.get(a.p.studioId ?? '') ?? 1e9) - (order.get(b.p.studioId ?? '') ?? 1e9) || a.i - b.i)
     .map((x) => x.p)
 }
 
-function writeRepSheet(ws: ExcelJS.Worksheet, p: Person, input: WorkbookInput, c: { studioName: (id: string) => string }): void {
+function writeRepSheet(ws: Sheet, p: Person, input: WorkbookInput, index: LedgerIndex, c: { studioName: (id: string) => string }): void {
   const { data, now } = input
   const rs = t.repSheet
-  const rec = repRecord({ personId: p.id, sessions: data.sessions, issues: data.issues, from: data.from, to: data.to, now })
+  // Only the records that name the person: the same record as from all of them (ledger-index.ts).
+  const rec = repRecord({ personId: p.id, ...index.person(p.id), from: data.from, to: data.to, now })
   const values: Cell[] = [p.name, p.unit || null, p.position || null, p.level ?? null, p.studioId ? c.studioName(p.studioId) : null, t.cli.yesNo(p.active), t.periodLabel(input.period.spec)]
   rs.fields.forEach((f, i) => ws.addRow([f, values[i]]))
   ws.addRow([])
@@ -287,9 +343,8 @@ function writeRepSheet(ws: ExcelJS.Worksheet, p: Person, input: WorkbookInput, c
   ws.addRow([])
   ws.addRow([rs.sectionIssues]).font = { bold: true }
   ws.addRow([...t.repIssueColumns]).font = { bold: true }
-  const byId = new Map(data.issues.map((i) => [i.id, i]))
   for (const id of rec.issueIds) {
-    const i = byId.get(id)!
+    const i = index.issue(id)!
     ws.addRow([i.id, i.date, i.category, zh.issues.status[i.status] ?? i.status, i.feedback?.rating ?? null])
   }
 }
@@ -305,8 +360,4 @@ export function uniqueSheetName(name: string, id: string, used: ReadonlySet<stri
     const s = clean(`${name.slice(0, 24)}(${id}-${n})`)
     if (!used.has(s)) return s
   }
-}
-
-function wrap(ws: ExcelJS.Worksheet, columns: number[]): void {
-  for (const col of columns) ws.getColumn(col).alignment = { wrapText: true, vertical: 'top' }
 }

@@ -10,12 +10,22 @@ import type { Issue } from '../../domain/issues/issue.js'
 import type { Session, Studio } from '../../domain/model.js'
 import type { LateIssue, OpenSummary } from '../../domain/stats/open-issues.js'
 import type { Rate } from '../../domain/stats/figures.js'
+import { MAX_PERIOD_YEARS, longestRecentPeriod, type PeriodCode } from '../../domain/stats/period.js'
+import type { LocalDate } from '../../domain/time/local-date.js'
 import { brief, maskFreeText, maskName } from '../../domain/issues/mask.js'
 import { dateShort, dutyText, timeRange } from './roster.js'
 import type { People } from './people.js'
 import { zh } from '../zh-CN.js'
 
 const t = zh.followup
+
+/** What a period that cannot be used is answered with: why, and the forms that work. */
+export function periodRefusal(code: PeriodCode, text: string, today: LocalDate): string {
+  if (code === 'period.reversed') return t.reversedPeriod(text)
+  if (code === 'period.impossible') return t.impossiblePeriod(text)
+  if (code === 'period.too-long') return t.tooLongPeriod(text, MAX_PERIOD_YEARS, longestRecentPeriod(today))
+  return t.badPeriod(text)
+}
 
 /** Overdue lines shown in one post; the rest are counted. */
 export const OVERDUE_LINES = 10
