@@ -83,16 +83,39 @@ describe('/统计', () => {
     expect(text).toContain('接待群众 2 人次')
   })
 
-  test('an admin sees the district with a line per studio, or a studio by name or by its group', async () => {
+  test('an admin sees the district and the studios that need attention; every studio is in the ledger', async () => {
     await story()
-    const district = await one('钱敏', '/统计 本年')
+    const [district, attention, ...more] = await h.say('钱敏', '/统计 本年')
+    expect(more).toEqual([])
     expect(district).toContain('【统计】和平区（全区） · 2026年')
     expect(district).toContain('受理群众反映问题 3 件')
     expect(district).toContain('结案 2 件，结案率 66.7%（2/3）')
-    expect(district).toContain('按工作室：\n· 和平里工作室：受理 2 件，结案率 100%（2/2），满意率 100%（1/1），超期 0 件，接待日 0 场\n· 七一社区工作室：受理 1 件，结案率 0%（0/1）')
-    expect(await one('钱敏', '/统计 全区 本月', HP)).toContain('【统计】和平区（全区）')
+    expect(district).not.toContain('按工作室')
+    expect(attention).toBe(
+      '【需要关注的工作室】2026年：没有。3 个工作室都没有超期未结的问题，满意率都不低于 80%。\n' +
+        '每个工作室的受理、结案率、满意率、超期和接待日都在台账的“统计”表（按工作室）里：发送 /导出台账 2026年 全区，台账私聊发给您。',
+    )
+    // 七一's issue, never transferred, is overdue a week later (5 working days to transfer).
+    h.clock.set(parseInstant('2026-11-16T09:00:00+08:00')!)
+    const [, late] = await h.say('钱敏', '/统计 本年 全区')
+    expect(late.split('\n').slice(0, 2)).toEqual([
+      '【需要关注的工作室】2026年：1 个（共 3 个；有超期未结的问题，或满意率低于 80%；超期最多的在前）',
+      '· 七一社区工作室：超期 1 件；受理 1 件，结案率 0%（0/1），满意率 —（0/0）',
+    ])
+    expect((await h.say('钱敏', '/统计 全区 本月', HP))[0]).toContain('【统计】和平区（全区）')
     expect(await one('钱敏', '/统计', HP)).toContain('【统计】和平里工作室')
     expect(await one('钱敏', '/统计 七一 本月')).toContain('【统计】七一社区工作室 · 2026年11月')
+  })
+
+  test('a period longer than ten years is refused with the longest one that may be asked, for the figures and the ledger', async () => {
+    await story()
+    const refusal = '“1900-01至9999-12”超过了 10 年。统计和台账一次最多 10 年，如最近 10 年：2017-01至2026-12；更早的请分段查询。'
+    expect(await one('钱敏', '/统计 1900-01至9999-12 全区')).toBe(refusal)
+    expect(await one('钱敏', '/导出台账 1900-01至9999-12 全区')).toBe(refusal)
+    expect(await one('刘芳', '/履职 1900-01至9999-12')).toBe(refusal)
+    expect(h.transport.sent.some((m) => m.file)).toBe(false)
+    // Ten years are answered.
+    expect((await h.say('钱敏', '/统计 2017-01至2026-12 全区'))[0]).toContain('受理群众反映问题 3 件')
   })
 
   test('who may not: a coordinator asking for the district or another studio, a representative', async () => {

@@ -125,6 +125,9 @@ export const followup = {
     byCategory: string[]
     byDepartment: string[]
     byStudio: string[]
+    /** Lines left out for length (the district's reply): said, and where they are. */
+    categoriesMore?: number
+    departmentsMore?: number
   }) =>
     [
       `【统计】${o.title} · ${o.period}（截至 ${o.asOf}）`,
@@ -138,10 +141,23 @@ export const followup = {
       `接待日 ${o.sessionsHeld} 场${o.sessionsCancelled ? `（另取消 ${o.sessionsCancelled} 场）` : ''}，满员 ${rate(o.sessionsFull)}，签到齐全 ${rate(o.sessionsCheckedIn)}`,
       `接待群众 ${o.visits} 人次`,
       ...(o.byStudio.length ? ['按工作室：', ...o.byStudio] : []),
-      ...(o.byCategory.length ? ['按类别：', ...o.byCategory] : []),
-      ...(o.byDepartment.length ? ['按承办单位：', ...o.byDepartment] : []),
+      ...(o.byCategory.length || o.categoriesMore ? ['按类别：', ...o.byCategory, ...(o.categoriesMore ? [`　……另有 ${o.categoriesMore} 类，见台账“统计”表`] : [])] : []),
+      ...(o.byDepartment.length || o.departmentsMore ? ['按承办单位：', ...o.byDepartment, ...(o.departmentsMore ? [`　……另有 ${o.departmentsMore} 个承办单位，见台账“统计”表`] : [])] : []),
       '注：结案＝已归档或当场办结；满意率＝（满意＋基本满意）÷已评价；接待人次＝接待日当天登记的问题加当场答复的问题。',
     ].join('\n'),
+  /** /统计 全区, second message: the studios that need attention; the full table is in the ledger. */
+  statsAttention: (o: { period: string; studios: number; lines: string[]; more: number; floor: number; ledger: string }) =>
+    [
+      o.lines.length
+        ? `【需要关注的工作室】${o.period}：${o.lines.length + o.more} 个（共 ${o.studios} 个；有超期未结的问题，或满意率低于 ${o.floor}%；超期最多的在前）`
+        : `【需要关注的工作室】${o.period}：没有。${o.studios} 个工作室都没有超期未结的问题，满意率都不低于 ${o.floor}%。`,
+      ...o.lines,
+      ...(o.more ? [`……另有 ${o.more} 个。`] : []),
+      `每个工作室的受理、结案率、满意率、超期和接待日都在台账的“统计”表（按工作室）里：发送 ${o.ledger}，台账私聊发给您。`,
+    ].join('\n'),
+  attentionLine: (name: string, overdue: number, received: number, closure: RateLike, satisfaction: RateLike) =>
+    `· ${name}：超期 ${overdue} 件；受理 ${received} 件，结案率 ${rate(closure)}，满意率 ${rate(satisfaction)}`,
+  ledgerCommand: (period: string) => `/导出台账 ${period} 全区`,
   categoryLine: (name: string, received: number, closure: RateLike, satisfaction: RateLike) =>
     `· ${name}：${received} 件，结案率 ${rate(closure)}，满意率 ${rate(satisfaction)}`,
   departmentLine: (name: string, transferred: number, overdue: number, closure: RateLike, satisfaction: RateLike, days: { sum: number; count: number }) =>
@@ -154,6 +170,8 @@ export const followup = {
   exportSent: (title: string, period: string, issues: number, sessions: number, reps: number) =>
     `${title} ${period} 台账已生成：问题 ${issues} 件，接待日 ${sessions} 场，代表 ${reps} 人（一人一档各一张表）。\n文件含群众个人信息，请妥善保管，不要转发到群里。`,
   exportSentPrivately: (name: string) => `${name}，台账含群众个人信息，已私聊发给您。`,
+  exportFailed: '台账没有生成成功（已记录，管理员可查看日志）。请稍后再试；期间很长时可以分段导出，如：/导出台账 本年。',
+  exportFailedData: (why: string) => `台账没有生成成功：数据文件有问题。\n${why}\n请告知管理员检查数据目录（npm run check-data）。`,
 
   // ---- /履职 ---------------------------------------------------------------------------------------------
   record: (o: {
