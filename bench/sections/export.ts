@@ -14,6 +14,7 @@
  *     district (`/统计 <y-9>-01至<y>-12 全区`, every issue stored) with the receipts sent meanwhile.
  */
 import { writeFileSync, rmSync, statSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import type { Config } from '../../src/config/schema.js'
 import { ADMIN_CONTACT, repContact } from '../bench-config.js'
@@ -39,6 +40,10 @@ export interface ExportRun {
   receipts: number[]
   fileBytes: number
   note: string
+  /** The bot's own log line for it: the time in the bot and the worker thread's CPU time. */
+  logged?: { ms?: number; cpuMs?: number }
+  /** The machine's 1-minute load average when it ended (2 cores: above 2 means waiting for a core). */
+  load: number
 }
 
 export interface ExportResult {
@@ -134,7 +139,14 @@ export async function benchExport(o: { config: Config; configFile: string; dataD
       const a = await ask(`/导出台账 ${words}`, (got) => got.some((m) => m.file) && got.some((m) => (m.text ?? '').includes('台账已生成') || (m.text ?? '').includes('没有生成成功')), withReceipts ? async () => void receipts.push(await receipt()) : undefined)
       clearInterval(sampler)
       const peak = hwm ? (memKb(bot!.pid, 'VmHWM') ?? NaN) / 1024 : sampled
-      return { ms: a.ms, peakRssMb: Math.max(peak, sampled), restingRssMb, peakHow: hwm ? 'VmHWM' : 'sampled', receipts, fileBytes: a.fileBytes, note: a.texts.filter(Boolean).join(' / ') }
+      const line = bot!.output().split('\n').filter((l) => l.includes('ledger exported')).at(-1)
+      let logged: ExportRun['logged']
+      try {
+        logged = line ? (JSON.parse(line.slice(line.indexOf('{'))) as ExportRun['logged']) : undefined
+      } catch {
+        logged = undefined
+      }
+      return { ms: a.ms, peakRssMb: Math.max(peak, sampled), restingRssMb, peakHow: hwm ? 'VmHWM' : 'sampled', receipts, fileBytes: a.fileBytes, note: a.texts.filter(Boolean).join(' / '), logged, load: os.loadavg()[0] }
     }
 
     for (let i = 0; i < o.runs; i++) {

@@ -48,7 +48,7 @@ export const exportLedger = defineCommand({
       // A damaged data file is named in Chinese by the store; anything else gets the general line.
       return e.kind === 'StoreError' ? t.exportFailedData(e.message) : t.exportFailed
     }
-    deps.log.info('ledger exported', { by: ctx.asker.person?.id, studios: scopeStudioIds(deps, scope).length, from: period.from, to: period.to, issues: book.issues, ms: Date.now() - started })
+    deps.log.info('ledger exported', { by: ctx.asker.person?.id, studios: scopeStudioIds(deps, scope).length, from: period.from, to: period.to, issues: book.issues, ms: Date.now() - started, cpuMs: book.cpuMs })
     const file: ReplyMessage = {
       to: { contactId: ctx.asker.contactId },
       text: t.exportSent(title, label, book.issues, book.sessions, book.reps),

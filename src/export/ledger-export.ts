@@ -14,13 +14,15 @@ import type { LedgerCounts } from './ledger-workbook.js'
 
 export interface ExportedLedger extends LedgerCounts {
   file: ArrayBuffer
+  /** CPU time the worker's thread spent on the job (Linux), for the log. */
+  cpuMs?: number
 }
 
 /** The worker's old-generation heap limit: a district year takes about a third of it. */
 export const HEAP_MB = 768
 
 /** The worker's nice value: when the cores are busy, replies to people go first. */
-export const NICE = Number(process.env.LXQ_EXPORT_NICE ?? 10)
+export const NICE = 10
 
 /** The worker's module beside this one, whether the sources run as .ts (tsx) or compiled .js. */
 const WORKER = new URL(import.meta.url.replace(/ledger-export\.(ts|js)$/, 'ledger-worker.$1'))

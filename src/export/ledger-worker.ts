@@ -3,11 +3,12 @@
  * back as one buffer, transferred, not copied.
  */
 import { Writable } from 'node:stream'
-import { serveTask } from '../platform/worker.js'
+import { serveTask, threadCpuMs } from '../platform/worker.js'
 import { runLedgerJob, type LedgerJob } from './ledger-job.js'
 import type { ExportedLedger } from './ledger-export.js'
 
 serveTask<LedgerJob, ExportedLedger>(async (job) => {
+  const cpuAtStart = threadCpuMs()
   const chunks: Buffer[] = []
   let size = 0
   const sink = new Writable({
@@ -25,5 +26,7 @@ serveTask<LedgerJob, ExportedLedger>(async (job) => {
   let at = 0
   for (const c of chunks) (bytes.set(c, at), (at += c.length))
   chunks.length = 0
-  return { result: { ...counts, file }, transfer: [file] }
+  const cpuAtEnd = threadCpuMs()
+  const cpuMs = cpuAtStart !== undefined && cpuAtEnd !== undefined ? cpuAtEnd - cpuAtStart : undefined
+  return { result: { ...counts, file, cpuMs }, transfer: [file] }
 })

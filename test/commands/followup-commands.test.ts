@@ -8,6 +8,8 @@
  * answered on the spot. 孙伟 registers one in the 七一 group, left open.
  */
 import ExcelJS from 'exceljs'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
 import { Harness, demoConfig } from '../support/harness.js'
 import { leaksInGroups } from '../support/issues.js'
 import { parseInstant } from '../../src/platform/clock.js'
@@ -202,6 +204,35 @@ describe('/导出台账', () => {
     expect(book.sheets.slice(4)).toEqual(['张明华', '李秀兰', '王建国', '赵丽娟', '陈志强', '孙伟', '周晓梅', '吴国庆', '郑海燕', '马俊', '何静', '林涛', '黄丽', '张伟(p13)', '张伟(p14)'])
     expect(book.rows('问题台账').map((r) => r[0])).toEqual(['编号', 'HP-2026-0001', 'HP-2026-0002', 'QY-2026-0001'])
     expect(book.rows('统计').find((r) => r[0] === '按工作室')).toBeDefined()
+  })
+
+  test('the export does not hold the bot: a /登记 sent right after /导出台账 is answered before the ledger arrives', async () => {
+    await story()
+    const asked = h.app.onMessage({ id: 'export-1', text: '/导出台账 全区', talkerId: h.contact('钱敏'), talkerName: '钱敏', mentions: [] })
+    const registered = h.app.onMessage({ id: 'register-1', text: '/登记 周大爷 13812345678 楼下噪音扰民', talkerId: h.contact('李秀兰'), talkerName: '李秀兰', roomId: h.room(HP), mentions: [] })
+    await Promise.all([asked, registered])
+    await h.app.idle()
+    const sent = h.transport.sent
+    const receipt = sent.findIndex((m) => m.text.startsWith('已登记：HP-2026-0003'))
+    const file = sent.findIndex((m) => m.file)
+    expect(receipt).toBeGreaterThanOrEqual(0)
+    expect(file).toBeGreaterThan(receipt)
+  })
+
+  test('a damaged data file: the ledger is not made, the asker is told why in Chinese, nothing crashes', async () => {
+    await story()
+    const file = path.join(h.dir, 'issues', 'qyl', '2026.json')
+    mkdirSync(path.dirname(file), { recursive: true })
+    writeFileSync(file, '{"version":1,"issues":[{"id":')
+    const [reply, ...rest] = await h.say('钱敏', '/导出台账 全区')
+    expect(rest).toEqual([])
+    expect(reply.split('\n')[0]).toBe('台账没有生成成功：数据文件有问题。')
+    expect(reply).toContain('2026.json')
+    expect(reply.split('\n').at(-1)).toBe('请告知管理员检查数据目录（npm run check-data）。')
+    expect(h.transport.sent.some((m) => m.file)).toBe(false)
+    expect(h.log.lines.some((l) => l.includes('ERROR') && l.includes('ledger export failed'))).toBe(true)
+    // The bot goes on: the next command is answered.
+    expect(await one('钱敏', '/统计 七一 本月')).toContain('【统计】七一社区工作室')
   })
 
   test('a representative may not export', async () => {

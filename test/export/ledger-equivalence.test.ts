@@ -6,9 +6,9 @@
  * whole year, one studio) and on a generated district of 12 studios (1,500 issues in the year, sessions
  * with leave, substitutes, swaps, cancellations and check-ins, two representatives of one name).
  */
-import ExcelJS from 'exceljs'
 import { buildLedgerWorkbook, type WorkbookInput } from '../../src/export/ledger-workbook.js'
 import { buildReferenceWorkbook } from '../support/ledger-workbook-reference.js'
+import { picture, type SheetPicture } from '../support/workbook-picture.js'
 import { collectLedger, openFolderReadOnly, storeSource } from '../../src/export/ledger-source.js'
 import { studiosFromConfig } from '../../src/app/directory.js'
 import { withRange, type Period } from '../../src/domain/stats/period.js'
@@ -16,44 +16,6 @@ import type { Person } from '../../src/domain/model.js'
 import { demoConfig } from '../support/harness.js'
 import { generatedDistrict, type GeneratedDistrict } from '../support/generated-district.js'
 import { NOW, days, fixtureIssues, fixtureSessions } from '../domain/stats/fixture.js'
-
-interface SheetPicture {
-  name: string
-  views: unknown
-  widths: (number | undefined)[]
-  rows: { values: unknown[]; bold: boolean[]; wrap: boolean[] }[]
-}
-
-/** Everything a reader of the file sees, sheet by sheet. */
-async function picture(buffer: Buffer): Promise<SheetPicture[]> {
-  const wb = new ExcelJS.Workbook()
-  await wb.xlsx.load(buffer as unknown as ArrayBuffer)
-  return wb.worksheets.map((ws) => {
-    const rows: SheetPicture['rows'] = []
-    // Both counts are computed on every read (a scan of the sheet): read once.
-    const rowCount = ws.rowCount
-    const columnCount = ws.columnCount
-    for (let r = 1; r <= rowCount; r++) {
-      const row = ws.getRow(r)
-      const values: unknown[] = []
-      const bold: boolean[] = []
-      const wrap: boolean[] = []
-      for (let c = 1; c <= columnCount; c++) {
-        const cell = row.getCell(c)
-        values.push(cell.value ?? null)
-        bold.push(cell.font?.bold === true)
-        wrap.push(cell.alignment?.wrapText === true && cell.value !== null && cell.value !== undefined)
-      }
-      rows.push({ values, bold, wrap })
-    }
-    return {
-      name: ws.name,
-      views: (ws.views ?? []).map((v) => ({ state: v.state, ySplit: (v as { ySplit?: number }).ySplit })),
-      widths: Array.from({ length: columnCount }, (_x, i) => ws.getColumn(i + 1).width),
-      rows,
-    }
-  })
-}
 
 async function expectSameLedger(input: WorkbookInput): Promise<SheetPicture[]> {
   const [now, before] = await Promise.all([buildLedgerWorkbook(input), buildReferenceWorkbook(input)])

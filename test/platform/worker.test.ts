@@ -17,6 +17,21 @@ test('a task runs in a thread of its own and hands its buffer back', async () =>
   expect(new Uint8Array(r.file)[12345]).toBe(7)
 })
 
+test('a task may run at a lower priority (Linux: its thread alone); its CPU time is its own', async () => {
+  type R = { nice?: number; cpuMs?: number }
+  const { readlinkSync } = await import('node:fs')
+  const os = await import('node:os')
+  const mine = () => os.getPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()))
+  if (process.platform !== 'linux') return
+  const before = mine()
+  const low = await runTask<{ text: string; bytes: number }, R>(echo, { text: 'x', bytes: 1 }, { nice: 7 })
+  const normal = await runTask<{ text: string; bytes: number }, R>(echo, { text: 'x', bytes: 1 })
+  // A thread starts at its creator's value; lowering the priority needs no rights, raising it would.
+  expect([low.nice, normal.nice]).toEqual([Math.max(7, before), before])
+  expect(mine()).toBe(before)
+  expect(typeof low.cpuMs).toBe('number')
+})
+
 test('a task that throws rejects with the error name and message', async () => {
   const e = await runTask(failing, { how: 'throw' }).catch((x: unknown) => x)
   expect(e).toBeInstanceOf(TaskError)
