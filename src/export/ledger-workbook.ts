@@ -1,5 +1,5 @@
 /**
- * The studio ledger (台账) as offices keep it, in one xlsx (exceljs):
+ * The studio ledger (台账) as offices keep it, in one xlsx (exceljs' streaming writer):
  *   问题台账          one row per issue, in full (unmasked: the file goes only to coordinators and admins
  *                     in private chat, or to staff at the server), with every answer, contact attempt and
  *                     the whole history in its cells;
@@ -13,6 +13,11 @@
  * Cells hold plain values (text, numbers); dates are `YYYY-MM-DD` text and instants `YYYY-MM-DD HH:mm`
  * (Asia/Shanghai) so that the file reads the same in every spreadsheet program and sorts as text.
  * Every Chinese word comes from zh.followup (and zh.issues for the steps of an issue).
+ *
+ * At city scale (a district year: ~21,000 issues, ~1,400 representatives' sheets) the records are indexed
+ * once (domain/stats/ledger-index.ts) and everything computed from them first (`prepare`); the sheets are
+ * then written row by row into the zip as they go, never held whole. What the file holds is the same as
+ * the in-memory workbook it replaced (test/export/ledger-equivalence.test.ts compares them cell by cell).
  */
 import type ExcelJS from 'exceljs'
 import { createRequire } from 'node:module'
