@@ -18,8 +18,8 @@ export interface ExportedLedger extends LedgerCounts {
   cpuMs?: number
 }
 
-/** The worker's old-generation heap limit: a district year takes about a third of it. */
-export const HEAP_MB = 768
+/** The worker's old-generation heap limit: a district year takes about 100 MB of it; several years of a city fail with a reply (分段导出) before they could take the server's memory. */
+export const HEAP_MB = 512
 
 /** The worker's nice value: when the cores are busy, replies to people go first. */
 export const NICE = 10

@@ -44,7 +44,9 @@ const bundles = new Map<string, Promise<URL | undefined>>()
  * as imports: the worker then needs no loader, where tsx's takes a thread of its own (about 20 MB and a
  * third of a second more per task). Written once per process and module into node_modules/.cache (beside
  * the packages it imports, so that they resolve), named by its content, written by rename (several
- * processes may build it at once). Undefined when esbuild cannot be used: tsx's loader then.
+ * processes may build it at once); files of earlier sources are left (a running bot may still use one;
+ * a few hundred kB each, gone with the next npm ci). Undefined when esbuild cannot be used: tsx's loader
+ * then.
  */
 function bundled(module: URL): Promise<URL | undefined> {
   let b = bundles.get(module.href)
@@ -108,9 +110,6 @@ if (workerData.nice) {
 })
 `
 
-/**
- * Runs the task module `module` (a file URL) on `input` in a new worker thread; resolves with its result.
- */
 export interface TaskOptions {
   resourceLimits?: ResourceLimits
   /**
@@ -120,6 +119,7 @@ export interface TaskOptions {
   nice?: number
 }
 
+/** Runs the task module `module` (a file URL) on `input` in a new worker thread; resolves with its result. */
 export async function runTask<I, O>(module: URL, input: I, o: TaskOptions = {}): Promise<O> {
   const ts = module.pathname.endsWith('.ts')
   const plain = ts ? await bundled(module) : module
