@@ -8,6 +8,8 @@
  *   (c) start-up to ready with those 200,000 issues, and peak RSS, vs an empty data folder and the echo bot
  *   (d) the roster of 230 studios × 12 months, vs computing only the dates
  *   (e) pacing with the production gap: intervals, and a 200-reply backlog merged
+ *   (g) the district ledger of last year (/导出台账 and npm run export): time, peak RSS above resting,
+ *       /登记 receipts while it is written; /统计 of the district (messages) and of ten years
  *
  * Options: --keep (keep the generated data in bench-results/work), --issues N (default 200000),
  * --quick (fewer repetitions; a smoke run, figures not for the README).
@@ -27,6 +29,8 @@ import { benchLatency, benchBurst, checkOnDisk, type BurstResult, type DiskCheck
 import { benchRoster } from './sections/roster.js'
 import { benchPacing } from './sections/pacing.js'
 import { benchWrites } from './sections/writes.js'
+import { benchExport } from './sections/export.js'
+import { generateRosterYear, writeRosterYear } from './generate-roster.js'
 
 process.noDeprecation = true
 wechatyLog.level('silent')
@@ -39,6 +43,7 @@ const LATENCY_N = QUICK ? 100 : 300
 const LATENCY_WARMUP = 30
 const BURSTS = QUICK ? 1 : 3
 const BURST = 1000
+const EXPORT_RUNS = QUICK ? 1 : 3
 
 interface Row {
   key: string
@@ -273,6 +278,48 @@ async function main(): Promise<void> {
     target: `≤ ${pacing.backlog / 5}, each ≤ ${pacing.maxChars}, all once in order`,
     pass: pacing.groupMessages <= pacing.backlog / 5 && pacing.longest <= pacing.maxChars && pacing.deliveredOnceInOrder && pacing.otherDelivered === pacing.others,
   })
+
+  // (g) the district ledger and figures
+  const ly = year - 1
+  say(`(g) district ledger: a year of sessions for ${ly}, then /导出台账 ${ly}年 全区 ×${EXPORT_RUNS} with /登记 meanwhile, npm run export, /统计 …`)
+  const rosterFiles = writeRosterYear(dataDir, ly, generateRosterYear({ config, year: ly, now }))
+  const g = await benchExport({ config, configFile, dataDir, year: ly, runs: EXPORT_RUNS, idleReceipts: QUICK ? 60 : 150, botEnv: botEnv(dataDir) })
+  details.export = { ...g, rosterFiles }
+  {
+    const med = (xs: number[]) => median(xs)
+    const held = /问题 (\d+) 件，接待日 (\d+) 场，代表 (\d+) 人/.exec(g.district[0]?.note ?? '')
+    const what = held ? `${Number(held[1]).toLocaleString('en')} issues, ${Number(held[2]).toLocaleString('en')} sessions, ${Number(held[3]).toLocaleString('en')} sheets` : g.district[0]?.note ?? '?'
+    const dMs = med(g.district.map((x) => x.ms))
+    const sMs = med(g.studio.map((x) => x.ms))
+    const cpu = g.district.map((x) => x.logged?.cpuMs).filter((x): x is number => typeof x === 'number')
+    const load = g.district.map((x) => x.load.toFixed(1)).join(', ')
+    rows.push({ key: 'g.time', measure: `/导出台账 ${ly}年 全区 → file (${what}, ${(g.district[0]?.fileBytes / 1e6).toFixed(1)} MB; median of ${g.district.length}, /登记 sent meanwhile; worker thread CPU ${cpu.length ? ms(median(cpu)) : '?'}, load average ${load})`, figure: ms(dMs), baseline: `one studio's ${ly} ledger ${ms(sMs)}`, target: '≤ 3000 ms', pass: dMs <= 3000, value: dMs, baselineValue: sMs, unit: 'ms' })
+    const above = (x: { peakRssMb: number; restingRssMb: number }) => x.peakRssMb - x.restingRssMb
+    const worst = g.district.reduce((a, b) => (above(b) > above(a) ? b : a), g.district[0])
+    const first = g.district[0]?.restingRssMb ?? NaN
+    rows.push({
+      key: 'g.rss',
+      measure: `bot's peak RSS while exporting, above its resting RSS just before (worst of ${g.district.length}; ${worst?.peakHow})`,
+      figure: `+${above(worst).toFixed(0)} MB (peak ${worst.peakRssMb.toFixed(0)} MB)`,
+      baseline: `resting ${worst.restingRssMb.toFixed(0)} MB (before the first export ${first.toFixed(0)} MB: highest peak +${(Math.max(...g.district.map((x) => x.peakRssMb)) - first).toFixed(0)}); one studio +${Math.max(...g.studio.map(above)).toFixed(0)} MB`,
+      target: '≤ +200 MB',
+      pass: above(worst) <= 200,
+      value: above(worst),
+      baselineValue: worst.restingRssMb,
+      unit: 'MB',
+    })
+    const d = g.receiptsDuring
+    const i = g.receiptsIdle
+    rows.push({ key: 'g.p50', measure: `/登记 → receipt p50 while the district ledger is written (n=${d.n})`, figure: ms(d.p50), baseline: `no export ${ms(i.p50)} (n=${i.n})`, target: '—', pass: null, value: d.p50, baselineValue: i.p50, unit: 'ms' })
+    rows.push({ key: 'g.p99', measure: `/登记 → receipt p99 (max) while the district ledger is written`, figure: `${ms(d.p99)} (${ms(d.max)})`, baseline: `no export ${ms(i.p99)} (${ms(i.max)})`, target: '≤ 200 ms', pass: d.n > 0 && d.p99 <= 200, value: d.p99, baselineValue: i.p99, unit: 'ms' })
+    const cliMs = med(g.cli.map((x) => x.ms))
+    const cliOk = g.cli.every((x) => x.code === 0)
+    rows.push({ key: 'g.cli', measure: `npm run export -- ${ly}年 (the same ledger, its own process; median of ${g.cli.length})`, figure: cliOk ? `${ms(cliMs)}, peak RSS ${Math.max(...g.cli.map((x) => x.peakRssMb)).toFixed(0)} MB` : `failed: ${g.cli.map((x) => x.out).join(' | ')}`, baseline: `in the bot ${ms(dMs)}`, target: '—', pass: cliOk ? null : false, value: cliMs, baselineValue: dMs, unit: 'ms' })
+    const st = g.stats
+    rows.push({ key: 'g.stats', measure: `/统计 ${ly}年 全区: messages (longest), time`, figure: `${st.district.messages} (${st.district.longest} chars), ${ms(st.district.ms)}`, baseline: `one studio: ${st.studio.messages} (${st.studio.longest} chars), ${ms(st.studio.ms)}`, target: `≤ 3, each ≤ ${config.bot.maxMessageChars}`, pass: st.district.messages <= 3 && st.district.longest <= config.bot.maxMessageChars })
+    rows.push({ key: 'g.decade', measure: `/统计 ${ly - 8}-01至${ly + 1}-12 全区 (every stored issue): time; /登记 p99 (n=${st.decade.receipts.n}) meanwhile`, figure: `${ms(st.decade.ms)}; p99 ${ms(st.decade.receipts.p99)}`, baseline: `no report p99 ${ms(i.p99)}`, target: 'p99 ≤ 200 ms', pass: st.decade.receipts.n > 0 && st.decade.receipts.p99 <= 200, value: st.decade.receipts.p99, baselineValue: i.p99, unit: 'ms' })
+    say(`  district ledger ${g.district.map((x) => ms(x.ms)).join(', ')}; one studio ${g.studio.map((x) => ms(x.ms)).join(', ')}; peak +${g.district.map((x) => above(x).toFixed(0)).join(', ')} MB; receipts p50 ${ms(d.p50)} p99 ${ms(d.p99)} (idle ${ms(i.p50)} / ${ms(i.p99)}); cli ${g.cli.map((x) => ms(x.ms)).join(', ')}`)
+  }
 
   // Report
   const durationS = (performance.now() - t0) / 1000

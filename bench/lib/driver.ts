@@ -106,10 +106,10 @@ export interface Child {
   stop(graceMs?: number): Promise<void>
 }
 
-/** Runs `script` (a .ts path relative to the project root) under `node --import tsx`. */
-export function spawnTs(script: string, env: Record<string, string>, opts: { nodeArgs?: string[] } = {}): Child {
+/** Runs `script` (a .ts path relative to the project root) under `node --import tsx`, with `args` after it. */
+export function spawnTs(script: string, env: Record<string, string>, opts: { nodeArgs?: string[]; args?: string[] } = {}): Child {
   const spawnedAt = performance.now()
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', script], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', script, ...(opts.args ?? [])], {
     cwd: ROOT,
     env: { ...process.env, NODE_OPTIONS: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

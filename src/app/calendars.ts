@@ -4,7 +4,7 @@
  * the package's data, the provisional days from the law. Loading a notice (`setNotice`) rebuilds every
  * calendar at once, so the next question any service asks is answered with it (no restart).
  */
-import { createWorkingCalendar, type NoticeDays, type WorkingCalendar, type YearSource } from '../domain/calendar/working-calendar.js'
+import { createWorkingCalendar, type CalendarSpec, type NoticeDays, type WorkingCalendar, type YearSource } from '../domain/calendar/working-calendar.js'
 import type { Studio } from '../domain/model.js'
 
 export class Calendars {
@@ -48,6 +48,15 @@ export class Calendars {
 
   notice(year: number): NoticeDays | undefined {
     return this.notices.get(year)
+  }
+
+  /** The calendars as plain data (calendarsFromSpec builds the same ones), for work in another thread. */
+  spec(): CalendarSpec {
+    return {
+      district: { extraHolidays: [...(this.districtExtras.extraHolidays ?? [])], extraWorkdays: [...(this.districtExtras.extraWorkdays ?? [])] },
+      studios: this.studios().map((s) => ({ id: s.id, extraHolidays: [...s.extraHolidays], extraWorkdays: [...s.extraWorkdays] })),
+      notices: [...this.notices].map(([y, n]) => [y, { holidays: [...n.holidays], workdays: [...n.workdays] }]),
+    }
   }
 
   /** Uses a confirmed notice from now on: every calendar is rebuilt with it. */

@@ -3,9 +3,11 @@
  * staff at the server. Default period: this year (Asia/Shanghai; LXQ_FAKE_NOW moves "now" like the bot's
  * clock); without --studio the whole district. Uses the same config and data folder as `npm start`
  * (LXQ_CONFIG, LXQ_DATA, and the imported directory if any) and only reads the data folder, so it is
- * safe while the bot runs. Exit code 0 when written, 2 on a wrong argument.
+ * safe while the bot runs. The same job as the bot's (src/export/ledger-job.ts), in this process,
+ * streamed into the file as it is written. Exit code 0 when written, 1 on damaged data, 2 on a wrong
+ * argument.
  */
-import { promises as fs } from 'node:fs'
+import { createWriteStream, promises as fs } from 'node:fs'
 import path from 'node:path'
 import { clockFromEnv } from '../platform/clock.js'
 import { Directory } from '../app/directory.js'
@@ -14,21 +16,25 @@ import { daysOf, loadNotices } from '../app/holiday-notice-file.js'
 import { readDirectoryFile } from '../app/directory-file.js'
 import { parsePeriod, thisYear } from '../domain/stats/period.js'
 import { toLocalDate } from '../domain/time/local-date.js'
-import { collectLedger, openFolderReadOnly, storeSource } from '../export/ledger-source.js'
 import { StoreError, FILE_MODE } from '../platform/store/atomic-json-file.js'
-import { buildLedgerWorkbook } from '../export/ledger-workbook.js'
+import { runLedgerJob } from '../export/ledger-job.js'
 import { zh } from '../text/zh-CN.js'
 import { cliConfig, cliDataDir, runCli } from './cli-common.js'
+import { periodRefusal } from '../text/posts/followup.js'
 
 const t = zh.followup
 
-async function run(args: string[], env = process.env): Promise<number> {
+interface Out {
+  write(s: string): unknown
+}
+
+export async function runExportCli(args: string[], env: NodeJS.ProcessEnv = process.env, out: Out = process.stdout, errOut: Out = process.stderr): Promise<number> {
   const fail = (text: string): number => {
-    process.stderr.write(text + '\n' + t.cli.exportUsage + '\n')
+    errOut.write(text + '\n' + t.cli.exportUsage + '\n')
     return 2
   }
   let studioText: string | undefined
-  let out: string | undefined
+  let outFile: string | undefined
   const words: string[] = []
   for (let i = 0; i < args.length; i++) {
     const a = args[i]
@@ -36,9 +42,9 @@ async function run(args: string[], env = process.env): Promise<number> {
       const v = args[++i]
       if (v === undefined) return fail(t.cli.missingValue(a))
       if (a === '--studio') studioText = v
-      else out = v
+      else outFile = v
     } else if (a === '--help' || a === '-h') {
-      process.stdout.write(t.cli.exportUsage + '\n')
+      out.write(t.cli.exportUsage + '\n')
       return 0
     }
     else if (a.startsWith('--')) return fail(t.cli.unknownOption(a))
@@ -59,7 +65,7 @@ async function run(args: string[], env = process.env): Promise<number> {
   let period = thisYear(today)
   if (words.length) {
     const r = parsePeriod(words.join(''), today)
-    if (!r.ok) return fail(r.code === 'period.reversed' ? t.reversedPeriod(words.join('')) : r.code === 'period.impossible' ? t.impossiblePeriod(words.join('')) : t.badPeriod(words.join('')))
+    if (!r.ok) return fail(periodRefusal(r.code, words.join(''), today))
     period = r.value
   }
   let studios = directory.studios
@@ -70,32 +76,41 @@ async function run(args: string[], env = process.env): Promise<number> {
     studios = found
   }
   const title = studioText !== undefined ? studios[0].name : t.districtTitle(config.district.name)
+  const file = outFile ?? t.exportFile(title, t.periodLabel(period.spec))
+  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true })
+  // The ledger holds constituents' names, phones and addresses: the server account's alone.
+  const stream = createWriteStream(file, { mode: FILE_MODE })
+  const written = new Promise<void>((resolve, reject) => stream.on('close', resolve).on('error', reject))
   try {
-    const data = await collectLedger(storeSource(await openFolderReadOnly(dataDir)), studios.map((s) => s.id), period.from, period.to)
-    const book = await buildLedgerWorkbook({
-      data,
-      title,
-      period,
-      now,
-      people: directory.people,
-      studios: directory.studios,
-      days: (id) => calendars.of(id),
-      scheme: config.evaluation,
-    })
-    const file = out ?? t.exportFile(title, t.periodLabel(period.spec))
-    await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true })
-    // The ledger holds constituents' names, phones and addresses: the server account's alone.
-    await fs.writeFile(file, book.buffer, { mode: FILE_MODE })
+    const book = await runLedgerJob(
+      {
+        dataDir,
+        studioIds: studios.map((s) => s.id),
+        period,
+        title,
+        now,
+        people: directory.people,
+        studios: directory.studios,
+        calendars: calendars.spec(),
+        scheme: config.evaluation,
+      },
+      stream,
+    )
+    await written
     await fs.chmod(file, FILE_MODE)
-    process.stdout.write(t.cli.exportDone(file, book.issues, book.sessions, book.reps) + '\n')
+    out.write(t.cli.exportDone(file, book.issues, book.sessions, book.reps) + '\n')
     return 0
   } catch (e) {
+    stream.destroy()
+    await written.catch(() => undefined)
+    await fs.rm(file, { force: true })
     if (e instanceof StoreError) {
-      process.stderr.write(e.message + '\n')
+      errOut.write(e.message + '\n')
       return 1
     }
     throw e
   }
 }
 
-runCli(run)
+// Run only as the entry point (the tests import runExportCli).
+if (process.argv[1] && /export\.ts$/.test(process.argv[1])) runCli((a) => runExportCli(a))

@@ -11,8 +11,10 @@ import { findStudio } from './lookup.js'
 import type { Deps } from '../app/deps.js'
 import type { Studio } from '../domain/model.js'
 import { looksLikePeriod, parsePeriod, type Period } from '../domain/stats/period.js'
+import { refusePeriod } from '../text/posts/followup.js'
 import type { LocalDate } from '../domain/time/local-date.js'
 import { collectLedger, storeSource, type LedgerData } from '../export/ledger-source.js'
+import { computeFigures, type Figures } from '../domain/stats/figures.js'
 import { zh } from '../text/zh-CN.js'
 import { refuse } from '../text/refusals.js'
 
@@ -55,9 +57,7 @@ export function periodFrom(words: readonly string[], today: LocalDate, fallback:
   const text = words.join('')
   const r = parsePeriod(text, today)
   if (r.ok) return r.value
-  if (r.code === 'period.reversed') throw refuse('followup.reversedPeriod', text)
-  if (r.code === 'period.impossible') throw refuse('followup.impossiblePeriod', text)
-  throw refuse('followup.badPeriod', text)
+  throw refusePeriod(r.code, text, today)
 }
 
 const isAdmin = (ctx: CommandContext) => ctx.asker.roles.includes('admin')
@@ -97,16 +97,22 @@ export function loadLedger(deps: Deps, scope: ReportScope, period: Period): Prom
 
 /**
  * What /统计 and /导出台账 both start from: the words of the command read as a period (default given)
- * and a scope, and the issues and sessions of that scope and period.
+ * and a scope the asker may see.
  */
-export async function reportInputs(
-  deps: Deps,
-  ctx: CommandContext,
-  tokens: readonly string[],
-  fallback: (today: LocalDate) => Period,
-): Promise<{ period: Period; scope: ReportScope; data: LedgerData }> {
+export function reportRequest(deps: Deps, ctx: CommandContext, tokens: readonly string[], fallback: (today: LocalDate) => Period): { period: Period; scope: ReportScope } {
   const words = splitWords(deps, tokens, ctx.today)
   const period = periodFrom([...words.period, ...words.other], ctx.today, fallback)
-  const scope = scopeFor(deps, ctx, words)
-  return { period, scope, data: await loadLedger(deps, scope, period) }
+  return { period, scope: scopeFor(deps, ctx, words) }
+}
+
+/** One turn of the event loop: a long report lets every other message in between its studios. */
+export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+
+/**
+ * The figures of one studio over a period, read year by year (a year not loaded is read from disk and not
+ * kept): what /统计 computes a district from, one studio at a time, never holding the district's records.
+ */
+export async function studioFigures(deps: Deps, studioId: string, period: Period, now: number): Promise<Figures> {
+  const data = await collectLedger(storeSource(deps.store), [studioId], period.from, period.to)
+  return computeFigures({ issues: data.issues, sessions: data.sessions, from: period.from, to: period.to, now, days: (id) => deps.calendars.of(id) })
 }

@@ -6,6 +6,7 @@ import type { Deps } from '../app/deps.js'
 import type { Person } from '../domain/model.js'
 import { isWholeYear, thisYear, type Period } from '../domain/stats/period.js'
 import { evaluate, repRecord } from '../domain/stats/rep-record.js'
+import { indexLedger } from '../domain/stats/ledger-index.js'
 import { rate } from '../domain/stats/figures.js'
 import { dateShort, nameOf } from '../text/posts/roster.js'
 import { instantText } from '../text/posts/swaps.js'
@@ -117,6 +118,8 @@ async function personRecord(deps: Deps, ctx: CommandContext, person: Person, per
 async function overview(deps: Deps, ctx: CommandContext, scope: ReportScope, period: Period): Promise<string> {
   const studios = scope.kind === 'studio' ? [scope.studio] : deps.directory.studios
   const data: LedgerData = await loadLedger(deps, scope, period)
+  // Each representative's record from the records that name them (a district has ~1,400 of them).
+  const index = indexLedger(data)
   const yearly = isWholeYear(period)
   const lines: string[] = []
   for (const s of studios) {
@@ -124,7 +127,7 @@ async function overview(deps: Deps, ctx: CommandContext, scope: ReportScope, per
     lines.push(t.overviewHeader(s.name, t.periodLabel(period.spec)))
     if (reps.length === 0) lines.push(t.overviewNone(s.name))
     for (const p of reps) {
-      const rec = repRecord({ personId: p.id, sessions: data.sessions, issues: data.issues, from: period.from, to: period.to, now: ctx.now })
+      const rec = repRecord({ personId: p.id, ...index.person(p.id), from: period.from, to: period.to, now: ctx.now })
       const ev = evaluate(rec, deps.config.evaluation)
       lines.push(t.overviewLine(nameOf(deps.directory, p.id), rec.onDuty, rec.attended, rec.covered, rec.registered, yearly ? t.grades[ev.grade] : undefined, yearly ? ev.points : undefined))
     }

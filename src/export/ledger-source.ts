@@ -24,22 +24,31 @@ export interface LedgerSource {
   roster(studioId: string, year: number): Promise<RosterPart>
 }
 
+/**
+ * The store's partitions as they are: a loaded one (this year's) from memory, any other read from disk and
+ * not kept, so a report over ten years leaves the bot's memory as it found it.
+ */
 export function storeSource(store: Store<any>): LedgerSource {
   return {
     issues: async (studioId, year) => (await store.peekIssues(studioId, year)) as Issue[],
     roster: async (studioId, year) => {
-      const part = await store.roster(studioId, year)
-      return { sessions: part.data.sessions, swaps: part.data.swaps ?? [] }
+      const data = await store.peekRoster(studioId, year)
+      return { sessions: data.sessions, swaps: data.swaps ?? [] }
     },
   }
 }
 
 /**
- * The data folder for the command-line tools, through the same store code the bot uses, opened
- * read-only: no lock, nothing written, so it is safe beside a running bot. Throws StoreError on damage.
+ * The data folder for the command-line tools and the ledger's worker, through the same store code the
+ * bot uses, opened read-only: no lock, nothing written, so it is safe beside a running bot. `only`: the
+ * studios and period that will be read (the log's records of other partitions are not kept). Throws
+ * StoreError on damage.
  */
-export async function openFolderReadOnly(dir: string): Promise<Store<Issue>> {
-  return Store.open<Issue>(dir, { readOnly: true })
+export async function openFolderReadOnly(dir: string, only?: { studioIds: readonly string[]; from: LocalDate; to: LocalDate }): Promise<Store<Issue>> {
+  if (!only) return Store.open<Issue>(dir, { readOnly: true })
+  const keys = new Set<string>()
+  for (const id of only.studioIds) for (let y = yearOf(only.from); y <= yearOf(only.to); y++) keys.add(`issues/${id}/${y}`).add(`roster/${id}/${y}`)
+  return Store.open<Issue>(dir, { readOnly: true, partitions: (key) => keys.has(key) })
 }
 
 /** What a report over some studios and a period is computed from. */

@@ -8,6 +8,8 @@
  * answered on the spot. 孙伟 registers one in the 七一 group, left open.
  */
 import ExcelJS from 'exceljs'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
 import { Harness, demoConfig } from '../support/harness.js'
 import { leaksInGroups } from '../support/issues.js'
 import { parseInstant } from '../../src/platform/clock.js'
@@ -84,16 +86,39 @@ describe('/统计', () => {
     expect(text).toContain('接待群众 1 人次')
   })
 
-  test('an admin sees the district with a line per studio, or a studio by name or by its group', async () => {
+  test('an admin sees the district and the studios that need attention; every studio is in the ledger', async () => {
     await story()
-    const district = await one('钱敏', '/统计 本年')
+    const [district, attention, ...more] = await h.say('钱敏', '/统计 本年')
+    expect(more).toEqual([])
     expect(district).toContain('【统计】和平区（全区） · 2026年')
     expect(district).toContain('受理群众反映问题 3 件')
     expect(district).toContain('结案 2 件，结案率 66.7%（2/3）')
-    expect(district).toContain('按工作室：\n· 和平里工作室：受理 2 件，结案率 100%（2/2），满意率 100%（1/1），超期 0 件，接待日 0 场\n· 七一社区工作室：受理 1 件，结案率 0%（0/1）')
-    expect(await one('钱敏', '/统计 全区 本月', HP)).toContain('【统计】和平区（全区）')
+    expect(district).not.toContain('按工作室')
+    expect(attention).toBe(
+      '【需要关注的工作室】2026年：没有。3 个工作室都没有超期未结的问题，满意率都不低于 80%。\n' +
+        '每个工作室的受理、结案率、满意率、超期和接待日都在台账的“统计”表（按工作室）里：发送 /导出台账 2026年 全区，台账私聊发给您。',
+    )
+    // 七一's issue, never transferred, is overdue a week later (5 working days to transfer).
+    h.clock.set(parseInstant('2026-11-16T09:00:00+08:00')!)
+    const [, late] = await h.say('钱敏', '/统计 本年 全区')
+    expect(late.split('\n').slice(0, 2)).toEqual([
+      '【需要关注的工作室】2026年：1 个（共 3 个；有超期未结的问题，或满意率低于 80%；超期最多的在前）',
+      '· 七一社区工作室：超期 1 件；受理 1 件，结案率 0%（0/1），满意率 —（0/0）',
+    ])
+    expect((await h.say('钱敏', '/统计 全区 本月', HP))[0]).toContain('【统计】和平区（全区）')
     expect(await one('钱敏', '/统计', HP)).toContain('【统计】和平里工作室')
     expect(await one('钱敏', '/统计 七一 本月')).toContain('【统计】七一社区工作室 · 2026年11月')
+  })
+
+  test('a period longer than ten years is refused with the longest one that may be asked, for the figures and the ledger', async () => {
+    await story()
+    const refusal = '“1900-01至9999-12”超过了 10 年。统计和台账一次最多 10 年，如最近 10 年：2017-01至2026-12；更早的请分段查询。'
+    expect(await one('钱敏', '/统计 1900-01至9999-12 全区')).toBe(refusal)
+    expect(await one('钱敏', '/导出台账 1900-01至9999-12 全区')).toBe(refusal)
+    expect(await one('刘芳', '/履职 1900-01至9999-12')).toBe(refusal)
+    expect(h.transport.sent.some((m) => m.file)).toBe(false)
+    // Ten years are answered.
+    expect((await h.say('钱敏', '/统计 2017-01至2026-12 全区'))[0]).toContain('受理群众反映问题 3 件')
   })
 
   test('who may not: a coordinator asking for the district or another studio, a representative', async () => {
@@ -181,6 +206,35 @@ describe('/导出台账', () => {
     expect(book.sheets.slice(4)).toEqual(['张明华', '李秀兰', '王建国', '赵丽娟', '陈志强', '孙伟', '周晓梅', '吴国庆', '郑海燕', '马俊', '何静', '林涛', '黄丽', '张伟(p13)', '张伟(p14)'])
     expect(book.rows('问题台账').map((r) => r[0])).toEqual(['编号', 'HP-2026-0001', 'HP-2026-0002', 'QY-2026-0001'])
     expect(book.rows('统计').find((r) => r[0] === '按工作室')).toBeDefined()
+  })
+
+  test('the export does not hold the bot: a /登记 sent right after /导出台账 is answered before the ledger arrives', async () => {
+    await story()
+    const asked = h.app.onMessage({ id: 'export-1', text: '/导出台账 全区', talkerId: h.contact('钱敏'), talkerName: '钱敏', mentions: [] })
+    const registered = h.app.onMessage({ id: 'register-1', text: '/登记 周大爷 13812345678 楼下噪音扰民', talkerId: h.contact('李秀兰'), talkerName: '李秀兰', roomId: h.room(HP), mentions: [] })
+    await Promise.all([asked, registered])
+    await h.app.idle()
+    const sent = h.transport.sent
+    const receipt = sent.findIndex((m) => m.text.startsWith('已登记：HP-2026-0003'))
+    const file = sent.findIndex((m) => m.file)
+    expect(receipt).toBeGreaterThanOrEqual(0)
+    expect(file).toBeGreaterThan(receipt)
+  })
+
+  test('a damaged data file: the ledger is not made, the asker is told why in Chinese, nothing crashes', async () => {
+    await story()
+    const file = path.join(h.dir, 'issues', 'qyl', '2026.json')
+    mkdirSync(path.dirname(file), { recursive: true })
+    writeFileSync(file, '{"version":1,"issues":[{"id":')
+    const [reply, ...rest] = await h.say('钱敏', '/导出台账 全区')
+    expect(rest).toEqual([])
+    expect(reply.split('\n')[0]).toBe('台账没有生成成功：数据文件有问题。')
+    expect(reply).toContain('2026.json')
+    expect(reply.split('\n').at(-1)).toBe('请告知管理员检查数据目录（npm run check-data）。')
+    expect(h.transport.sent.some((m) => m.file)).toBe(false)
+    expect(h.log.lines.some((l) => l.includes('ERROR') && l.includes('ledger export failed'))).toBe(true)
+    // The bot goes on: the next command is answered.
+    expect(await one('钱敏', '/统计 七一 本月')).toContain('【统计】七一社区工作室')
   })
 
   test('a representative may not export', async () => {

@@ -37,3 +37,20 @@ test('the folder source reads journaled issues and the roster as the live store 
     await h.close()
   }
 })
+
+test("a read-only open that names its partitions keeps the log's records of those only", async () => {
+  const h = await Harness.start({ now: '2026-11-02T10:00:00+08:00' })
+  try {
+    await h.say('张明华', '/登记 王大爷 13812345678 和平里3号楼 楼道灯坏了半个月', 'hpl')
+    await h.say('孙伟', '/登记 赵大姐 13698765432 小区门口积水', 'qyl')
+    await h.app.idle()
+    const only = await openFolderReadOnly(h.dir, { studioIds: ['hpl'], from: '2026-01-01', to: '2026-12-31' })
+    expect((await only.peekIssues('hpl', 2026)).map((i: { id: string }) => i.id)).toEqual(['HP-2026-0001'])
+    // 七一's registration is only in the log, which this reader did not keep: it reads no such partition.
+    expect(await only.peekIssues('qyl', 2026)).toEqual([])
+    const all = await openFolderReadOnly(h.dir)
+    expect((await all.peekIssues('qyl', 2026)).map((i: { id: string }) => i.id)).toEqual(['QY-2026-0001'])
+  } finally {
+    await h.close()
+  }
+})

@@ -307,3 +307,29 @@ function groupByYear(dates: LocalDate[]): Map<number, number[]> {
   }
   return out
 }
+
+/**
+ * Everything the calendars of a district are made of, as plain data (for work done in another thread):
+ * the district's extra days, each studio's (the district's already included, as the directory builds
+ * them) and the loaded State Council notices.
+ */
+export interface CalendarSpec {
+  district: { extraHolidays: LocalDate[]; extraWorkdays: LocalDate[] }
+  studios: { id: string; extraHolidays: LocalDate[]; extraWorkdays: LocalDate[] }[]
+  notices: [number, NoticeDays][]
+}
+
+/** A studio's calendar from a spec (a studio not in it: the district's), each built once. */
+export function calendarsFromSpec(spec: CalendarSpec): (studioId?: string) => WorkingCalendar {
+  const notices = new Map(spec.notices)
+  const district = createWorkingCalendar({ ...spec.district, notices })
+  const byId = new Map(spec.studios.map((s) => [s.id, s]))
+  const built = new Map<string, WorkingCalendar>()
+  return (studioId) => {
+    const s = studioId ? byId.get(studioId) : undefined
+    if (!s) return district
+    let cal = built.get(s.id)
+    if (!cal) built.set(s.id, (cal = createWorkingCalendar({ extraHolidays: s.extraHolidays, extraWorkdays: s.extraWorkdays, notices })))
+    return cal
+  }
+}

@@ -183,7 +183,6 @@ export function computeFigures(input: FiguresInput): Figures {
   }
 
   const rated = ratings.满意 + ratings.基本满意 + ratings.不满意
-  const byCount = <T extends { name: string }>(n: (x: T) => number) => (a: T, b: T) => n(b) - n(a) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
   return {
     from,
     to,
@@ -222,6 +221,71 @@ export function computeFigures(input: FiguresInput): Figures {
       .sort(byCount((x) => x.transferred)),
   }
 }
+
+const byCount = <T extends { name: string }>(n: (x: T) => number) => (a: T, b: T) => n(b) - n(a) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
+
+const addRate = (a: Rate, b: Rate): Rate => rate(a.num + b.num, a.den + b.den)
+const addMean = (a: Mean, b: Mean): Mean => ({ sum: a.sum + b.sum, count: a.count + b.count })
+
+/**
+ * The figures of a union of disjoint sets of records, from each set's figures: what `computeFigures` gives
+ * over all of them at once, when the parts share `from`, `to` and `now` and no session day is split
+ * between parts (a studio's records in one part, as /统计 全区 computes them studio by studio without
+ * holding the whole district). Every figure is a count, a rate or a mean over the records, so it adds up;
+ * the category and department lists are merged by name and ordered as computeFigures orders them.
+ */
+export function mergeFigures(from: LocalDate, to: LocalDate, parts: readonly Figures[]): Figures {
+  const out = computeFigures({ issues: [], sessions: [], from, to, now: 0, days: () => NO_DAYS })
+  const cats = new Map<string, CategoryFigures>()
+  const deps = new Map<string, DepartmentFigures>()
+  for (const f of parts) {
+    out.received += f.received
+    out.withdrawn += f.withdrawn
+    out.onTheSpot += f.onTheSpot
+    out.transferred += f.transferred
+    out.answered += f.answered
+    out.closed += f.closed
+    out.open += f.open
+    out.overdue += f.overdue
+    out.closure = addRate(out.closure, f.closure)
+    out.satisfaction = addRate(out.satisfaction, f.satisfaction)
+    out.strictSatisfaction = addRate(out.strictSatisfaction, f.strictSatisfaction)
+    for (const k of Object.keys(out.ratings) as Rating[]) out.ratings[k] += f.ratings[k]
+    out.answerDays = addMean(out.answerDays, f.answerDays)
+    out.sessionsHeld += f.sessionsHeld
+    out.sessionsCancelled += f.sessionsCancelled
+    out.sessionsFull = addRate(out.sessionsFull, f.sessionsFull)
+    out.sessionsCheckedIn = addRate(out.sessionsCheckedIn, f.sessionsCheckedIn)
+    out.visits += f.visits
+    for (const c of f.byCategory) {
+      const m = cats.get(c.name)
+      cats.set(c.name, m ? { name: c.name, received: m.received + c.received, closed: m.closed + c.closed, closure: addRate(m.closure, c.closure), satisfaction: addRate(m.satisfaction, c.satisfaction) } : { ...c })
+    }
+    for (const d of f.byDepartment) {
+      const m = deps.get(d.name)
+      deps.set(
+        d.name,
+        m
+          ? {
+              name: d.name,
+              transferred: m.transferred + d.transferred,
+              answered: m.answered + d.answered,
+              closed: m.closed + d.closed,
+              overdue: m.overdue + d.overdue,
+              closure: addRate(m.closure, d.closure),
+              satisfaction: addRate(m.satisfaction, d.satisfaction),
+              answerDays: addMean(m.answerDays, d.answerDays),
+            }
+          : { ...d },
+      )
+    }
+  }
+  out.byCategory = [...cats.values()].sort(byCount((x) => x.received))
+  out.byDepartment = [...deps.values()].sort(byCount((x) => x.transferred))
+  return out
+}
+
+const NO_DAYS: WorkingDays = { isWorkingDay: () => true, addWorkingDays: (d) => d, workingDaysBetween: () => 0 }
 
 /**
  * Orders studios worst first for the district summary: most issues escalated, then most overdue, then

@@ -12,6 +12,8 @@
  * - The right side of a range inherits the left side's year (`2026年1月至6月`); a range that runs
  *   backwards is refused (`period.reversed`), never silently swapped.
  * - A period may reach into the future (本月 on the 3rd): figures count what happened so far.
+ * - A period longer than ten years (MAX_PERIOD_YEARS) is refused (`period.too-long`): every report reads
+ *   each studio-year of its period, and no office reports on more than a decade at once.
  * Input is NFKC-normalised and blanks are ignored. Chinese is never matched with `\w`.
  */
 import { err, ok, type Result } from '../result.js'
@@ -37,6 +39,27 @@ export type PeriodCode =
   | 'period.unrecognised' // params.text
   | 'period.impossible' // params.text: 13月, 2026-02-30
   | 'period.reversed' // params.text: 2026-06至2026-01
+  | 'period.too-long' // params.text: 1900-01至9999-12 (more than MAX_PERIOD_YEARS)
+
+/** The longest period a report covers: ten years, e.g. 2017-01至2026-12. */
+export const MAX_PERIOD_YEARS = 10
+
+/**
+ * True when [from, to] is longer than `years` years: `to` is on or after the same day `years` years
+ * after `from` (2017-01-01至2026-12-31 is ten years; 2017-01-01至2027-01-01 one day more). A 29 February
+ * start counts from 1 March.
+ */
+export function isLongerThanYears(from: LocalDate, to: LocalDate, years: number): boolean {
+  const [y, m, d] = splitDate(from)
+  const end = m === 2 && d === 29 && !isValidDate(makeDate(y + years, 2, 29)) ? makeDate(y + years, 3, 1) : makeDate(y + years, m, d)
+  return to >= end
+}
+
+/** The longest period that may be asked, ending with `today`'s year, as typed (the refusal's example): 2017-01至2026-12. */
+export function longestRecentPeriod(today: LocalDate): string {
+  const [y] = splitDate(today)
+  return `${y - MAX_PERIOD_YEARS + 1}-01至${y}-12`
+}
 
 const RANGE_SEP = /^(.+?)(?:至|到|~|～|—|–)(.+)$/u
 /** `1月-6月`, `3月1日-3月15日`: a hyphen separates only after 月 or 日 (in `2026-01` it is part of the month). */
@@ -109,6 +132,7 @@ export function parsePeriod(text: string, today: LocalDate): Result<Period, Peri
     const from = left.from
     const to = right.to
     if (to < from) return err('period.reversed', { text: shown })
+    if (isLongerThanYears(from, to, MAX_PERIOD_YEARS)) return err('period.too-long', { text: shown })
     const spec: PeriodSpec =
       left.month !== undefined && right.month !== undefined && left.day === undefined && right.day === undefined
         ? { kind: 'months', from: { year: left.year, month: left.month }, to: { year: right.year, month: right.month } }

@@ -79,6 +79,12 @@ export interface RepRecordInput {
   from: LocalDate
   to: LocalDate
   now: number
+  /**
+   * The sessions that took place (reception.ts' keys), when `sessions` is only this person's share of
+   * them (a ledger index): an issue they were on duty for counts as received even where the session
+   * itself does not name them any more. Without it, the keys of `sessions`.
+   */
+  receptionKeys?: ReadonlySet<string>
 }
 
 const COVER_KINDS: ReadonlySet<DutyChange['kind']> = new Set(['substitute', 'volunteer', 'force'])
@@ -106,7 +112,7 @@ export function repRecord(input: RepRecordInput): RepRecord {
     }
   }
   const issues = input.issues.filter((i) => inPeriod(i.date, from, to) && i.status !== 'withdrawn')
-  const receptionAt = sessionKeys(input.sessions)
+  const receptionAt = input.receptionKeys ?? sessionKeys(input.sessions)
   const mine = issues.filter((i) => i.registrar === me).sort((a, b) => a.createdAt - b.createdAt || a.seq - b.seq)
   const rated = mine.filter((i) => i.feedback)
   const count = (m: DutyMark) => duties.filter((d) => d.mark === m).length

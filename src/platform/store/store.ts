@@ -167,6 +167,12 @@ export class Tx {
 export interface StoreOptions extends AtomicJsonOptions {
   /** Open without lock, writing nothing (export, check). */
   readOnly?: boolean
+  /**
+   * Read-only opens for a report: the only partitions (`issues/<studio>/<year>`, `roster/…`) it will
+   * read. Log records of any other partition are skipped as the log is replayed, instead of being kept
+   * for a read that never comes (the log may hold megabytes of this year's steps).
+   */
+  partitions?: (key: string) => boolean
   /** Compact when the log's current generation reaches this many bytes (default 8 MB)… */
   compactBytes?: number
   /** …or its oldest record is this old (default 1 hour). */
@@ -301,8 +307,10 @@ export class Store<I = unknown> implements PartitionHost {
     const rec = parsed.data
     this.seq = Math.max(this.seq, rec.n)
     this.durableSeq = this.seq
+    const wanted = this.readOnly ? this.opts.partitions : undefined
     for (const op of rec.ops) {
       if ('f' in op) {
+        if (wanted && !wanted(op.f)) continue
         let list = this.pending.get(op.f)
         if (!list) this.pending.set(op.f, (list = []))
         list.push({ op, where: line })
@@ -436,6 +444,15 @@ export class Store<I = unknown> implements PartitionHost {
     if (cached) return ((await cached) as Partition<IssuesData<I>>).data.issues
     const part = await this.loadPartition<IssuesData<I>>(key, false)
     return part.data.issues
+  }
+
+  /** Reads one roster partition without keeping it (reports over earlier years). */
+  async peekRoster(studioId: string, year: number): Promise<RosterData> {
+    const key = `roster/${studioId}/${year}`
+    const cached = this.parts.get(key)
+    if (cached) return ((await cached) as Partition<RosterData>).data
+    const part = await this.loadPartition<RosterData>(key, false)
+    return part.data
   }
 
   // ---- transactions -----------------------------------------------------------------------------------

@@ -10,12 +10,30 @@ import type { Issue } from '../../domain/issues/issue.js'
 import type { Session, Studio } from '../../domain/model.js'
 import type { LateIssue, OpenSummary } from '../../domain/stats/open-issues.js'
 import type { Rate } from '../../domain/stats/figures.js'
+import { MAX_PERIOD_YEARS, longestRecentPeriod, type PeriodCode } from '../../domain/stats/period.js'
+import type { LocalDate } from '../../domain/time/local-date.js'
+import { SATISFACTION_FLOOR, type Attention } from '../../domain/stats/attention.js'
 import { brief, maskFreeText, maskName } from '../../domain/issues/mask.js'
 import { dateShort, dutyText, timeRange } from './roster.js'
 import type { People } from './people.js'
 import { zh } from '../zh-CN.js'
+import { refuse, refusalText } from '../refusals.js'
+import type { UserError } from '../../messages/user-error.js'
 
 const t = zh.followup
+
+/** What a period that cannot be used is answered with: why, and the forms that work. */
+export function refusePeriod(code: PeriodCode, text: string, today: LocalDate): UserError {
+  if (code === 'period.reversed') return refuse('followup.reversedPeriod', text)
+  if (code === 'period.impossible') return refuse('followup.impossiblePeriod', text)
+  if (code === 'period.too-long') return refuse('followup.tooLongPeriod', text, MAX_PERIOD_YEARS, longestRecentPeriod(today))
+  return refuse('followup.badPeriod', text)
+}
+
+/** The same refusal as words (the command-line export prints it). */
+export function periodRefusal(code: PeriodCode, text: string, today: LocalDate): string {
+  return refusalText(refusePeriod(code, text, today))
+}
 
 /** Overdue lines shown in one post; the rest are counted. */
 export const OVERDUE_LINES = 10
@@ -57,6 +75,34 @@ export function weeklyText(directory: People, o: WeeklyPostInput): string {
 function overdueLine(x: LateIssue, escalated: boolean): string {
   const i = x.issue
   return t.overdueLine(i.id, maskName(i.constituent.name), brief(maskFreeText(i.content)), whereText(i, x.due), x.days, escalated)
+}
+
+type StatsInput = Parameters<typeof t.stats>[0]
+
+/**
+ * /统计 全区 in at most two messages, each within `maxChars` (the sender's limit, so none is split):
+ * the district's figures with the category and department lines that fit (the rest counted), then the
+ * studios that need attention, as many as fit, and where the full table is (the ledger). `period` is the
+ * period as the user may type it again, for the /导出台账 it names.
+ */
+export function districtStatsTexts(o: { stats: Omit<StatsInput, 'byStudio' | 'categoriesMore' | 'departmentsMore'>; attention: Attention[]; studios: number; period: string; maxChars: number }): string[] {
+  const cats = o.stats.byCategory
+  const deps = o.stats.byDepartment
+  let c = cats.length
+  let d = deps.length
+  const first = () => t.stats({ ...o.stats, byStudio: [], byCategory: cats.slice(0, c), byDepartment: deps.slice(0, d), categoriesMore: cats.length - c, departmentsMore: deps.length - d })
+  let one = first()
+  while (one.length > o.maxChars && c + d > 0) {
+    if (d >= c) d--
+    else c--
+    one = first()
+  }
+  const lines = o.attention.map((a) => t.attentionLine(a.name, a.f.overdue, a.f.received, a.f.closure, a.f.satisfaction))
+  let n = lines.length
+  const second = () => t.statsAttention({ period: o.stats.period, studios: o.studios, lines: lines.slice(0, n), more: lines.length - n, floor: Math.round(SATISFACTION_FLOOR * 100), ledger: t.ledgerCommand(o.period) })
+  let two = second()
+  while (two.length > o.maxChars && n > 0) two = (n--, second())
+  return [one, two]
 }
 
 export interface DistrictRow {

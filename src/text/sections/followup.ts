@@ -95,6 +95,8 @@ export const followup = {
   badPeriod: (text: string) => `看不懂期间“${text}”。可以写：${PERIOD_FORMS}。`,
   impossiblePeriod: (text: string) => `“${text}”不是有效的期间（月份 1–12，季度一至四）。可以写：${PERIOD_FORMS}。`,
   reversedPeriod: (text: string) => `“${text}”的起止顺序反了，请把较早的写在前面，如：2026-01至2026-06。`,
+  tooLongPeriod: (text: string, years: number, example: string) =>
+    `“${text}”超过了 ${years} 年。统计和台账一次最多 ${years} 年，如最近 ${years} 年：${example}；更早的请分段查询。`,
   districtWords: ['全区', '全区汇总', '全部'],
   /** What may stand alone between the two ends of a period typed with blanks: 2026-01 至 2026-06. */
   rangeWords: ['至', '到', '~', '～', '—', '–', '-'],
@@ -127,6 +129,9 @@ export const followup = {
     byCategory: string[]
     byDepartment: string[]
     byStudio: string[]
+    /** Lines left out for length (the district's reply): said, and where they are. */
+    categoriesMore?: number
+    departmentsMore?: number
   }) =>
     [
       `【统计】${o.title} · ${o.period}（截至 ${o.asOf}）`,
@@ -140,10 +145,23 @@ export const followup = {
       `接待日 ${o.sessionsHeld} 场${o.sessionsCancelled ? `（另取消 ${o.sessionsCancelled} 场）` : ''}，满员 ${rate(o.sessionsFull)}，签到齐全 ${rate(o.sessionsCheckedIn)}`,
       `接待群众 ${o.visits} 人次`,
       ...(o.byStudio.length ? ['按工作室：', ...o.byStudio] : []),
-      ...(o.byCategory.length ? ['按类别：', ...o.byCategory] : []),
-      ...(o.byDepartment.length ? ['按承办单位：', ...o.byDepartment] : []),
+      ...(o.byCategory.length || o.categoriesMore ? ['按类别：', ...o.byCategory, ...(o.categoriesMore ? [`　……另有 ${o.categoriesMore} 类，见台账“统计”表`] : [])] : []),
+      ...(o.byDepartment.length || o.departmentsMore ? ['按承办单位：', ...o.byDepartment, ...(o.departmentsMore ? [`　……另有 ${o.departmentsMore} 个承办单位，见台账“统计”表`] : [])] : []),
       '注：结案＝已归档或当场办结；满意率＝（满意＋基本满意）÷已评价；接待人次＝接待日由这一场的值班代表登记的问题（每件一人次）。',
     ].join('\n'),
+  /** /统计 全区, second message: the studios that need attention; the full table is in the ledger. */
+  statsAttention: (o: { period: string; studios: number; lines: string[]; more: number; floor: number; ledger: string }) =>
+    [
+      o.lines.length
+        ? `【需要关注的工作室】${o.period}：${o.lines.length + o.more} 个（共 ${o.studios} 个；有超期未结的问题，或满意率低于 ${o.floor}%；超期最多的在前）`
+        : `【需要关注的工作室】${o.period}：没有。${o.studios} 个工作室都没有超期未结的问题，满意率都不低于 ${o.floor}%。`,
+      ...o.lines,
+      ...(o.more ? [`……另有 ${o.more} 个。`] : []),
+      `每个工作室的受理、结案率、满意率、超期和接待日都在台账的“统计”表（按工作室）里：发送 ${o.ledger}，台账私聊发给您。`,
+    ].join('\n'),
+  attentionLine: (name: string, overdue: number, received: number, closure: RateLike, satisfaction: RateLike) =>
+    `· ${name}：超期 ${overdue} 件；受理 ${received} 件，结案率 ${rate(closure)}，满意率 ${rate(satisfaction)}`,
+  ledgerCommand: (period: string) => `/导出台账 ${period} 全区`,
   categoryLine: (name: string, received: number, closure: RateLike, satisfaction: RateLike) =>
     `· ${name}：${received} 件，结案率 ${rate(closure)}，满意率 ${rate(satisfaction)}`,
   departmentLine: (name: string, transferred: number, overdue: number, closure: RateLike, satisfaction: RateLike, days: { sum: number; count: number }) =>
@@ -156,6 +174,8 @@ export const followup = {
   exportSent: (title: string, period: string, issues: number, sessions: number, reps: number) =>
     `${title} ${period} 台账已生成：问题 ${issues} 件，接待日 ${sessions} 场，代表 ${reps} 人（一人一档各一张表）。\n文件含群众个人信息，请妥善保管，不要转发到群里。`,
   exportSentPrivately: (name: string) => `${name}，台账含群众个人信息，已私聊发给您。`,
+  exportFailed: '台账没有生成成功（已记录，管理员可查看日志）。请稍后再试；期间很长时可以分段导出，如：/导出台账 本年。',
+  exportFailedData: (why: string) => `台账没有生成成功：数据文件有问题。\n${why}\n请告知管理员检查数据目录（npm run check-data）。`,
 
   // ---- /履职 ---------------------------------------------------------------------------------------------
   record: (

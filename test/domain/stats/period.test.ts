@@ -1,5 +1,5 @@
 /** Reporting periods as people type them, relative to Wednesday 2026-11-18. */
-import { PERIOD_EXAMPLES, parsePeriod, thisMonth, thisYear } from '../../../src/domain/stats/period.js'
+import { PERIOD_EXAMPLES, isLongerThanYears, longestRecentPeriod, parsePeriod, thisMonth, thisYear } from '../../../src/domain/stats/period.js'
 import { zh } from '../../../src/text/zh-CN.js'
 
 const TODAY = '2026-11-18'
@@ -64,10 +64,44 @@ test.each([
   ['2026-06至2026-01', 'period.reversed'],
   ['6月至1月', 'period.reversed'],
   ['2026-01至后来', 'period.unrecognised'],
+  ['1900-01至9999-12', 'period.too-long'],
+  ['2016-12至2026-12', 'period.too-long'],
+  ['2016年至2026年', 'period.too-long'],
+  ['2017-01-01至2027-01-01', 'period.too-long'],
 ])('%j is refused: %s', (text, code) => {
   const r = parsePeriod(text, TODAY)
   expect(r.ok).toBe(false)
   if (!r.ok) expect(r.code).toBe(code)
+})
+
+test.each([
+  // Ten years exactly is allowed; one day more is not.
+  ['2017-01至2026-12', '2017-01-01', '2026-12-31'],
+  ['2017年至2026年', '2017-01-01', '2026-12-31'],
+  ['2016-12-02至2026-12-01', '2016-12-02', '2026-12-01'],
+])('%j is ten years or less: read', (text, from, to) => {
+  const r = parsePeriod(text, TODAY)
+  expect(r.ok && [r.value.from, r.value.to]).toEqual([from, to])
+})
+
+test.each([
+  ['2017-01-01', '2026-12-31', false],
+  ['2017-01-01', '2027-01-01', true],
+  ['2016-03-05', '2026-03-04', false],
+  ['2016-03-05', '2026-03-05', true],
+  // From 29 February: ten years later there is none, so the limit is 1 March.
+  ['2016-02-29', '2026-02-28', false],
+  ['2016-02-29', '2026-03-01', true],
+  ['2020-02-29', '2024-02-28', false],
+  ['2020-02-29', '2024-02-29', true],
+])('isLongerThanYears(%s, %s, 10 or 4): %s', (from, to, longer) => {
+  expect(isLongerThanYears(from, to, from.startsWith('2020') ? 4 : 10)).toBe(longer)
+})
+
+test('the refusal of a too long period names the longest one that may be asked', () => {
+  expect(longestRecentPeriod(TODAY)).toBe('2017-01至2026-12')
+  const r = parsePeriod(longestRecentPeriod(TODAY), TODAY)
+  expect(r.ok).toBe(true)
 })
 
 test('defaults: this month (/统计) and this year (/导出台账, /履职)', () => {
