@@ -29,7 +29,7 @@ import { benchLatency, benchBurst, checkOnDisk, type BurstResult, type DiskCheck
 import { benchRoster } from './sections/roster.js'
 import { benchPacing } from './sections/pacing.js'
 import { benchWrites } from './sections/writes.js'
-import { benchExport } from './sections/export.js'
+import { benchExport, RECEIPT_EVERY_MS } from './sections/export.js'
 import { generateRosterYear, writeRosterYear } from './generate-roster.js'
 
 process.noDeprecation = true
@@ -310,8 +310,10 @@ async function main(): Promise<void> {
     })
     const d = g.receiptsDuring
     const i = g.receiptsIdle
-    rows.push({ key: 'g.p50', measure: `/登记 → receipt p50 while the district ledger is written (n=${d.n})`, figure: ms(d.p50), baseline: `no export ${ms(i.p50)} (n=${i.n})`, target: '—', pass: null, value: d.p50, baselineValue: i.p50, unit: 'ms' })
-    rows.push({ key: 'g.p99', measure: `/登记 → receipt p99 (max) while the district ledger is written`, figure: `${ms(d.p99)} (${ms(d.max)})`, baseline: `no export ${ms(i.p99)} (${ms(i.max)})`, target: '≤ 200 ms', pass: d.n > 0 && d.p99 <= 200, value: d.p99, baselineValue: i.p99, unit: 'ms' })
+    rows.push({ key: 'g.p50', measure: `/登记 → receipt p50 while the district ledger is written (one every ${RECEIPT_EVERY_MS} ms; n=${d.n})`, figure: ms(d.p50), baseline: `no export ${ms(i.p50)} (n=${i.n})`, target: '—', pass: null, value: d.p50, baselineValue: i.p50, unit: 'ms' })
+    const behind = g.district.flatMap((x) => x.behindFile)
+    const b = g.receiptsBesideFile
+    rows.push({ key: 'g.p99', measure: `/登记 → receipt p99 (max) while the district ledger is written`, figure: `${ms(d.p99)} (${ms(d.max)})`, baseline: `no export ${ms(i.p99)} (${ms(i.max)}); not queued behind the file's upload: p99 ${ms(b.p99)} (${ms(b.max)}), ${behind.length} queued behind it (${behind.map(ms).join(', ')})`, target: '≤ 200 ms', pass: d.n > 0 && d.p99 <= 200, value: d.p99, baselineValue: i.p99, unit: 'ms' })
     const cliMs = med(g.cli.map((x) => x.ms))
     const cliOk = g.cli.every((x) => x.code === 0)
     rows.push({ key: 'g.cli', measure: `npm run export -- ${ly}年 (the same ledger, its own process; median of ${g.cli.length})`, figure: cliOk ? `${ms(cliMs)}, peak RSS ${Math.max(...g.cli.map((x) => x.peakRssMb)).toFixed(0)} MB` : `failed: ${g.cli.map((x) => x.out).join(' | ')}`, baseline: `in the bot ${ms(dMs)}`, target: '—', pass: cliOk ? null : false, value: cliMs, baselineValue: dMs, unit: 'ms' })
