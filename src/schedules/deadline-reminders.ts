@@ -16,7 +16,8 @@
  * gets nothing marked (a warning is logged once), so its issues are reminded once someone is bound.
  */
 import type { Job } from './job.js'
-import { dueDate, isOverdue } from '../domain/issues/issue-machine.js'
+import { dueDate } from '../domain/issues/issue-machine.js'
+import { summariseOpen } from '../domain/stats/open-issues.js'
 import { addDays, toInstant, toLocalDate } from '../domain/time/local-date.js'
 import { contactsOf } from '../text/posts/roster.js'
 import { reminderDigestText, type DueSoon, type Overdue } from '../text/posts/followup.js'
@@ -25,6 +26,12 @@ import type { Issue } from '../domain/issues/issue.js'
 export const reminderMarker = (i: Issue, due: string): string => `remind:${i.id}:${i.status}:${i.round}:${due}`
 export const digestMarker = (contactId: string, date: string): string => `remind-digest:${contactId}:${date}`
 
+/** What one digest (or one studio's share of it) lists. */
+interface Items {
+  dueSoon: (DueSoon & { marker: string })[]
+  overdue: Overdue[]
+}
+
 export const deadlineRemindersJob: Job = {
   name: 'deadline-reminders',
   async run(deps, firedAt) {
@@ -32,16 +39,6 @@ export const deadlineRemindersJob: Job = {
     const today = toLocalDate(firedAt)
     if (firedAt < toInstant(today, config.issues.remindAt)) return
     const window = config.issues.remindWorkingDaysBefore
-    // Per studio: the issues newly due soon (not yet reminded for this due date) and the overdue ones.
-    const byStudio = new Map<string, { dueSoon: (DueSoon & { marker: string })[]; overdue: Overdue[] }>()
-    const of = (studioId: string) => {
-      let v = byStudio.get(studioId)
-      if (!v) byStudio.set(studioId, (v = { dueSoon: [], overdue: [] }))
-      return v
-    }
-    // The last due date inside the window, per studio calendar: one string comparison per open issue, as
-    // this runs every minute over every open issue of the district.
-    const lastDue = new Map<string, string>()
     // Per studio: its coordinators' contacts that have not had today's digest (most of the day: none, and
     // the studio's issues are skipped at once).
     const waiting = new Map<string, string[]>()
@@ -54,16 +51,26 @@ export const deadlineRemindersJob: Job = {
       }
       return v
     }
-    for (const issue of await deps.issues.openIssues()) {
+    const open = (await deps.issues.openIssues()).filter((i) => directory.studio(i.studioId) && waitingOf(i.studioId).length > 0)
+    // Per studio: the issues newly due soon (not yet reminded for this due date) and the overdue ones
+    // (as the open-issue summary counts them: most overdue first).
+    const byStudio = new Map<string, Items>()
+    const of = (studioId: string) => {
+      let v = byStudio.get(studioId)
+      if (!v) byStudio.set(studioId, (v = { dueSoon: [], overdue: [] }))
+      return v
+    }
+    const calendarOf = (studioId: string) => deps.calendars.of(studioId)
+    for (const x of summariseOpen(open, today, calendarOf, config.weekly.escalateAfterWorkingDays).overdue) {
+      of(x.issue.studioId).overdue.push({ ...x, studio: directory.studio(x.issue.studioId)!.name })
+    }
+    // The last due date inside the window, per studio calendar: one string comparison per open issue, as
+    // this runs every minute over every open issue of the district.
+    const lastDue = new Map<string, string>()
+    for (const issue of open) {
       const due = dueDate(issue)
-      if (!due) continue
-      const studio = directory.studio(issue.studioId)
-      if (!studio || waitingOf(studio.id).length === 0) continue
-      const cal = deps.calendars.of(issue.studioId)
-      if (due < today) {
-        if (isOverdue(issue, today)) of(studio.id).overdue.push({ issue, studio: studio.name, due, days: Math.max(1, -cal.workingDaysBetween(today, due)) })
-        continue
-      }
+      if (!due || due < today) continue
+      const cal = calendarOf(issue.studioId)
       let last = lastDue.get(issue.studioId)
       // The day before the (window + 1)-th working day: every date at most `window` working days away.
       if (last === undefined) lastDue.set(issue.studioId, (last = addDays(cal.addWorkingDays(today, window + 1), -1)))
@@ -72,12 +79,12 @@ export const deadlineRemindersJob: Job = {
       if (left < 0 || left > window) continue
       const marker = reminderMarker(issue, due)
       if (deps.outbox.has(marker)) continue
-      of(studio.id).dueSoon.push({ issue, studio: studio.name, due, left, marker })
+      of(issue.studioId).dueSoon.push({ issue, studio: directory.studio(issue.studioId)!.name, due, left, marker })
     }
     // Per coordinator contact: everything of their studios, in one message, once a day. An issue counts
     // as reminded once a digest carrying it is written (a coordinator who already had today's digest
     // sees what came since tomorrow).
-    const digests = new Map<string, { dueSoon: (DueSoon & { marker: string })[]; overdue: Overdue[] }>()
+    const digests = new Map<string, Items>()
     const markers = new Set<string>()
     for (const [studioId, items] of byStudio) {
       const open = waitingOf(studioId)

@@ -3,7 +3,7 @@
  * to the liaison office (its group, or each admin privately) listing the issues that have newly become
  * overdue by more than `weekly.escalateAfterWorkingDays` working days — each once per handling round
  * and due date (marker `escalate:<id>:<round>:<due>`), written with the day's message (marker
- * `escalate-digest:<date>`) in one transaction. Nothing new, nothing sent. The Monday district summary
+ * `escalate-digest:<date>`) in one transaction. Nothing new, nothing sent (the day is marked as looked at). The Monday district summary
  * still lists every escalated issue with the studios' figures.
  */
 import { liaisonTargets, type Job } from './job.js'
@@ -21,14 +21,20 @@ export const escalationDigestJob: Job = {
     const { config, directory, log } = deps
     const today = toLocalDate(firedAt)
     if (firedAt < toInstant(today, config.issues.remindAt) || deps.outbox.has(escalationDigestMarker(today))) return
+    const targets = liaisonTargets(deps)
+    if (targets.length === 0) {
+      deps.log.once(`escalation-nobody:${today}`, () => log.warn('daily escalation digest not posted: no liaison group and no admin bound', { today }))
+      return
+    }
     const limit = config.weekly.escalateAfterWorkingDays
     const known = new Set(directory.studios.map((s) => s.id))
     const open = (await deps.issues.openIssues()).filter((i) => known.has(i.studioId))
     const fresh = summariseOpen(open, today, (id) => deps.calendars.of(id), limit).escalated.filter((x) => !deps.outbox.has(escalationMarker(x.issue, x.due)))
-    if (fresh.length === 0) return
-    const targets = liaisonTargets(deps)
-    if (targets.length === 0) {
-      deps.log.once(`escalation-nobody:${today}`, () => log.warn('daily escalation digest not posted: no liaison group and no admin bound', { today }))
+    if (fresh.length === 0) {
+      // Nothing new: the day is marked as looked at, so the every-minute due-check does not scan every
+      // open issue again until tomorrow (an issue only passes the limit when the day changes; one that a
+      // calendar change pushes past it during the day is reported the next day).
+      await deps.store.transaction(() => deps.store.state.set('markers', escalationDigestMarker(today), firedAt))
       return
     }
     const text = escalationDigestText(today, fresh, limit, (id) => directory.studio(id)?.name ?? id)

@@ -115,23 +115,24 @@ export interface DistrictRow {
   satisfaction: Rate
 }
 
+/** Escalated issues, one masked line each (they may go to a group), at most 30, the rest counted. */
+function escalatedLines(escalated: readonly LateIssue[], studioName: (id: string) => string): string[] {
+  const d = t.district
+  const shown = escalated.slice(0, OVERDUE_LINES * 3)
+  return [
+    ...shown.map((x) => d.escalatedLine(x.issue.id, studioName(x.issue.studioId), maskName(x.issue.constituent.name), brief(maskFreeText(x.issue.content)), whereText(x.issue, x.due), x.days)),
+    ...(escalated.length > shown.length ? [d.more(escalated.length - shown.length)] : []),
+  ]
+}
+
 /** The district summary for the liaison office (masked: it may go to a group). Rows come worst first. */
 export function districtText(o: { district: string; weekFrom: string; weekTo: string; year: number; rows: DistrictRow[]; escalated: LateIssue[]; limit: number; studioName: (id: string) => string }): string {
   const d = t.district
-  const shown = o.escalated.slice(0, OVERDUE_LINES * 3)
   return [
     d.header(o.district, t.weekRange(dateShort(o.weekFrom), dateShort(o.weekTo))),
     d.studiosHeader,
     ...o.rows.map((r) => d.studioLine(r.name, r.open, r.overdue, r.escalated, o.year, r.received, r.closure, r.satisfaction)),
-    ...(o.escalated.length
-      ? [
-          d.escalatedHeader(o.escalated.length, o.limit),
-          ...shown.map((x) =>
-            d.escalatedLine(x.issue.id, o.studioName(x.issue.studioId), maskName(x.issue.constituent.name), brief(maskFreeText(x.issue.content)), whereText(x.issue, x.due), x.days),
-          ),
-          ...(o.escalated.length > shown.length ? [d.more(o.escalated.length - shown.length)] : []),
-        ]
-      : [d.none(o.limit)]),
+    ...(o.escalated.length ? [d.escalatedHeader(o.escalated.length, o.limit), ...escalatedLines(o.escalated, o.studioName)] : [d.none(o.limit)]),
   ].join('\n')
 }
 
@@ -144,13 +145,8 @@ export interface DueSoon {
   left: number
 }
 
-/** One overdue issue, for a coordinator's daily reminder. */
-export interface Overdue {
-  issue: Issue
-  studio: string
-  due: string
-  days: number
-}
+/** One overdue issue (as the open-issue summary gives it), with its studio's name, for a coordinator's daily reminder. */
+export type Overdue = LateIssue & { studio: string }
 
 function dueSoonText(x: DueSoon): string {
   const i = x.issue
@@ -181,12 +177,5 @@ export function reminderDigestText(date: string, dueSoon: readonly DueSoon[], ov
 
 /** The liaison office's daily 督办 (masked: it may go to a group): the issues newly past the limit. */
 export function escalationDigestText(date: string, escalated: readonly LateIssue[], limit: number, studioName: (id: string) => string): string {
-  const d = t.district
-  const shown = escalated.slice(0, OVERDUE_LINES * 3)
-  return [
-    t.escalationDigest.header(dateShort(date), limit, escalated.length),
-    ...shown.map((x) => d.escalatedLine(x.issue.id, studioName(x.issue.studioId), maskName(x.issue.constituent.name), brief(maskFreeText(x.issue.content)), whereText(x.issue, x.due), x.days)),
-    ...(escalated.length > shown.length ? [d.more(escalated.length - shown.length)] : []),
-    t.escalationDigest.footer,
-  ].join('\n')
+  return [t.escalationDigest.header(dateShort(date), limit, escalated.length), ...escalatedLines(escalated, studioName), t.escalationDigest.footer].join('\n')
 }
