@@ -108,14 +108,12 @@ export class Directory {
     return all.filter((s) => s.name.includes(q) || q.includes(s.name.replace(zh.identity.studioSuffix, '')))
   }
 
-  /** Active people with this exact name (optionally within one studio). */
   /** Active people of this name, anywhere in the district (to tell same names apart). */
   namesakes(name: string): Person[] {
-    const out: Person[] = []
-    for (const p of this.peopleById.values()) if (p.active && p.name === name) out.push(p)
-    return out
+    return this.findByName(name)
   }
 
+  /** Active people with this exact name (optionally within one studio). */
   findByName(name: string, studioId?: string): Person[] {
     return this.people.filter((p) => p.active && p.name === name && (studioId === undefined || p.studioId === studioId))
   }
