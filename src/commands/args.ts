@@ -48,26 +48,27 @@ export function restAfter(text: string, token: string | undefined): string | und
   return rest || undefined
 }
 
-export interface DateArgs {
+interface DateFirst {
   /** The date as typed (`12月10日`, `10日`, `下周四`…); `run` finds the session it means. */
   dateText: string
+  /** Contact ids the message @mentioned, in order (a copy: `run` may take them one by one). */
+  mentions: string[]
+}
+
+export interface DateArgs extends DateFirst {
   /** Everything after the date, if anything. */
   rest?: string
-  /** The words after the date. */
-  after: string[]
-  /** Contact ids the message @mentioned, in order. */
-  mentions: string[]
 }
 
 /** `<日期> [more]`: the swap and duty commands. No date: the command's usage. */
 export const dateArgs = (help: HelpText) =>
   argsOf((a): DateArgs => {
-    const [dateText, ...after] = a.tokens
+    const [dateText] = a.tokens
     if (!dateText) throw refuse('swaps.usage', help.usage, help.example)
-    return { dateText, rest: restAfter(a.text, dateText), after, mentions: [...a.mentions] }
+    return { dateText, rest: restAfter(a.text, dateText), mentions: [...a.mentions] }
   })
 
-export interface DateAndPersonArgs extends DateArgs {
+export interface DateAndPersonArgs extends DateFirst {
   /** The person as typed: `@李秀兰` (the next mention), a name, or a person id. */
   who: string
   /** What follows the person (the reason). */
@@ -77,10 +78,10 @@ export interface DateAndPersonArgs extends DateArgs {
 /** `<日期> <@某人|姓名> [理由]`: no date is the usage, no person says a person is needed. */
 export const dateAndPersonArgs = (help: HelpText) =>
   argsOf((a): DateAndPersonArgs => {
-    const [dateText, who, ...after] = a.tokens
+    const [dateText, who] = a.tokens
     if (!dateText) throw refuse('swaps.usage', help.usage, help.example)
     if (!who) throw refuse('swaps.needTarget', help.usage, help.example)
-    return { dateText, who, rest: restAfter(a.text, dateText), after, mentions: [...a.mentions], reason: restAfter(a.text, who) }
+    return { dateText, who, mentions: [...a.mentions], reason: restAfter(a.text, who) }
   })
 
 export interface SwapArgs extends DateAndPersonArgs {
@@ -91,25 +92,25 @@ export interface SwapArgs extends DateAndPersonArgs {
 /** `<我的日期> <对方的日期> <@某人|姓名> [理由]` (/换班). */
 export const swapArgs = (help: HelpText) =>
   argsOf((a): SwapArgs => {
-    const [dateText, theirsText, who, ...after] = a.tokens
+    const [dateText, theirsText, who] = a.tokens
     if (!dateText || !theirsText) throw refuse('swaps.usage', help.usage, help.example)
     if (!who) throw refuse('swaps.needTarget', help.usage, help.example)
-    return { dateText, theirsText, who, rest: restAfter(a.text, dateText), after, mentions: [...a.mentions], reason: restAfter(a.text, who) }
+    return { dateText, theirsText, who, mentions: [...a.mentions], reason: restAfter(a.text, who) }
   })
 
-export interface ForceArgs extends DateArgs {
+export interface ForceArgs extends DateFirst {
   /** Who goes off, who comes on, why. */
   change: Replacement
 }
 
-/** `<日期> <甲>换<乙> [理由]` and its other forms (/调班): the replacement is read here, the people in `run`. */
+/** `<日期> 甲→乙 [理由]` and the other forms parseReplacement reads (/调班): the people are found in `run`. */
 export const forceArgs = (help: HelpText) =>
   argsOf((a): ForceArgs => {
-    const [dateText, ...after] = a.tokens
+    const [dateText] = a.tokens
     if (!dateText) throw refuse('swaps.usage', help.usage, help.example)
     const change = parseReplacement(a.text.slice(a.text.indexOf(dateText) + dateText.length))
     if (!change) throw refuse('swaps.badReplacement')
-    return { dateText, rest: restAfter(a.text, dateText), after, mentions: [...a.mentions], change }
+    return { dateText, mentions: [...a.mentions], change }
   })
 
 export interface RequestArgs {

@@ -21,7 +21,7 @@ describe('argument schemas', () => {
   test('date and person: the parts, the mentions copied, the reason after the person', () => {
     const mentions = ['wx-li']
     const a = dateAndPersonArgs(help).parse(raw('12月10日 @李秀兰 家里有事', mentions))
-    expect(a).toEqual({ dateText: '12月10日', who: '@李秀兰', rest: '@李秀兰 家里有事', after: ['家里有事'], mentions: ['wx-li'], reason: '家里有事' })
+    expect(a).toEqual({ dateText: '12月10日', who: '@李秀兰', mentions: ['wx-li'], reason: '家里有事' })
     expect(a.mentions).not.toBe(mentions)
   })
 
