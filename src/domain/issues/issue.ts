@@ -62,6 +62,8 @@ export interface Feedback {
   round: number
   rating: Rating
   comment?: string
+  /** The constituent's 是否解决 answer (已解决 true / 未解决 false), when asked (web callback, /反馈). */
+  solved?: boolean
 }
 
 export interface ContactAttempt {
@@ -97,7 +99,15 @@ export type IssueEvent = EventBase &
     | { kind: 'on_the_spot' }
     | { kind: 'transfer'; department: string; workingDays: number; deadline: LocalDate }
     | { kind: 'answer'; round: number }
-    | { kind: 'feedback'; round: number; rating: Rating; comment?: string; reopened?: true; deadline?: LocalDate }
+    | { kind: 'feedback'; round: number; rating: Rating; comment?: string; solved?: boolean; reopened?: true; deadline?: LocalDate }
+    /** 签收: the department signed for the work order (starts the response clock); by its web link. */
+    | { kind: 'sign'; department: string }
+    /** 退单: the department sent it back (wrong department); the coordinator transfers it again. */
+    | { kind: 'return'; department: string; reason: string }
+    /** 申请延期: the department asked for more working days (once per round); the coordinator decides. */
+    | { kind: 'extend_request'; workingDays: number; reason: string }
+    /** The warning ladder: 催办 (yellow, due soon) and 督办 (red, overdue for the configured working days). */
+    | { kind: 'urge'; level: 'yellow' | 'red' }
     | { kind: 'extend'; workingDays: number; reason: string; deadline: LocalDate }
     /** The due date counted again on a new holiday calendar (a State Council notice was loaded). */
     | { kind: 'recalendar'; field: 'transferBy' | 'deadline'; before: LocalDate; deadline: LocalDate }

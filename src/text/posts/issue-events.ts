@@ -26,7 +26,7 @@ export function describeIssueEvent(issue: Issue, e: IssueEvent, o: { full: boole
     case 'answer':
       return ev.answer(e.round)
     case 'feedback': {
-      const rated = ev.feedback(e.rating, e.comment && freeText(e.comment, o.full))
+      const rated = ev.feedback(e.rating, e.comment && freeText(e.comment, o.full), e.solved)
       return e.reopened && e.deadline ? ev.both(rated, ev.reopened(e.round + 1, o.date(e.deadline))) : rated
     }
     case 'extend':
@@ -42,6 +42,14 @@ export function describeIssueEvent(issue: Issue, e: IssueEvent, o: { full: boole
       return ev.correct(e.changes.map((c) => zh.issues.fieldName[c.field] ?? c.field).join(zh.common.listSep), r)
     case 'withdraw':
       return ev.withdraw(r)
+    case 'sign':
+      return ev.sign(e.department)
+    case 'return':
+      return ev.returned(e.department, freeText(e.reason, o.full))
+    case 'extend_request':
+      return ev.extendRequest(e.workingDays, freeText(e.reason, o.full))
+    case 'urge':
+      return ev.urge(e.level)
     case 'recalendar':
       return zh.calendar.recalendarEvent(zh.calendar.deadlineWhat[e.field === 'transferBy' ? 'transfer' : 'answer'], o.date(e.before), o.date(e.deadline))
   }
