@@ -1,7 +1,8 @@
 /**
  * (c) Start-up to ready: a bot process is spawned (`node --import tsx <script>`, the same code `npm start`
  * runs) against a mock gateway whose account is already logged in, and a probe is sent privately every
- * 20 ms; "ready" is the first answer to a probe, measured from the spawn. Peak RSS is the process's
+ * 20 ms; "ready" is the first answer to a probe, measured from the spawn (for the bot: `/待办` from a
+ * coordinator, and only an answer with the right count, known from a bot that had finished loading). Peak RSS is the process's
  * VmHWM at that moment, and again once its CPU has gone quiet (background loading included).
  */
 import { Driver, spawnTs, type Child } from '../lib/driver.js'
@@ -26,7 +27,7 @@ export async function measureStartup(
   env: Record<string, string>,
   probeFrom: string,
   probeText: (n: number) => string,
-  o: { keep?: boolean; timeoutMs?: number } = {},
+  o: { keep?: boolean; timeoutMs?: number; accept?: (text: string) => boolean } = {},
 ): Promise<{ result: StartupResult; child: Child }> {
   const first = driver.fromBot.length
   const spawnWall = Date.now()
@@ -54,7 +55,8 @@ export async function measureStartup(
     }
     driver.say(probeFrom, probeText(++probes))
     try {
-      const m = await driver.reply(first, (x) => x.listenerId === probeFrom && !x.roomId, 20, 'probe answer')
+      // An answer that is not yet the right one (a count still incomplete) does not count as ready.
+      const m = await driver.reply(first, (x) => x.listenerId === probeFrom && !x.roomId && (o.accept?.(x.text ?? '') ?? true), 20, 'probe answer')
       answered = m.at
     } catch {
       // not yet

@@ -44,6 +44,9 @@ import { toLocalDate, yearOf } from '../domain/time/local-date.js'
 const OPEN_STATUSES: ReadonlySet<Issue['status']> = new Set(['registered', 'transferred', 'answered', 'rated'])
 export const isOpen = (issue: Issue): boolean => OPEN_STATUSES.has(issue.status)
 
+/** The open issues of older years, by partition, with the signature of the snapshot they came from. */
+const OPEN_CACHE = 'open-issues.json'
+
 /** Partitions read at once while loading (file handles, memory). */
 const LOAD_CONCURRENCY = 16
 
@@ -82,6 +85,8 @@ export class IssueRepo {
   private openByStudio = new Map<string, Map<string, Issue>>()
   private byRegistrar = new Map<string, Set<string>>()
   private scanDone: Promise<void> = Promise.resolve()
+  /** The older partitions taken from the cache, read again (for damage) and the cache rewritten. */
+  private verifyDone: Promise<void> = Promise.resolve()
 
   private constructor(
     private readonly store: Store<any>,
@@ -105,9 +110,14 @@ export class IssueRepo {
     return repo
   }
 
-  /** Resolves once the older partitions have been scanned for open issues. */
+  /** Resolves once the open issues of older years are known (from the cache or their files). */
   get scanned(): Promise<void> {
     return this.scanDone
+  }
+
+  /** Resolves once every older partition has been read (damage found) and the cache written. */
+  get verified(): Promise<void> {
+    return this.scanDone.then(() => this.verifyDone)
   }
 
   /** The issue with this id (`HP-2026-0042`), wherever it is stored. */
@@ -285,27 +295,93 @@ export class IssueRepo {
     ids.add(issue.id)
   }
 
-  /** Older partitions, one at a time: keep their open issues, drop the rest. */
+  /**
+   * Older partitions: keep their open issues, drop the rest. The open issues of each older partition are
+   * also kept in a cache file (cache/open-issues.json) beside the snapshot's signature: a partition whose
+   * snapshot has not changed since is taken from there at once, so /待办 is right as soon as the bot is
+   * ready; only changed ones are read before the open issues count as known. The unchanged ones are read
+   * afterwards all the same (damage is found as before) and the cache is written anew.
+   */
   private async scan(parts: { studioId: string; year: number }[]): Promise<void> {
+    const cached = await this.readOpenCache()
+    const files = new Map<string, string[]>()
+    const sigs = new Map<string, string | undefined>()
     for (const p of parts) {
+      let names = files.get(p.studioId)
+      if (!names) files.set(p.studioId, (names = await this.store.partitionFiles('issues', p.studioId)))
+      sigs.set(`${p.studioId}/${p.year}`, await this.store.partitionSignature('issues', p.studioId, p.year, names))
+    }
+    const hits: { studioId: string; year: number }[] = []
+    const misses: { studioId: string; year: number }[] = []
+    for (const p of parts) {
+      const key = `${p.studioId}/${p.year}`
+      const entry = cached.get(key)
+      const sig = sigs.get(key)
+      if (entry && sig !== undefined && entry.sig === sig) {
+        hits.push(p)
+        for (const issue of entry.open) this.keepOpenOld(issue)
+      } else misses.push(p)
+    }
+    const fresh = new Map<string, { sig: string; open: Issue[] }>()
+    const read = async (p: { studioId: string; year: number }): Promise<boolean> => {
+      const key = `${p.studioId}/${p.year}`
       // Let messages in between files: the scan must not hold up replies.
       await new Promise<void>((r) => setImmediate(r))
-      if (this.loaded.has(`${p.studioId}/${p.year}`)) continue
+      if (this.loaded.has(key)) return true
       try {
         const issues = (await this.store.peekIssues(p.studioId, p.year)) as Issue[]
-        if (this.loaded.has(`${p.studioId}/${p.year}`)) continue
-        for (const issue of issues) {
-          if (!isOpen(issue) || this.places.has(issue.id)) continue
-          this.setOpen(issue)
-          this.addRegistrar(issue)
-        }
+        if (this.loaded.has(key)) return true
+        const open = issues.filter(isOpen)
+        const before = cached.get(key)?.open
+        if (before) for (const issue of before) if (!this.places.has(issue.id) && !open.some((o) => o.id === issue.id)) this.dropOpenOld(issue)
+        for (const issue of open) this.keepOpenOld(issue)
+        const sig = sigs.get(key)
+        if (sig !== undefined) fresh.set(key, { sig, open })
+        return true
       } catch (e) {
         // Damaged data is never dropped silently: the bot stops, naming the file (README 数据布局).
         this.o.log.error('could not scan an issues partition for open issues', { studioId: p.studioId, year: p.year, error: e })
         this.o.onDamage?.(e)
-        return
+        return false
       }
     }
+    for (const p of misses) if (!(await read(p))) return
+    this.o.log.info('open issues of older years known', { fromCache: hits.length, read: misses.length })
+    // The open issues are known: /待办 and the reminders may go on. The unchanged files are read next.
+    this.verifyDone = (async () => {
+      for (const p of hits) if (!(await read(p))) return
+      if (misses.length === 0 && fresh.size === cached.size) return
+      await this.writeOpenCache(fresh).catch((e) => this.o.log.warn('could not write the cache of open issues', { error: e }))
+    })()
+  }
+
+  /** An older year's open issue, as read from its file or the cache (unless its partition is loaded). */
+  private keepOpenOld(issue: Issue): void {
+    if (this.places.has(issue.id)) return
+    this.setOpen(issue)
+    this.addRegistrar(issue)
+  }
+
+  private dropOpenOld(issue: Issue): void {
+    this.openById.delete(issue.id)
+    this.openByStudio.get(issue.studioId)?.delete(issue.id)
+    this.byRegistrar.get(issue.registrar)?.delete(issue.id)
+  }
+
+  private async readOpenCache(): Promise<Map<string, { sig: string; open: Issue[] }>> {
+    const out = new Map<string, { sig: string; open: Issue[] }>()
+    const raw = (await this.store.readCache(OPEN_CACHE)) as { version?: unknown; entries?: unknown } | null
+    if (!raw || raw.version !== 1 || typeof raw.entries !== 'object' || raw.entries === null) return out
+    for (const [key, v] of Object.entries(raw.entries as Record<string, { sig?: unknown; open?: unknown }>)) {
+      if (typeof v?.sig !== 'string' || !Array.isArray(v.open)) continue
+      const open = v.open.filter((i): i is Issue => typeof i === 'object' && i !== null && typeof (i as Issue).id === 'string' && Array.isArray((i as Issue).history) && isOpen(i as Issue))
+      if (open.length === v.open.length) out.set(key, { sig: v.sig, open })
+    }
+    return out
+  }
+
+  private async writeOpenCache(entries: Map<string, { sig: string; open: Issue[] }>): Promise<void> {
+    await this.store.writeCache(OPEN_CACHE, JSON.stringify({ version: 1, entries: Object.fromEntries(entries) }))
   }
 }
 

@@ -95,6 +95,7 @@ test('older years: open issues are found by the background scan, closed ones are
   await reopened.scanned
   expect((await reopened.get('HP-2019-0003'))?.status).toBe('answered')
   expect((await reopened.registeredBy('p01')).map((i) => i.id)).toEqual(['HP-2019-0003'])
+  await reopened.verified
 })
 
 test('only the current year is loaded before start-up completes; earlier years are scanned afterwards', async () => {
@@ -103,7 +104,7 @@ test('only the current year is loaded before start-up completes; earlier years a
   await writePartition('hpl', 2026, [made(1, at('2026-05-06T10:00:00+08:00'))])
   const log = memoryLogger()
   const repo = await IssueRepo.open(await Store.open(dir, { fsync: false }), { now: NOW, log, studioOfPrefix: (p) => PREFIXES[p] })
-  await repo.scanned
+  await repo.verified
   expect(log.lines.find((l) => l.includes('issues loaded'))).toContain('"partitions":1,"issues":1,"olderPartitions":2')
 })
 
@@ -140,4 +141,76 @@ test('a write that fails takes the change back: nothing registered, nothing chan
   expect(again.ok && again.value.id).toBe('HP-2026-0002')
   const stored = issuesOnDisk<Issue>(dir, 'hpl', 2026)
   expect(stored.map((i) => [i.id, i.status])).toEqual([['HP-2026-0001', 'registered'], ['HP-2026-0002', 'registered']])
+})
+
+describe('the cache of older years’ open issues (cache/open-issues.json)', () => {
+  const openLogged = async () => {
+    const log = memoryLogger()
+    const repo = await IssueRepo.open(await Store.open(dir, { fsync: false }), { now: NOW, log, studioOfPrefix: (p) => PREFIXES[p] })
+    return { repo, log, known: () => log.lines.find((l) => l.includes('open issues of older years known')) ?? '' }
+  }
+  const cacheFile = () => path.join(dir, 'cache', 'open-issues.json')
+
+  beforeEach(async () => {
+    await writePartition('hpl', 2019, [made(3, at('2019-05-06T10:00:00+08:00')), made(4, at('2019-05-07T10:00:00+08:00'), { closed: true })])
+    await writePartition('qyl', 2024, [made(1, at('2024-03-04T10:00:00+08:00'), { prefix: 'QY', studioId: 'qyl' })])
+  })
+
+  test('a second start takes the unchanged partitions from the cache, and they are what the files say', async () => {
+    const first = await openLogged()
+    await first.repo.verified
+    expect(first.known()).toContain('"fromCache":0,"read":2')
+    const second = await openLogged()
+    await second.repo.scanned
+    expect(second.known()).toContain('"fromCache":2,"read":0')
+    expect((await second.repo.openIssues()).map((i) => i.id).sort()).toEqual(['HP-2019-0003', 'QY-2024-0001'])
+    expect((await second.repo.registeredBy('p01')).map((i) => i.id).sort()).toEqual(['HP-2019-0003', 'QY-2024-0001'])
+  })
+
+  test('the cache is what is used: an entry that disagrees with an unchanged file shows until the file is read again, then it is corrected', async () => {
+    const first = await openLogged()
+    await first.repo.verified
+    const cache = JSON.parse(await fs.readFile(cacheFile(), 'utf8'))
+    cache.entries['hpl/2019'].open = []
+    await fs.writeFile(cacheFile(), JSON.stringify(cache))
+    const second = await openLogged()
+    await second.repo.scanned
+    expect((await second.repo.openIssues('hpl')).map((i) => i.id)).toEqual([])
+    await second.repo.verified
+    expect((await second.repo.openIssues('hpl')).map((i) => i.id)).toEqual(['HP-2019-0003'])
+  })
+
+  test('a partition rewritten since is read again before the open issues count as known', async () => {
+    await (await openLogged()).repo.verified
+    await writePartition('hpl', 2019, [made(3, at('2019-05-06T10:00:00+08:00'), { closed: true }), made(4, at('2019-05-07T10:00:00+08:00'), { closed: true })])
+    const second = await openLogged()
+    await second.repo.scanned
+    expect(second.known()).toContain('"fromCache":1,"read":1')
+    expect((await second.repo.openIssues()).map((i) => i.id)).toEqual(['QY-2024-0001'])
+    await second.repo.verified
+  })
+
+  test('a step on an older issue (in the log, not yet compacted) makes its partition be read again', async () => {
+    const first = await openLogged()
+    await first.repo.verified
+    const r = await first.repo.apply('HP-2019-0003', { type: 'withdraw', reason: '重复登记' }, { at: NOW, by: 'c01', today: '2026-12-10', days })
+    expect(r.ok).toBe(true)
+    const second = await openLogged()
+    await second.repo.scanned
+    expect(second.known()).toContain('"fromCache":1,"read":1')
+    expect((await second.repo.openIssues()).map((i) => i.id)).toEqual(['QY-2024-0001'])
+    await second.repo.verified
+  })
+
+  test('a damaged or foreign cache file is ignored: every partition is read', async () => {
+    await (await openLogged()).repo.verified
+    for (const body of ['{"version":1,"entries":', '{"version":2,"entries":{}}', '[]']) {
+      await fs.writeFile(cacheFile(), body)
+      const again = await openLogged()
+      await again.repo.scanned
+      expect(again.known()).toContain('"fromCache":0,"read":2')
+      expect((await again.repo.openIssues()).map((i) => i.id).sort()).toEqual(['HP-2019-0003', 'QY-2024-0001'])
+      await again.repo.verified
+    }
+  })
 })

@@ -92,6 +92,9 @@ export const SEEN_RING = 5000
 const bindingSchema = z.object({ personId: z.string(), via: z.enum(['config', 'code', 'name']), at: z.number() })
 const outboxItemSchema = z.object({ id: z.string(), to: z.object({ roomId: z.string().optional(), contactId: z.string().optional() }), text: z.string(), mentions: z.array(z.string()).optional(), createdAt: z.number() })
 const bindCodeSchema = z.object({ code: z.string(), personId: z.string(), expiresAt: z.number() })
+/** Derived files under cache/: only the envelope is checked (their readers check the rest). */
+const cacheSchema = z.object({ version: z.literal(1) }).passthrough()
+
 const stateSchema = z.object({
   version: z.number(),
   bindings: z.object({ contacts: z.record(z.string(), bindingSchema), rooms: z.record(z.string(), z.string()) }),
@@ -236,6 +239,8 @@ export class Store<I = unknown> implements PartitionHost {
   /** A failed write not yet followed by a good one (admins are told once per such spell). */
   private failing = false
   private alertDue = false
+  /** Cache files being written (close waits for them). */
+  private readonly cacheWrites = new Set<Promise<void>>()
 
   private constructor(
     readonly dir: string,
@@ -394,6 +399,60 @@ export class Store<I = unknown> implements PartitionHost {
     }
     if (part.kind === 'file') part.durable = JSON.stringify(part.data)
     return part
+  }
+
+  /**
+   * What a partition's snapshot is on disk now, for a cache derived from it (the open issues of older
+   * years): its inode, size and modification time. Undefined when that is not the whole of it: the log
+   * holds records of it not yet in the snapshot, it changed since the last compaction, or a journal of
+   * the store's first format lies beside it.
+   */
+  async partitionSignature(kind: 'roster' | 'issues', studioId: string, year: number, siblings?: readonly string[]): Promise<string | undefined> {
+    const key = `${kind}/${studioId}/${year}`
+    if (this.pending.has(key) || this.changedSince.has(key) || this.legacy.has(key)) return undefined
+    const folder = path.join(this.dir, kind, studioId)
+    try {
+      const names = siblings ?? (await fs.readdir(folder))
+      if (names.some((n) => n.startsWith(`${year}.log.`))) return undefined
+      const st = await fs.stat(path.join(folder, `${year}.json`), { bigint: true })
+      return `${st.ino}:${st.size}:${st.mtimeNs}`
+    } catch {
+      return undefined
+    }
+  }
+
+  /** The names in a studio's folder of this kind (to sign many of its partitions with one read). */
+  async partitionFiles(kind: 'roster' | 'issues', studioId: string): Promise<string[]> {
+    try {
+      return await fs.readdir(path.join(this.dir, kind, studioId))
+    } catch {
+      return []
+    }
+  }
+
+  /**
+   * A derived file under `<data>/cache/` (never acknowledged data: rebuilt from the partitions whenever
+   * it is missing, stale or damaged). Null when absent or unreadable.
+   */
+  async readCache(name: string): Promise<unknown> {
+    try {
+      return JSON.parse(await fs.readFile(path.join(this.dir, 'cache', name), 'utf8'))
+    } catch {
+      return null
+    }
+  }
+
+  /** Writes a derived file atomically (not in a read-only open). */
+  async writeCache(name: string, body: string): Promise<void> {
+    if (this.readOnly || this.closed) return
+    const file = new AtomicJsonFile(path.join(this.dir, 'cache', name), cacheSchema, 1, { fsync: false })
+    const write = file.writeText(body)
+    this.cacheWrites.add(write)
+    try {
+      await write
+    } finally {
+      this.cacheWrites.delete(write)
+    }
   }
 
   /** The studio-years that have data of this kind (on disk or in the log; nothing is loaded). */
@@ -717,6 +776,7 @@ export class Store<I = unknown> implements PartitionHost {
       await this.compact().catch((e) => this.opts.onNotice?.('compaction failed', { error: e }))
     }
     this.closed = true
+    await Promise.allSettled([...this.cacheWrites])
     await this.wal.close()
     await this.lock?.release()
   }
@@ -725,6 +785,7 @@ export class Store<I = unknown> implements PartitionHost {
   async settle(): Promise<void> {
     await this.exclusive(() => undefined).catch(() => undefined)
     await this.compacting?.catch(() => undefined)
+    await Promise.allSettled([...this.cacheWrites])
   }
 
   /** Bytes in the log's current generation (benchmark, /状态). */
