@@ -6,7 +6,8 @@
  * so the data has exactly the shape, ids, deadlines (working days, State Council calendar) and histories
  * the bot itself writes: registered, transferred to a department, sometimes extended, answered, rated
  * (不满意 reopens it for a second handling), contact attempts, archived; some answered on the spot,
- * some withdrawn. Steps later than `now` are not taken, so recent issues are still open in every state.
+ * some withdrawn, some called back more than once. Steps later than `now` are not taken, so recent issues are
+ * still open in every state; about 3 % of all issues stall after an early step and stay open (overdue).
  * Realistic sizes: Chinese names, mobile numbers, addresses, complaint texts and answers from
  * bench/synthetic.ts; histories of 2–8 events (5 typical); message ids as WeChat's 19-digit ids.
  *
@@ -164,10 +165,15 @@ function makeOne(m: MakeOne): Issue {
   if (!created.ok) throw new Error(`createIssue refused: ${created.code}`)
   let issue = created.value
 
-  // The steps still to come, each some working days after the previous one.
+  // The steps still to come, each some working days after the previous one. About 3 % stall for good
+  // after one of their first steps (never transferred, never answered, never called back, never
+  // archived): the open and overdue issues of earlier years that a real district carries.
   let day = m.date
   let t = at
+  const stallAfter = r() < 0.03 ? int(r, 0, 3) : -1
+  let taken = 0
   const step = (wdLo: number, wdHi: number, action: IssueAction, by: string): boolean => {
+    if (stallAfter >= 0 && taken++ >= stallAfter && action.type !== 'correct') return false
     const next = cal.addWorkingDays(day, int(r, wdLo, wdHi))
     const when = Math.max(t + 60_000, instantOn(next, r))
     if (when > m.now) return false
@@ -195,6 +201,8 @@ function makeOne(m: MakeOne): Issue {
   if (!unhappy && r() < 0.12 && !step(15, 25, { type: 'extend', workingDays: int(r, 5, 15), reason: pick(r, ['涉及多个部门，需要协调', '需要列入下一季度资金计划', '需要现场勘查']) }, coordinator)) return issue
   if (!step(3, 28, { type: 'answer', text: pick(r, ANSWERS) }, coordinator)) return issue
   const unreachable = r() < 0.05
+  // Some callbacks take more than one try.
+  if (!unreachable && r() < 0.1 && !step(1, 2, { type: 'recordContactAttempt', reached: false, note: '电话无人接听' }, coordinator)) return issue
   if (!step(1, 4, { type: 'recordContactAttempt', reached: !unreachable, note: unreachable ? '电话多次无人接听' : '电话回访' }, coordinator)) return issue
   if (unreachable) {
     step(3, 8, { type: 'archive', reason: '多次联系未果，已答复存档' }, coordinator)
