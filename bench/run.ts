@@ -8,6 +8,7 @@
  *   (c) start-up to ready with those 200,000 issues, and peak RSS, vs an empty data folder and the echo bot
  *   (d) the roster of 230 studios × 12 months, vs computing only the dates
  *   (e) pacing with the production gap: intervals, and a 200-reply backlog merged
+ *   (h) a Monday 09:00 of 230 studios at production pacing (the Sender's waits on a simulated clock)
  *   (g) the district ledger of last year (/导出台账 and npm run export): time, peak RSS above resting,
  *       /登记 receipts while it is written; /统计 of the district (messages) and of ten years
  *
@@ -30,6 +31,7 @@ import { benchRoster } from './sections/roster.js'
 import { benchPacing } from './sections/pacing.js'
 import { benchWrites } from './sections/writes.js'
 import { benchExport, RECEIPT_EVERY_MS } from './sections/export.js'
+import { benchMonday } from './sections/monday.js'
 import { generateRosterYear, writeRosterYear } from './generate-roster.js'
 
 process.noDeprecation = true
@@ -341,6 +343,19 @@ async function main(): Promise<void> {
     rows.push({ key: 'g.stats', measure: `/统计 ${ly}年 全区: messages (longest), time`, figure: `${st.district.messages} (${st.district.longest} chars), ${ms(st.district.ms)}`, baseline: `one studio: ${st.studio.messages} (${st.studio.longest} chars), ${ms(st.studio.ms)}`, target: `≤ 3, each ≤ ${config.bot.maxMessageChars}`, pass: st.district.messages <= 3 && st.district.longest <= config.bot.maxMessageChars })
     rows.push({ key: 'g.decade', measure: `/统计 ${ly - 8}-01至${ly + 1}-12 全区 (every stored issue): time; /登记 p99 (n=${st.decade.receipts.n}) meanwhile`, figure: `${ms(st.decade.ms)}; p99 ${ms(st.decade.receipts.p99)}`, baseline: `no report p99 ${ms(i.p99)}`, target: 'p99 ≤ 200 ms', pass: st.decade.receipts.n > 0 && st.decade.receipts.p99 <= 200, value: st.decade.receipts.p99, baselineValue: i.p99, unit: 'ms' })
     say(`  district ledger ${g.district.map((x) => ms(x.ms)).join(', ')}; one studio ${g.studio.map((x) => ms(x.ms)).join(', ')}; peak +${g.district.map((x) => above(x).toFixed(0)).join(', ')} MB; receipts p50 ${ms(d.p50)} p99 ${ms(d.p99)} (idle ${ms(i.p50)} / ${ms(i.p99)}); cli ${g.cli.map((x) => ms(x.ms)).join(', ')}`)
+  }
+
+  // (h) a Monday 09:00 for the whole city, the Sender's waits on a simulated clock
+  say('(h) Monday 09:00: announcements, weekly posts, reminder digests and summaries of 230 studios at pacing [1000, 2000] ms (simulated clock) …')
+  {
+    const h = await benchMonday(config, dataDir, { now })
+    details.monday = h
+    const min = (x: number | undefined) => (x === undefined ? '—' : `${x.toFixed(1)} min`)
+    const ann = h.lastAtMin.announcement
+    const wk = h.lastAtMin.weekly
+    rows.push({ key: 'h.ann', measure: `Monday ${h.monday} 09:00: last duty announcement out (${h.messages.announcement} announcements; ${h.total} messages in all)`, figure: min(ann), baseline: `all ${h.total} one by one at the mean gap ${min(h.allAtMeanGapMin)}`, target: '≤ 5 min', pass: ann === undefined ? null : ann <= 5, value: ann, baselineValue: h.allAtMeanGapMin, unit: 'min' })
+    rows.push({ key: 'h.weekly', measure: `Monday 09:00: last weekly group post out (${h.messages.weekly} posts; ${h.messages.digest} reminder digests, ${h.messages.liaison} to the liaison group, ${h.messages.other} other)`, figure: `${min(wk)}; queue empty at ${min(Math.max(...Object.values(h.lastAtMin)))}`, baseline: `all one by one at the mean gap ${min(h.allAtMeanGapMin)}`, target: '≤ 15 min', pass: wk === undefined ? null : wk <= 15, value: wk, baselineValue: h.allAtMeanGapMin, unit: 'min' })
+    say(`  ${h.total} messages: ${JSON.stringify(h.messages)}; last announcement ${min(ann)}, last weekly post ${min(wk)} (simulated in ${ms(h.wallMs)})`)
   }
 
   // Report
