@@ -9,6 +9,7 @@
  *   (d) the roster of 230 studios × 12 months, vs computing only the dates
  *   (e) pacing with the production gap: intervals, and a 200-reply backlog merged
  *   (h) a Monday 09:00 of 230 studios at production pacing (the Sender's waits on a simulated clock)
+ *   (i) long-run memory: the bot's heap over 60,000 group messages, peak RSS over 20,000
  *   (g) the district ledger of last year (/导出台账 and npm run export): time, peak RSS above resting,
  *       /登记 receipts while it is written; /统计 of the district (messages) and of ten years
  *
@@ -32,6 +33,7 @@ import { benchPacing } from './sections/pacing.js'
 import { benchWrites } from './sections/writes.js'
 import { benchExport, RECEIPT_EVERY_MS } from './sections/export.js'
 import { benchMonday } from './sections/monday.js'
+import { benchMemory } from './sections/memory.js'
 import { generateRosterYear, writeRosterYear } from './generate-roster.js'
 
 process.noDeprecation = true
@@ -240,6 +242,11 @@ async function main(): Promise<void> {
         }
       })()
       const afterCrash = await measureStartup(botDriver, 'src/main.ts', botEnv(dataDir), repContact(0, 0), () => '/我是谁', { keep: true })
+      // The first burst of a fresh process, from members of ten other groups it has never seen.
+      const cold = await benchBurst(botDriver, { count: BURST, groups: 10, echo: false, tagBase: 400_000, groupOffset: 20 })
+      details.coldBurst = cold.result
+      rows.push({ key: 'b.cold', measure: `cold burst: ${BURST} /登记 right after a start, 50 members of 10 groups the process has not seen`, figure: `${cold.result.perSecond.toFixed(0)}/s (${cold.result.acknowledged} acknowledged in ${cold.result.messages} messages)`, baseline: `warm ${rate.toFixed(0)}/s; echo ${echoRate.toFixed(0)}/s`, target: '≥ 500/s', pass: cold.result.acknowledged === BURST && cold.result.perSecond >= 500, value: cold.result.perSecond, baselineValue: rate, unit: '/s' })
+      say(`  cold burst right after the start: ${cold.result.perSecond.toFixed(0)}/s (${cold.result.acknowledged} acknowledged)`)
       afterCrash.child.child.kill('SIGKILL')
       await afterCrash.child.exited
       details.startupAfterCrash = { ...afterCrash.result, logBytes }
@@ -356,6 +363,18 @@ async function main(): Promise<void> {
     rows.push({ key: 'h.ann', measure: `Monday ${h.monday} 09:00: last duty announcement out (${h.messages.announcement} announcements; ${h.total} messages in all)`, figure: min(ann), baseline: `all ${h.total} one by one at the mean gap ${min(h.allAtMeanGapMin)}`, target: '≤ 5 min', pass: ann === undefined ? null : ann <= 5, value: ann, baselineValue: h.allAtMeanGapMin, unit: 'min' })
     rows.push({ key: 'h.weekly', measure: `Monday 09:00: last weekly group post out (${h.messages.weekly} posts; ${h.messages.digest} reminder digests, ${h.messages.liaison} to the liaison group, ${h.messages.other} other)`, figure: `${min(wk)}; queue empty at ${min(Math.max(...Object.values(h.lastAtMin)))}`, baseline: `all one by one at the mean gap ${min(h.allAtMeanGapMin)}`, target: '≤ 15 min', pass: wk === undefined ? null : wk <= 15, value: wk, baselineValue: h.allAtMeanGapMin, unit: 'min' })
     say(`  ${h.total} messages: ${JSON.stringify(h.messages)}; last announcement ${min(ann)}, last weekly post ${min(wk)} (simulated in ${ms(h.wallMs)})`)
+  }
+
+  // (i) long-run memory
+  const LONG_RUN = QUICK ? 20_000 : 60_000
+  say(`(i) long-run memory: ${LONG_RUN.toLocaleString('en')} group messages (one in 20 a read-only command) to the bot on ${TOTAL.toLocaleString('en')} issues …`)
+  {
+    const mem = await benchMemory(config, botEnv(dataDir), { messages: LONG_RUN })
+    details.memory = mem
+    const growth = mem.heapMb[mem.heapMb.length - 1] - mem.heapMb[0]
+    rows.push({ key: 'i.heap', measure: `heap after gc over ${mem.messages.toLocaleString('en')} group messages (every 10,000: ${mem.heapMb.map((x) => x.toFixed(0)).join(', ')} MB)`, figure: `${growth >= 0 ? '+' : ''}${growth.toFixed(1)} MB`, baseline: `at the start ${mem.heapMb[0].toFixed(0)} MB`, target: '≤ +5 MB', pass: growth <= 5, value: growth, baselineValue: mem.heapMb[0], unit: 'MB' })
+    rows.push({ key: 'i.rss', measure: 'peak RSS (VmHWM) over the first 20,000 of them / over the whole run', figure: `${mem.peakRssAt20kMb.toFixed(0)} / ${mem.peakRssEndMb.toFixed(0)} MB`, baseline: `at ready ${rssReady.toFixed(0)} MB`, target: '≤ 350 MB', pass: mem.peakRssAt20kMb <= 350, value: mem.peakRssAt20kMb, baselineValue: rssReady, unit: 'MB' })
+    say(`  heap ${mem.heapMb.map((x) => x.toFixed(1)).join(' → ')} MB; RSS ${mem.rssMb.map((x) => x.toFixed(0)).join(' → ')} MB; peak ${mem.peakRssAt20kMb.toFixed(0)} / ${mem.peakRssEndMb.toFixed(0)} MB; ${mem.seconds.toFixed(0)} s`)
   }
 
   // Report

@@ -116,10 +116,13 @@ export interface BurstResult {
  * to the gateway at once; the clock stops when the last one is acknowledged. With `echo` the answers
  * are the echoed texts instead of receipts.
  */
-export async function benchBurst(driver: Driver, o: { count: number; groups: number; echo: boolean; seed?: number; tagBase: number; timeoutMs?: number }): Promise<{ result: BurstResult; sent: Registration[]; receipts: Map<string, string[]> }> {
+export async function benchBurst(
+  driver: Driver,
+  o: { count: number; groups: number; echo: boolean; seed?: number; tagBase: number; timeoutMs?: number; /** First studio whose group is used (members the process has not seen). */ groupOffset?: number },
+): Promise<{ result: BurstResult; sent: Registration[]; receipts: Map<string, string[]> }> {
   const r = seededRandom(o.seed ?? 23)
   const sent: Registration[] = []
-  for (let i = 0; i < o.count; i++) sent.push(registration(r, o.tagBase + i, i % o.groups, Math.floor(i / o.groups) % 5))
+  for (let i = 0; i < o.count; i++) sent.push(registration(r, o.tagBase + i, (o.groupOffset ?? 0) + (i % o.groups), Math.floor(i / o.groups) % 5))
   const wanted = new Set(sent.map((s) => s.tag))
   const receipts = new Map<string, string[]>() // tag → issue ids seen for it
   const texts = new Set(sent.map((s) => s.text))
