@@ -3,7 +3,7 @@
  * sees them in Excel: numbers as shown (a phone typed as a number stays its 11 digits), rich text and
  * hyperlinks as their text, formulas as their result.
  */
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 
 export interface SheetGrid {
   sheet: string
@@ -11,7 +11,9 @@ export interface SheetGrid {
 }
 
 export async function readSheetGrid(source: string | Buffer): Promise<SheetGrid> {
-  const wb = new ExcelJS.Workbook()
+  // Loaded on first use: exceljs alone is a fifth of the bot's start-up.
+  const { default: Excel } = await import('exceljs')
+  const wb = new Excel.Workbook()
   if (typeof source === 'string') await wb.xlsx.readFile(source)
   else await wb.xlsx.load(source as unknown as ArrayBuffer)
   const ws = wb.worksheets.find((w) => w.actualRowCount > 0) ?? wb.worksheets[0]
