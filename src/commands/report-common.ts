@@ -114,5 +114,5 @@ export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmedia
  */
 export async function studioFigures(deps: Deps, studioId: string, period: Period, now: number): Promise<Figures> {
   const data = await collectLedger(storeSource(deps.store), [studioId], period.from, period.to)
-  return computeFigures({ issues: data.issues, sessions: data.sessions, from: period.from, to: period.to, now, days: (id) => deps.calendars.of(id) })
+  return computeFigures({ issues: data.issues, sessions: data.sessions, from: period.from, to: period.to, now, days: (id) => deps.calendars.of(id), respondWithinWorkingDays: deps.config.issues.respondWithinWorkingDays })
 }

@@ -105,6 +105,8 @@ export const configSchema = z
         maxExtensionWorkingDays: z.number().int().min(1).max(60).default(15),
         correctionMinutes: z.number().int().min(0).max(1440).default(10),
         remindWorkingDaysBefore: z.number().int().min(0).max(30).default(3),
+        /** 响应率: a transferred issue counts as responded when the department signs for it (签收) within this many working days of the transfer (0 = the same day). */
+        respondWithinWorkingDays: z.number().int().min(0).max(30).default(1),
         /** Wall time (Asia/Shanghai) from which the day's deadline reminders go out, so nobody is messaged at midnight. */
         remindAt: localTime.default('09:00'),
         maxLength: z.number().int().min(100).max(20000).default(2000),

@@ -119,6 +119,9 @@ export const followup = {
     closure: RateLike
     satisfaction: RateLike
     strict: RateLike
+    response: RateLike
+    respondWithin: number
+    solved: RateLike
     ratings: { 满意: number; 基本满意: number; 不满意: number }
     answerDays: { sum: number; count: number }
     sessionsHeld: number
@@ -141,6 +144,7 @@ export const followup = {
       `未结 ${o.open} 件，其中超期 ${o.overdue} 件`,
       `满意率 ${rate(o.satisfaction)}；其中“满意” ${rate(o.strict)}`,
       `　评价：满意 ${o.ratings.满意}，基本满意 ${o.ratings.基本满意}，不满意 ${o.ratings.不满意}`,
+      `响应率 ${rate(o.response)}（转办后 ${o.respondWithin} 个工作日内签收）；解决率 ${rate(o.solved)}（回访答“已解决”÷答了是否解决）`,
       `平均答复用时 ${mean(o.answerDays.sum, o.answerDays.count)} 个工作日（${o.answerDays.count} 件有答复）`,
       `接待日 ${o.sessionsHeld} 场${o.sessionsCancelled ? `（另取消 ${o.sessionsCancelled} 场）` : ''}，满员 ${rate(o.sessionsFull)}，签到齐全 ${rate(o.sessionsCheckedIn)}`,
       `接待群众 ${o.visits} 人次`,
@@ -164,8 +168,8 @@ export const followup = {
   ledgerCommand: (period: string) => `/导出台账 ${period} 全区`,
   categoryLine: (name: string, received: number, closure: RateLike, satisfaction: RateLike) =>
     `· ${name}：${received} 件，结案率 ${rate(closure)}，满意率 ${rate(satisfaction)}`,
-  departmentLine: (name: string, transferred: number, overdue: number, closure: RateLike, satisfaction: RateLike, days: { sum: number; count: number }) =>
-    `· ${name}：转办 ${transferred} 件，结案率 ${rate(closure)}，超期 ${overdue} 件，满意率 ${rate(satisfaction)}，平均答复 ${mean(days.sum, days.count)} 个工作日`,
+  departmentLine: (name: string, transferred: number, overdue: number, closure: RateLike, satisfaction: RateLike, days: { sum: number; count: number }, response?: RateLike, solved?: RateLike) =>
+    `· ${name}：转办 ${transferred} 件，${response ? `响应率 ${rate(response)}，` : ''}结案率 ${rate(closure)}，超期 ${overdue} 件，${solved ? `解决率 ${rate(solved)}，` : ''}满意率 ${rate(satisfaction)}，平均答复 ${mean(days.sum, days.count)} 个工作日`,
   studioLine: (name: string, received: number, closure: RateLike, satisfaction: RateLike, overdue: number, held: number) =>
     `· ${name}：受理 ${received} 件，结案率 ${rate(closure)}，满意率 ${rate(satisfaction)}，超期 ${overdue} 件，接待日 ${held} 场`,
 
