@@ -61,6 +61,8 @@ export type IssueAction =
   | { type: 'correct'; fields: IssueCorrection }
   | { type: 'withdraw'; reason?: string }
   | { type: 'recalendar'; field: 'transferBy' | 'deadline'; date: LocalDate }
+  /** The warning ladder's 催办 (yellow) or 督办 (red), recorded by the daily jobs (domain/issues/warning-level.ts). */
+  | { type: 'urge'; level: 'yellow' | 'red' }
 export type IssueActionType = IssueAction['type']
 
 export interface IssueContext {
@@ -111,6 +113,8 @@ export type IssueCodeParams = {
   empty_content: None
   empty_category: None
   department_before_transfer: None
+  /** 催办/督办 of an issue with nothing due (answered, rated). */
+  nothing_due: None
 }
 export type IssueCode = keyof IssueCodeParams
 
@@ -207,7 +211,15 @@ export function applyIssueAction(issue: Issue, action: IssueAction, ctx: IssueCo
       return withdraw(issue, action.reason, ctx)
     case 'recalendar':
       return recalendar(issue, action, ctx)
+    case 'urge':
+      return urge(issue, action.level, ctx)
   }
+}
+
+/** 催办/督办: only while something is due (the transfer, or the department's answer); changes nothing else. */
+function urge(issue: Issue, level: 'yellow' | 'red', ctx: IssueContext): Step {
+  if (dueDate(issue) === undefined) return err('nothing_due')
+  return ok({ ...issue, history: push(issue, { ...eventBase(ctx), kind: 'urge', level }) })
 }
 
 /**

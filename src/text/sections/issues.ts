@@ -343,6 +343,7 @@ export const issues = {
     empty_content: (_p: P) => '诉求不能为空。',
     empty_category: (_p: P) => '类别不能为空。',
     department_before_transfer: (_p: P) => '这个问题还没有转办，没有承办单位可改。请用 /转办。',
+    nothing_due: (_p: P) => '这个问题现在没有待办的期限（已答复或已办结），不需要催办。',
   } as Record<string, (p: P) => string>,
   unknownDepartment: (typed: string, near: string) => `没有承办单位“${echoTyped(typed)}”。${near}`,
   nearDepartments: (list: string) => `您是不是想写：${list}？`,
