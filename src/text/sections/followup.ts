@@ -277,7 +277,7 @@ export const followup = {
     studiosHeader: '各工作室（超期最多的在前）：',
     studioLine: (name: string, open: number, overdue: number, escalated: number, year: number, received: number, closure: RateLike, satisfaction: RateLike) =>
       `· ${name}：待办 ${open}，超期 ${overdue}，督办 ${escalated}；${year}年受理 ${received} 件，结案率 ${rate(closure)}，满意率 ${rate(satisfaction)}`,
-    escalatedHeader: (n: number, limit: number) => `督办问题（超期超过 ${limit} 个工作日）${n} 件：`,
+    escalatedHeader: (n: number, limit: number) => `【通报】督办问题（超期超过 ${limit} 个工作日，已报联络室督办）${n} 件：`,
     escalatedLine: (id: string, studio: string, who: string, content: string, where: string, days: number) =>
       `· ${id} ${studio} ${who}：${content}\n  ${where}，已超期 ${days} 个工作日`,
     more: (n: number) => `……另有 ${n} 件，请用 /导出台账 查看全部。`,
@@ -294,7 +294,7 @@ export const followup = {
       `${o.id}（${o.studio}）${o.who}：${o.content}`,
       o.registered
         ? `转办期限 ${o.due}，${o.left === 0 ? '今天到期' : `还剩 ${o.left} 个工作日`}。请尽快转办：/转办 ${o.id} <承办单位>`
-        : `${o.department ?? ''}承办，答复期限 ${o.due}，${o.left === 0 ? '今天到期' : `还剩 ${o.left} 个工作日`}。请督促承办单位按期答复；确需延期请发：/延期 ${o.id} <工作日数> <理由>`,
+        : `${o.department ?? ''}承办，答复期限 ${o.due}，${o.left === 0 ? '今天到期' : `还剩 ${o.left} 个工作日`}。已向承办单位催办（工单页面上可见），请督促按期答复；确需延期请发：/延期 ${o.id} <工作日数> <理由>`,
     ].join('\n'),
   remindDigest: {
     header: (date: string) => `【到期提醒】${date}`,
