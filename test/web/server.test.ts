@@ -2,6 +2,7 @@
  * The web server's skeleton: Chinese error pages (never fastify's English ones), the security headers,
  * CSRF on forms, the per-IP rate limit, and the audit record persisted through the store.
  */
+import type { InjectOptions } from 'fastify'
 import { Harness } from '../support/harness.js'
 import { createWebServer, WebError, type WebServer } from '../../src/web/server.js'
 import { csrfField, html, page, esc } from '../../src/web/html.js'
@@ -45,7 +46,7 @@ afterAll(async () => {
   await h.close()
 })
 
-const inject = (o: Parameters<WebServer['fastify']['inject']>[0]) => web.fastify.inject(o)
+const inject = (o: InjectOptions) => web.fastify.inject(o)
 
 test('an unknown page is the Chinese 404 page, with security headers and no caching', async () => {
   const r = await inject({ url: '/nothing-here' })
