@@ -16,6 +16,7 @@ import { followup } from './sections/followup.js'
 import { calendar } from './sections/calendar.js'
 import { gateway } from './sections/gateway.js'
 import { status, budget } from './sections/status.js'
+import { web } from './sections/web.js'
 
 export const zh = {
   common,
@@ -32,6 +33,7 @@ export const zh = {
   gateway,
   status,
   budget,
+  web,
 }
 
 export type Catalogue = typeof zh
