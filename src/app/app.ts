@@ -23,6 +23,7 @@ import { NameClaims } from './name-claims.js'
 import { BindAttempts } from './bind-attempts.js'
 import { WebTokens } from './web-tokens.js'
 import { WebAddress } from './web-address.js'
+import { OfficeSessions } from './office-sessions.js'
 import type { ConnectionInfo, Deps } from './deps.js'
 import { SentCounter, sendBudget } from './sent-counter.js'
 import { commands as allCommands } from '../commands/index.js'
@@ -127,7 +128,9 @@ export async function createApp(o: AppOptions): Promise<App> {
     bindAttempts: new BindAttempts(),
     webTokens: new WebTokens(o.store, o.clock),
     web: new WebAddress(o.config.web),
+    officeSessions: undefined as unknown as OfficeSessions,
   }
+  deps.officeSessions = new OfficeSessions(o.store, deps.webTokens, directory, () => o.clock.now())
   const sender = new Sender(
     o.transport,
     {

@@ -17,6 +17,7 @@ import type { NameClaims } from './name-claims.js'
 import type { BindAttempts } from './bind-attempts.js'
 import type { WebTokens } from './web-tokens.js'
 import type { WebAddress } from './web-address.js'
+import type { OfficeSessions } from './office-sessions.js'
 
 export interface Deps {
   config: Config
@@ -43,6 +44,8 @@ export interface Deps {
   webTokens: WebTokens
   /** The web side's address, for links given in chat. */
   web: WebAddress
+  /** The liaison office's login links and sessions (/后台). */
+  officeSessions: OfficeSessions
   /** What /状态 shows about the bot itself: connection, queue, last posts (absent in some test rigs). */
   botStatus?: () => BotStatus
 }

@@ -42,6 +42,7 @@ import { cancelSession } from './cancel-session.js'
 import { checkIn } from './check-in.js'
 import { showStats } from './show-stats.js'
 import { exportLedger } from './export-ledger.js'
+import { officeLogin } from './office-login.js'
 import { showRepRecord } from './show-rep-record.js'
 import { showStatus } from './show-status.js'
 
@@ -79,6 +80,7 @@ export const commands: readonly Command<any>[] = [
   withdrawIssue,
   showStats,
   exportLedger,
+  officeLogin,
   showRepRecord,
   showStatus,
   bind,

@@ -17,6 +17,7 @@ import { calendar } from './sections/calendar.js'
 import { gateway } from './sections/gateway.js'
 import { status, budget } from './sections/status.js'
 import { web } from './sections/web.js'
+import { office } from './sections/office.js'
 
 export const zh = {
   common,
@@ -34,6 +35,7 @@ export const zh = {
   status,
   budget,
   web,
+  office,
 }
 
 export type Catalogue = typeof zh

@@ -5,5 +5,6 @@
 import type { WebRoutes } from './context.js'
 import { workOrderRoutes } from './pages/work-order.js'
 import { receiptRoutes } from './pages/receipt.js'
+import { officeRoutes } from './office/routes.js'
 
-export const defaultRoutes: WebRoutes[] = [workOrderRoutes, receiptRoutes]
+export const defaultRoutes: WebRoutes[] = [workOrderRoutes, receiptRoutes, officeRoutes]

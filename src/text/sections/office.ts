@@ -1,0 +1,133 @@
+/**
+ * The liaison office's side (issue 18, items 4–5): `/后台` and its login link, the office's pages
+ * (overview with charts, overdue list, roster calendar, issue search and detail, ledgers), and their
+ * refusals.
+ */
+const WEEKDAYS = ['一', '二', '三', '四', '五', '六', '日']
+
+export const office = {
+  cmd: {
+    summary: '联络室后台网页：三率图表、超期预警、值班日历、问题查询、下载台账（管理员看全区，联络员看本工作室；私聊）',
+    usage: '/后台 [退出全部]',
+    example: '/后台',
+    details: '机器人私聊给您一个一次性登录链接（10 分钟内有效，只能用一次）；登录后 8 小时内有效。手机丢失或链接转错人时发 /后台 退出全部，所有已登录的网页和未用的链接立即失效。',
+  },
+  logoutWord: '退出全部',
+  loginLink: (url: string, minutes: number, hours: number, open: number) =>
+    [
+      '【联络室后台】登录链接（仅限本人，请勿转发）：',
+      url,
+      `${minutes} 分钟内有效，只能用一次；登录后 ${hours} 小时内有效。`,
+      ...(open ? [`您现在有 ${open} 个已登录的网页；不是您本人登录的，请发 /后台 退出全部。`] : []),
+    ].join('\n'),
+  revoked: (n: number) => (n ? `已退出全部：${n} 个登录网页和链接已失效。需要时再发 /后台。` : '您没有已登录的网页或未用的链接。需要时发 /后台。'),
+  badArgs: '用法：/后台（获取登录链接），或 /后台 退出全部（让所有已登录的网页和链接失效）。',
+  webDisabled: '网页端没有启用（配置 web.enabled: false），后台不可用。',
+
+  // ---- pages ---------------------------------------------------------------------------------------------
+  title: '联络室后台',
+  scopeDistrict: (district: string) => `${district}（全区）`,
+  nav: { overview: '三率总览', overdue: '超期预警', roster: '值班日历', issues: '问题查询', ledger: '下载台账', logout: '退出登录' },
+  loginTitle: '登录联络室后台',
+  loginConfirm: (name: string) => `${name}，请确认登录。链接只能用一次，登录后 8 小时内有效。`,
+  loginButton: '登录',
+  loginVoid: '登录链接无效、已过期或已经用过。请在微信私聊机器人发送 /后台 获取新链接。',
+  needLogin: '请先登录：在微信私聊机器人发送 /后台，打开它给您的链接。登录 8 小时后需重新登录。',
+  loggedOut: '已退出登录。需要时在微信私聊机器人发送 /后台。',
+  who: (name: string, scope: string) => `${name} · ${scope}`,
+
+  overviewTitle: (scope: string, year: number) => `${scope} · ${year}年三率总览`,
+  yearLabel: '年份',
+  show: '查看',
+  badYear: (min: number, max: number) => `年份请写 ${min}–${max} 之间的四位数字，例如 ${max}。`,
+  figuresHeader: (year: number, asOf: string) => `${year}年（截至 ${asOf}）：与 /统计 ${year}年 同一算法`,
+  figure: {
+    received: '受理',
+    transferred: '转办',
+    closed: '结案',
+    response: '响应率',
+    solved: '解决率',
+    satisfaction: '满意率',
+    closure: '结案率',
+    sessions: '接待场次',
+    visits: '接待人次',
+  },
+  unitPieces: '件',
+  unitSessions: '场',
+  unitVisits: '人次',
+  chartByMonth: '各月三率与结案率',
+  chartSessionsByMonth: '各月接待场次与接待人次',
+  chartByStudio: '各工作室三率与结案率',
+  chartByDepartment: '各承办单位响应率、解决率、满意率',
+  monthLabel: (m: number) => `${m}月`,
+  tableHeader: ['', '受理', '转办', '响应率', '解决率', '满意率', '结案率', '接待场次', '接待人次'],
+  byMonthHeader: '按月',
+  byStudioHeader: '按工作室',
+  byDepartmentHeader: '按承办单位',
+  departmentHeader: ['承办单位', '转办', '响应率', '解决率', '满意率', '结案率', '超期'],
+  notes: (respondWithin: number) =>
+    `响应率＝转办后 ${respondWithin} 个工作日内签收（或答复）÷转办；解决率＝回访答“已解决”÷答了是否解决；满意率＝（满意＋基本满意）÷已评价；结案率＝已归档或当场办结÷受理。`,
+
+  overdueTitle: (scope: string) => `${scope} · 超期预警`,
+  overdueLegend: (yellow: number, red: number) => `绿色：期限还早；黄色：${yellow} 个工作日内到期（已催办）；红色：已超期（超期超过 ${red} 个工作日的报联络室督办）。`,
+  overdueHeader: ['', '编号', '工作室', '群众', '诉求', '阶段', '期限', '状况'],
+  colour: { green: '绿', yellow: '黄', red: '红' } as Record<'green' | 'yellow' | 'red', string>,
+  stageRegistered: '待转办',
+  stageTransferred: (department: string) => `${department}承办`,
+  left: (n: number) => (n === 0 ? '今天到期' : `还剩 ${n} 个工作日`),
+  late: (n: number, escalated: boolean) => `已超期 ${n} 个工作日${escalated ? '（督办）' : ''}`,
+  urged: (levels: string) => `已${levels}`,
+  counts: (green: number, yellow: number, red: number) => `绿 ${green} 件 · 黄 ${yellow} 件 · 红 ${red} 件`,
+  noneOpen: '没有待办期限的问题。',
+
+  rosterTitle: (studio: string, month: string) => `${studio} · ${month}值班日历`,
+  studioLabel: '工作室',
+  monthInput: '月份',
+  weekdays: WEEKDAYS,
+  monthName: (y: number, m: number) => `${y}年${m}月`,
+  cancelled: '（已取消）',
+  gap: (n: number) => `缺 ${n} 人`,
+  noSessions: '这个月没有接待日。',
+  badMonth: '月份请写成 2026-12 的样子。',
+  otherStudio: '您只能查看本工作室的内容。',
+  unknownStudio: '没有这个工作室。',
+
+  issuesTitle: (scope: string) => `${scope} · 问题查询`,
+  searchLabel: '编号或关键词（诉求、类别、承办单位）',
+  searchButton: '查询',
+  searchHint: '例如 HP-2026-0001、楼道灯、区房管局。列表中群众姓名打码；详情页本工作室联络员可见联系方式。',
+  searchTooShort: '关键词至少 2 个字，最多 30 个字；编号写成 HP-2026-0001 的样子。',
+  results: (n: number, shown: number) => (n > shown ? `找到 ${n} 件，显示最近的 ${shown} 件。` : `找到 ${n} 件。`),
+  noResults: '没有找到。',
+  issueHeader: ['编号', '登记日期', '群众', '诉求', '状态'],
+  detailTitle: (id: string) => `问题 ${id}`,
+  notFound: (id: string) => `没有问题 ${id}，或它不属于您能查看的工作室。`,
+  field: {
+    studio: '工作室',
+    date: '登记日期',
+    constituent: '群众',
+    phone: '电话',
+    address: '地址',
+    content: '诉求',
+    category: '类别',
+    status: '状态',
+    department: '承办单位',
+    due: '期限',
+    answers: '答复',
+    feedback: '评价',
+    history: '办理经过',
+  },
+  masked: '（打码：仅本工作室联络员可见）',
+  solvedYes: '已解决',
+  solvedNo: '未解决',
+
+  ledgerTitle: (scope: string) => `${scope} · 下载台账`,
+  ledgerHint: '台账含群众完整信息，请妥善保管，不要转发。期间可写：本年、2026年、2026年第一季度、2026-01至2026-06 等。',
+  periodLabel: '期间',
+  download: '下载 Excel 台账',
+  ledgerFailed: '台账生成失败，请稍后再试；多次失败请联系管理员。',
+  ledgerFile: (title: string, period: string) => `台账_${title}_${period}.xlsx`,
+}
+
+/** `2026年12月` style; the weekday header of a calendar. */
+export const weekdayHeader = (): string[] => WEEKDAYS.map((d) => `周${d}`)
