@@ -10,6 +10,7 @@
  *   (e) pacing with the production gap: intervals, and a 200-reply backlog merged
  *   (g) the district ledger of last year (/导出台账 and npm run export): time, peak RSS above resting,
  *       /登记 receipts while it is written; /统计 of the district (messages) and of ten years
+ *   (h) the liaison office's overview page (issue 18) for the year of (g), vs that year's figures alone
  *
  * Options: --keep (keep the generated data in bench-results/work), --issues N (default 200000),
  * --quick (fewer repetitions; a smoke run, figures not for the README).
@@ -31,6 +32,7 @@ import { benchPacing } from './sections/pacing.js'
 import { benchWrites } from './sections/writes.js'
 import { benchExport, RECEIPT_EVERY_MS } from './sections/export.js'
 import { generateRosterYear, writeRosterYear } from './generate-roster.js'
+import { benchOffice } from './sections/office.js'
 
 process.noDeprecation = true
 wechatyLog.level('silent')
@@ -321,6 +323,27 @@ async function main(): Promise<void> {
     rows.push({ key: 'g.stats', measure: `/统计 ${ly}年 全区: messages (longest), time`, figure: `${st.district.messages} (${st.district.longest} chars), ${ms(st.district.ms)}`, baseline: `one studio: ${st.studio.messages} (${st.studio.longest} chars), ${ms(st.studio.ms)}`, target: `≤ 3, each ≤ ${config.bot.maxMessageChars}`, pass: st.district.messages <= 3 && st.district.longest <= config.bot.maxMessageChars })
     rows.push({ key: 'g.decade', measure: `/统计 ${ly - 8}-01至${ly + 1}-12 全区 (every stored issue): time; /登记 p99 (n=${st.decade.receipts.n}) meanwhile`, figure: `${ms(st.decade.ms)}; p99 ${ms(st.decade.receipts.p99)}`, baseline: `no report p99 ${ms(i.p99)}`, target: 'p99 ≤ 200 ms', pass: st.decade.receipts.n > 0 && st.decade.receipts.p99 <= 200, value: st.decade.receipts.p99, baselineValue: i.p99, unit: 'ms' })
     say(`  district ledger ${g.district.map((x) => ms(x.ms)).join(', ')}; one studio ${g.studio.map((x) => ms(x.ms)).join(', ')}; peak +${g.district.map((x) => above(x).toFixed(0)).join(', ')} MB; receipts p50 ${ms(d.p50)} p99 ${ms(d.p99)} (idle ${ms(i.p50)} / ${ms(i.p99)}); cli ${g.cli.map((x) => ms(x.ms)).join(', ')}`)
+  }
+
+  // (h) the liaison office's overview page
+  say(`(h) office overview: GET /office?year=${ly} (admin, the district, ${TOTAL.toLocaleString('en')} issues stored) ×${QUICK ? 5 : 15} …`)
+  try {
+    const h = await benchOffice({ config, dataDir, year: ly, now, runs: QUICK ? 5 : 15 })
+    details.office = h
+    rows.push({
+      key: 'h.office',
+      measure: `office overview page ${h.year}: figures by month, studio and department, ${h.svgs} ECharts SVG (${h.received.toLocaleString('en')} issues of the year, ${(h.bytes / 1e3).toFixed(0)} kB HTML; median of ${h.runs} after the first view; first view, files read from disk: ${ms(h.coldMs)}; max ${ms(h.pageMaxMs)})`,
+      figure: ms(h.pageMs),
+      baseline: `the year's figures alone (/统计 ${h.year}年 全区's code) ${ms(h.figuresMs)}; 404 page ${ms(h.notFoundMs)}`,
+      target: '≤ 300 ms',
+      pass: h.pageMs <= 300,
+      value: h.pageMs,
+      baselineValue: h.figuresMs,
+      unit: 'ms',
+    })
+    say(`  overview ${ms(h.pageMs)} (first ${ms(h.coldMs)}, max ${ms(h.pageMaxMs)}); figures alone ${ms(h.figuresMs)}; 404 ${ms(h.notFoundMs)}`)
+  } catch (e) {
+    rows.push({ key: 'h.office', measure: 'office overview page', figure: `failed: ${(e as Error).message}`, baseline: '—', target: '≤ 300 ms', pass: false })
   }
 
   // Report

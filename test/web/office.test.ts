@@ -212,6 +212,18 @@ describe('the pages', () => {
     expect(r.body).not.toMatch(/王大爷|13812345678|赵大姐/)
   })
 
+  test('figures kept between views follow every change: a new registration, a rating, the next day', async () => {
+    const { jar } = await login('刘芳')
+    const fig = async (name: string) => new RegExp(`data-figure="${name}">([^<]+)<`).exec((await jar.go({ url: '/office' })).body)?.[1]
+    expect(await fig('received')).toBe('1 件')
+    await h.say('刘芳', '/登记 李大妈 13912345678 和平里5号楼 电梯坏了', HP)
+    expect(await fig('received')).toBe('2 件')
+    await h.say('刘芳', '/转办 HP-2026-0002 区房管局 3', HP)
+    await h.say('刘芳', '/答复 HP-2026-0002 已报修', HP)
+    await h.say('刘芳', '/反馈 HP-2026-0002 不满意 不重办', HP)
+    expect(await fig('satisfaction')).toBe('50%（1/2）')
+  })
+
   test("a coordinator's overview is their studio only", async () => {
     const { jar } = await login('马俊')
     const r = await jar.go({ url: '/office' })

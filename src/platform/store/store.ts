@@ -667,11 +667,26 @@ export class Store<I = unknown> implements PartitionHost {
   // PartitionHost
   changed(part: Partition<any>): Promise<void> {
     if (part.kind !== 'file') throw new Error(`${part.key}: records partitions change by put()`)
+    this.bump(part.key)
     return this.record((tx) => tx.parts.add(part))
   }
 
   put(part: Partition<any>, record: { id: string }): Promise<void> {
+    this.bump(part.key)
     return this.record((tx) => tx.ops.push({ f: part.key, put: record }))
+  }
+
+  private readonly revisions = new Map<string, number>()
+  private bump(key: string): void {
+    this.revisions.set(key, (this.revisions.get(key) ?? 0) + 1)
+  }
+
+  /**
+   * How many changes a partition (`issues/<studio>/<year>`, `roster/…`) has had in this process, plus
+   * every failed write (which undoes changes): what a cache of figures derived from it is keyed by.
+   */
+  revision(key: string): string {
+    return `${this.revisions.get(key) ?? 0}.${this.stats.failedWrites}`
   }
 
   /** @internal StateDoc records its ops here. */

@@ -29,8 +29,29 @@ export interface BarChart {
 
 const PALETTE = ['#c23531', '#2f4554', '#61a0a8', '#d48265', '#91c7ae', '#749f83']
 
+/** Bars beyond which the values are not written on the bars (the page's table beside has them). */
+export const LABELLED_BARS = 80
+/** Charts kept by their input: the same figures draw the same SVG (ECharts takes ~10–100 ms a chart). */
+const MEMO_SIZE = 64
+const memo = new Map<string, string>()
+
 /** The chart as an SVG string. Horizontal bars when there are many categories (studios, departments). */
 export function barChartSvg(c: BarChart): string {
+  const key = JSON.stringify(c)
+  const hit = memo.get(key)
+  if (hit !== undefined) {
+    memo.delete(key)
+    memo.set(key, hit)
+    return hit
+  }
+  const svg = render(c)
+  memo.set(key, svg)
+  if (memo.size > MEMO_SIZE) memo.delete(memo.keys().next().value!)
+  return svg
+}
+
+function render(c: BarChart): string {
+  const labelled = c.categories.length * c.series.length <= LABELLED_BARS
   const horizontal = c.categories.length > 6
   const width = c.width ?? 640
   const height = c.height ?? (horizontal ? Math.max(240, 60 + c.categories.length * 22 * Math.max(1, c.series.length)) : 300)
@@ -49,7 +70,7 @@ export function barChartSvg(c: BarChart): string {
       series: c.series.map((s) => ({
         name: s.name,
         type: 'bar' as const,
-        data: s.values.map((v, k) => ({ value: v ?? 0, label: { show: true, position: horizontal ? ('right' as const) : ('top' as const), formatter: s.labels?.[k] ?? (v === null ? '—' : String(v)), fontSize: 10 } })),
+        data: s.values.map((v, k) => ({ value: v ?? 0, label: { show: labelled, position: horizontal ? ('right' as const) : ('top' as const), formatter: s.labels?.[k] ?? (v === null ? '—' : String(v)), fontSize: 10 } })),
         barMaxWidth: 28,
       })),
     })
