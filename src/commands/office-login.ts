@@ -8,8 +8,10 @@ import { LOGIN_MINUTES, SESSION_HOURS, scopeOf } from '../app/office-sessions.js
  * pages (app/office-sessions.ts), or, with 退出全部, every open session and unused link of the asker
  * voided at once. The link names nobody; it is only ever sent to the asker in private chat.
  */
+const officeName = '后台'
+
 export const officeLogin = defineCommand({
-  name: '后台',
+  name: officeName,
   roles: ['coordinator'],
   where: 'private',
   help: zh.office.cmd,
@@ -17,7 +19,7 @@ export const officeLogin = defineCommand({
   async run({ args, ctx }, deps) {
     const t = zh.office
     const person = ctx.asker.person
-    if (!person || !scopeOf(deps.directory, person.id)) return zh.common.notAllowed('后台', zh.common.roleJoin([zh.common.roles.coordinator, zh.common.roles.admin]))
+    if (!person || !scopeOf(deps.directory, person.id)) return zh.common.notAllowed(officeName, zh.common.roleJoin([zh.common.roles.coordinator, zh.common.roles.admin]))
     if (args.tokens.length === 1 && args.tokens[0] === t.logoutWord) return t.revoked(await deps.officeSessions.revokeAll(person.id))
     if (args.tokens.length > 0) return t.badArgs
     if (!deps.config.web.enabled) return t.webDisabled

@@ -115,7 +115,7 @@ export const deadlineRemindersJob: Job = {
         for (const m of markers) await deps.store.state.set('markers', m, firedAt)
         for (const x of urged.values()) {
           const r = await deps.issues.apply(x.id, { type: 'urge', level: 'yellow' }, { at: firedAt, by: 'system', today, days: calendarOf(x.studioId) })
-          if (!r.ok) log.warn('催办 not recorded', { id: x.id, code: r.code })
+          if (!r.ok) log.warn('urge (yellow) not recorded', { id: x.id, code: r.code })
         }
       })
       log.info('deadline reminders sent', { coordinators: digests.size, dueSoon: markers.size })

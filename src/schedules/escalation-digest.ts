@@ -45,7 +45,7 @@ export const escalationDigestJob: Job = {
         for (const x of fresh) {
           await deps.store.state.set('markers', escalationMarker(x.issue, x.due), firedAt)
           const r = await deps.issues.apply(x.issue.id, { type: 'urge', level: 'red' }, { at: firedAt, by: 'system', today, days: deps.calendars.of(x.issue.studioId) })
-          if (!r.ok) log.warn('督办 not recorded', { id: x.issue.id, code: r.code })
+          if (!r.ok) log.warn('urge (red) not recorded', { id: x.issue.id, code: r.code })
         }
       })
       log.info('daily escalation digest posted', { escalated: fresh.length })

@@ -124,6 +124,7 @@ export const office = {
   ledgerTitle: (scope: string) => `${scope} · 下载台账`,
   ledgerHint: '台账含群众完整信息，请妥善保管，不要转发。期间可写：本年、2026年、2026年第一季度、2026-01至2026-06 等。',
   periodLabel: '期间',
+  defaultPeriod: '本年',
   download: '下载 Excel 台账',
   ledgerFailed: '台账生成失败，请稍后再试；多次失败请联系管理员。',
   ledgerFile: (title: string, period: string) => `台账_${title}_${period}.xlsx`,

@@ -21,8 +21,8 @@ export interface BarChart {
   title: string
   categories: string[]
   series: BarSeries[]
-  /** `%`: the axis runs 0–100. */
-  unit: '%' | '件' | '场' | '人次'
+  /** `percent`: the axis runs 0–100 %; `count`: whole numbers. */
+  unit: 'percent' | 'count'
   width?: number
   height?: number
 }
@@ -57,7 +57,7 @@ function render(c: BarChart): string {
   const height = c.height ?? (horizontal ? Math.max(240, 60 + c.categories.length * 22 * Math.max(1, c.series.length)) : 300)
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height })
   try {
-    const valueAxis = { type: 'value' as const, ...(c.unit === '%' ? { max: 100, axisLabel: { formatter: '{value}%' } } : { minInterval: 1 }) }
+    const valueAxis = { type: 'value' as const, ...(c.unit === 'percent' ? { max: 100, axisLabel: { formatter: '{value}%' } } : { minInterval: 1 }) }
     const categoryAxis = { type: 'category' as const, data: c.categories, ...(horizontal ? { inverse: true } : {}), axisLabel: { interval: 0, fontSize: 11 } }
     chart.setOption({
       animation: false,

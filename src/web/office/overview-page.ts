@@ -53,18 +53,18 @@ export function overviewPage(o: { o: YearOverview; scope: string; district: bool
 <dt>${t.figure.sessions}</dt><dd data-figure="sessions">${f.sessionsHeld} ${t.unitSessions}</dd>
 <dt>${t.figure.visits}</dt><dd data-figure="visits">${f.visits} ${t.unitVisits}</dd>
 </dl><p class="muted">${t.notes(o.respondWithin)}</p></div>`,
-    chart(barChartSvg({ title: t.chartByMonth, categories: monthLabels, series: rateSeries(months), unit: '%', height: 320 })),
-    chart(barChartSvg({ title: t.chartSessionsByMonth, categories: monthLabels, series: [{ name: t.figure.sessions, values: months.map((m) => m.sessionsHeld) }, { name: t.figure.visits, values: months.map((m) => m.visits) }], unit: '人次', height: 300 })),
+    chart(barChartSvg({ title: t.chartByMonth, categories: monthLabels, series: rateSeries(months), unit: 'percent', height: 320 })),
+    chart(barChartSvg({ title: t.chartSessionsByMonth, categories: monthLabels, series: [{ name: t.figure.sessions, values: months.map((m) => m.sessionsHeld) }, { name: t.figure.visits, values: months.map((m) => m.visits) }], unit: 'count', height: 300 })),
     html`<h2>${t.byMonthHeader}</h2>`,
     table(t.tableHeader, months.map((m, k) => figuresRow(monthLabels[k], m))),
   ]
   if (o.district && studios.length > 1) {
-    body.push(chart(barChartSvg({ title: t.chartByStudio, categories: studios.map((s) => s.name), series: rateSeries(studios.map((s) => s.f)), unit: '%' })))
+    body.push(chart(barChartSvg({ title: t.chartByStudio, categories: studios.map((s) => s.name), series: rateSeries(studios.map((s) => s.f)), unit: 'percent' })))
     body.push(html`<h2>${t.byStudioHeader}</h2>`, table(t.tableHeader, studios.map((s) => figuresRow(s.name, s.f))))
   }
   const deps = f.byDepartment
   if (deps.length) {
-    body.push(chart(barChartSvg({ title: t.chartByDepartment, categories: deps.map((d) => d.name), series: rateSeries(deps, RATES.slice(0, 3)), unit: '%' })))
+    body.push(chart(barChartSvg({ title: t.chartByDepartment, categories: deps.map((d) => d.name), series: rateSeries(deps, RATES.slice(0, 3)), unit: 'percent' })))
     body.push(
       html`<h2>${t.byDepartmentHeader}</h2>`,
       table(

@@ -181,7 +181,7 @@ export const officeRoutes: WebRoutes = (f, ctx) => {
   f.post<{ Body: { period?: string } }>('/office/ledger', { preHandler: ctx.csrf }, async (req, reply) => {
     const v = await viewer(req)
     const today = toLocalDate(now())
-    const typed = String(req.body?.period ?? '').trim() || '本年'
+    const typed = String(req.body?.period ?? '').trim() || t.defaultPeriod
     const p = typed.length > 40 ? undefined : parsePeriod(typed, today)
     if (!p || !p.ok) {
       await audit(req, `session:${v.session}`, 'refused:bad_period', { scope: scopeKey(v) })
@@ -208,7 +208,7 @@ export const officeRoutes: WebRoutes = (f, ctx) => {
   })
 
   function ledgerForm(reply: FastifyReply, typed: string): Html {
-    return html`<div class="card"><h1>${t.nav.ledger}</h1><p class="muted">${t.ledgerHint}</p><form method="post" action="/office/ledger">${csrfField(reply.generateCsrf())}<label for="period">${t.periodLabel}</label><input type="text" id="period" name="period" value="${typed || '本年'}" maxlength="40"><button>${t.download}</button></form></div>`
+    return html`<div class="card"><h1>${t.nav.ledger}</h1><p class="muted">${t.ledgerHint}</p><form method="post" action="/office/ledger">${csrfField(reply.generateCsrf())}<label for="period">${t.periodLabel}</label><input type="text" id="period" name="period" value="${typed || t.defaultPeriod}" maxlength="40"><button>${t.download}</button></form></div>`
   }
 }
 

@@ -17,7 +17,7 @@ test('vertical bars of a rate: heights in proportion, labels and title in Chines
     title: '各月满意率',
     categories: ['2026年1月', '2026年2月', '2026年3月'],
     series: [{ name: '满意率', values: [100, 50, null], labels: ['100%（2/2）', '50%（1/2）', '—（0/0）'] }],
-    unit: '%',
+    unit: 'percent',
   })
   expect(svg.startsWith('<svg')).toBe(true)
   for (const s of ['各月满意率', '2026年1月', '100%（2/2）', '50%（1/2）', '—（0/0）']) expect(svg).toContain(s)
@@ -29,7 +29,7 @@ test('vertical bars of a rate: heights in proportion, labels and title in Chines
 
 test('horizontal bars for many studios, two series with a legend', () => {
   const studios = Array.from({ length: 8 }, (_x, i) => `第${i + 1}工作室`)
-  const svg = barChartSvg({ title: '接待', categories: studios, series: [{ name: '接待场次', values: studios.map((_s, i) => i + 1) }, { name: '接待人次', values: studios.map((_s, i) => 2 * (i + 1)) }], unit: '人次' })
+  const svg = barChartSvg({ title: '接待', categories: studios, series: [{ name: '接待场次', values: studios.map((_s, i) => i + 1) }, { name: '接待人次', values: studios.map((_s, i) => 2 * (i + 1)) }], unit: 'count' })
   for (const s of [...studios, '接待场次', '接待人次']) expect(svg).toContain(s)
   const b = bars(svg)
   expect(b).toHaveLength(16)
@@ -39,7 +39,7 @@ test('horizontal bars for many studios, two series with a legend', () => {
 })
 
 test('no animation frame: every bar drawn at its full value', () => {
-  const svg = barChartSvg({ title: '结案率', categories: ['一月'], series: [{ name: '结案率', values: [80] }], unit: '%' })
+  const svg = barChartSvg({ title: '结案率', categories: ['一月'], series: [{ name: '结案率', values: [80] }], unit: 'percent' })
   const [bar] = barHeights(svg).filter((x) => x > 0)
   expect(bar).toBeGreaterThan(100)
 })
