@@ -14,6 +14,10 @@ import { confirmBind, refuseBind } from './confirm-bind.js'
 import { unbind } from './unbind.js'
 import { registerIssue } from './register-issue.js'
 import { transferIssue } from './transfer-issue.js'
+import { approveExtension } from './approve-extension.js'
+import { declineExtension } from './decline-extension.js'
+import { voidWorkOrder } from './void-work-order.js'
+import { workOrderLink } from './work-order-link.js'
 import { answerIssue } from './answer-issue.js'
 import { rateIssue } from './rate-issue.js'
 import { extendIssue } from './extend-issue.js'
@@ -75,6 +79,10 @@ export const commands: readonly Command<any>[] = [
   rateIssue,
   recordContact,
   extendIssue,
+  approveExtension,
+  declineExtension,
+  workOrderLink,
+  voidWorkOrder,
   archiveIssue,
   correctIssue,
   withdrawIssue,
