@@ -3,6 +3,7 @@
  *
  *   main.ts, cli/, demo/     wiring (and the offline demo): may use anything
  *   commands/, schedules/    one chat command / one timed job per file: use app, domain, text, messages
+ *   web/                     the web server and its pages (fastify): use app, domain, text, messages, platform
  *   app/                     services over the store and the directory; the dispatcher
  *   export/                  the ledger workbook and its source (domain, text, the store)
  *   config/                  reading and checking the district's YAML (domain types, text for its messages)
@@ -22,7 +23,21 @@ module.exports = {
       severity: 'error',
       comment: 'Domain rules import nothing of platform, app, commands, schedules, export, config, text or the wiring.',
       from: { path: '^src/domain/' },
-      to: { path: '^src/(platform|app|commands|schedules|export|config|text|cli|demo|main)' },
+      to: { path: '^src/(platform|app|commands|schedules|export|config|text|cli|demo|main|web)' },
+    },
+    {
+      name: 'only-wiring-knows-web',
+      severity: 'error',
+      comment: 'The web server and its pages are an edge like WeChat: only the wiring (main.ts, the demo, cli) starts them; features reach the web side through app services (web-tokens, web-address).',
+      from: { path: '^src/', pathNot: '^src/(web/|main\\.ts$|demo/|cli/)' },
+      to: { path: '^src/web/' },
+    },
+    {
+      name: 'web-knows-no-command-files',
+      severity: 'error',
+      comment: 'Pages take the same lifecycle steps as the commands through the services and shared rules, never by importing a command file or a job.',
+      from: { path: '^src/web/' },
+      to: { path: '^src/(commands|schedules)/' },
     },
     {
       name: 'messages-below-everything',
@@ -63,7 +78,7 @@ module.exports = {
       name: 'features-know-no-wiring',
       severity: 'error',
       comment: 'Commands, jobs and services never import the wiring (main.ts, cli/, the demo).',
-      from: { path: '^src/(commands|schedules|app|export|config|text|messages|domain|platform)/' },
+      from: { path: '^src/(commands|schedules|app|export|config|text|messages|domain|platform|web)/' },
       to: { path: '^src/(cli/|demo/|main\\.ts)' },
     },
     {

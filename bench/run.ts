@@ -12,6 +12,7 @@
  *   (i) long-run memory: the bot's heap over 60,000 group messages, peak RSS over 20,000
  *   (g) the district ledger of last year (/导出台账 and npm run export): time, peak RSS above resting,
  *       /登记 receipts while it is written; /统计 of the district (messages) and of ten years
+ *   (j) the liaison office's overview page (issue 18) for the year of (g), vs that year's figures alone
  *
  * Options: --keep (keep the generated data in bench-results/work), --issues N (default 200000),
  * --quick (fewer repetitions; a smoke run, figures not for the README).
@@ -35,6 +36,7 @@ import { benchExport, RECEIPT_EVERY_MS } from './sections/export.js'
 import { benchMonday } from './sections/monday.js'
 import { benchMemory } from './sections/memory.js'
 import { generateRosterYear, writeRosterYear } from './generate-roster.js'
+import { benchOffice } from './sections/office.js'
 
 process.noDeprecation = true
 wechatyLog.level('silent')
@@ -375,6 +377,27 @@ async function main(): Promise<void> {
     rows.push({ key: 'i.heap', measure: `heap after gc over ${mem.messages.toLocaleString('en')} group messages (every 10,000: ${mem.heapMb.map((x) => x.toFixed(0)).join(', ')} MB)`, figure: `${growth >= 0 ? '+' : ''}${growth.toFixed(1)} MB`, baseline: `at the start ${mem.heapMb[0].toFixed(0)} MB`, target: '≤ +5 MB', pass: growth <= 5, value: growth, baselineValue: mem.heapMb[0], unit: 'MB' })
     rows.push({ key: 'i.rss', measure: 'peak RSS (VmHWM) over the first 20,000 of them / over the whole run', figure: `${mem.peakRssAt20kMb.toFixed(0)} / ${mem.peakRssEndMb.toFixed(0)} MB`, baseline: `at ready ${rssReady.toFixed(0)} MB`, target: '≤ 350 MB', pass: mem.peakRssAt20kMb <= 350, value: mem.peakRssAt20kMb, baselineValue: rssReady, unit: 'MB' })
     say(`  heap ${mem.heapMb.map((x) => x.toFixed(1)).join(' → ')} MB; RSS ${mem.rssMb.map((x) => x.toFixed(0)).join(' → ')} MB; peak ${mem.peakRssAt20kMb.toFixed(0)} / ${mem.peakRssEndMb.toFixed(0)} MB; ${mem.seconds.toFixed(0)} s`)
+  }
+
+  // (j) the liaison office's overview page
+  say(`(j) office overview: GET /office?year=${ly} (admin, the district, ${TOTAL.toLocaleString('en')} issues stored) ×${QUICK ? 5 : 15} …`)
+  try {
+    const h = await benchOffice({ config, dataDir, year: ly, now, runs: QUICK ? 5 : 15 })
+    details.office = h
+    rows.push({
+      key: 'j.office',
+      measure: `office overview page ${h.year}: figures by month, studio and department, ${h.svgs} ECharts SVG (${h.received.toLocaleString('en')} issues of the year, ${(h.bytes / 1e3).toFixed(0)} kB HTML; median of ${h.runs} after the first view; first view, files read from disk: ${ms(h.coldMs)}; max ${ms(h.pageMaxMs)})`,
+      figure: ms(h.pageMs),
+      baseline: `the year's figures alone (/统计 ${h.year}年 全区's code) ${ms(h.figuresMs)}; 404 page ${ms(h.notFoundMs)}`,
+      target: '≤ 300 ms',
+      pass: h.pageMs <= 300,
+      value: h.pageMs,
+      baselineValue: h.figuresMs,
+      unit: 'ms',
+    })
+    say(`  overview ${ms(h.pageMs)} (first ${ms(h.coldMs)}, max ${ms(h.pageMaxMs)}); figures alone ${ms(h.figuresMs)}; 404 ${ms(h.notFoundMs)}`)
+  } catch (e) {
+    rows.push({ key: 'j.office', measure: 'office overview page', figure: `failed: ${(e as Error).message}`, baseline: '—', target: '≤ 300 ms', pass: false })
   }
 
   // Report

@@ -21,6 +21,7 @@ import { startScheduler } from './platform/scheduler.js'
 import { MockGateway } from './demo/mock-gateway.js'
 import { runRepl } from './demo/repl.js'
 import { zh } from './text/zh-CN.js'
+import { createWebServer, WebListenError, type WebServer } from './web/server.js'
 
 export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number> {
   // wechaty's own deprecation notices are not for the people running the bot.
@@ -106,12 +107,32 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
     throw e
   }
   wb.attach(app)
+  // The web side (work orders, lookups, the office's pages) in this process: same store, lock and sender.
+  let web: WebServer | undefined
+  if (config.web.enabled) {
+    web = await createWebServer(app.deps, { post: (m) => app.sender.post(m) })
+    try {
+      const local = await web.listen({ fallback: demo })
+      const base = app.deps.web.base
+      process.stdout.write((base === local ? zh.web.listening(local) : zh.web.listeningBehind(local, base)) + '\n')
+    } catch (e) {
+      // The chat side keeps working; the console says why the pages are not reachable.
+      if (!(e instanceof WebListenError)) throw e
+      process.stderr.write(e.message + '\n')
+      await web.close().catch(() => undefined)
+      web = undefined
+    }
+  } else {
+    process.stdout.write(zh.web.disabled + '\n')
+  }
   await wb.start()
   await app.runDue()
   const scheduler = startScheduler(() => app.runDue(), log)
 
   const stop = async () => {
     scheduler.stop()
+    // No new web request once stopping; those in progress finish (their writes are transactions).
+    await web?.close().catch(() => undefined)
     // Let the queue drain while WeChat takes messages (at most 10 s); with no gateway it never would.
     // Scheduled posts wait in the outbox on disk for the next run either way.
     if (wb.transport.isReady()) await Promise.race([app.idle(), new Promise((r) => setTimeout(r, 10_000).unref())])

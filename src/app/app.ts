@@ -21,6 +21,9 @@ import { RosterService } from './roster-service.js'
 import { SwapService } from './swap-service.js'
 import { NameClaims } from './name-claims.js'
 import { BindAttempts } from './bind-attempts.js'
+import { WebTokens } from './web-tokens.js'
+import { WebAddress } from './web-address.js'
+import { OfficeSessions } from './office-sessions.js'
 import type { ConnectionInfo, Deps } from './deps.js'
 import { SentCounter, sendBudget } from './sent-counter.js'
 import { commands as allCommands } from '../commands/index.js'
@@ -123,7 +126,11 @@ export async function createApp(o: AppOptions): Promise<App> {
     holidayNotices,
     claims: new NameClaims(),
     bindAttempts: new BindAttempts(),
+    webTokens: new WebTokens(o.store, o.clock),
+    web: new WebAddress(o.config.web),
+    officeSessions: undefined as unknown as OfficeSessions,
   }
+  deps.officeSessions = new OfficeSessions(o.store, deps.webTokens, directory, () => o.clock.now())
   const sender = new Sender(
     o.transport,
     {

@@ -15,6 +15,9 @@ import type { SwapService } from './swap-service.js'
 import type { HolidayNotices } from './holiday-notice-service.js'
 import type { NameClaims } from './name-claims.js'
 import type { BindAttempts } from './bind-attempts.js'
+import type { WebTokens } from './web-tokens.js'
+import type { WebAddress } from './web-address.js'
+import type { OfficeSessions } from './office-sessions.js'
 
 export interface Deps {
   config: Config
@@ -37,6 +40,12 @@ export interface Deps {
   claims: NameClaims
   /** Wrong /绑定 codes per contact and per live code (in memory). */
   bindAttempts: BindAttempts
+  /** Tokens of the web side's links (work orders, logins, sessions), stored hashed. */
+  webTokens: WebTokens
+  /** The web side's address, for links given in chat. */
+  web: WebAddress
+  /** The liaison office's login links and sessions (/后台). */
+  officeSessions: OfficeSessions
   /** What /状态 shows about the bot itself: connection, queue, last posts (absent in some test rigs). */
   botStatus?: () => BotStatus
 }

@@ -14,6 +14,10 @@ import { confirmBind, refuseBind } from './confirm-bind.js'
 import { unbind } from './unbind.js'
 import { registerIssue } from './register-issue.js'
 import { transferIssue } from './transfer-issue.js'
+import { approveExtension } from './approve-extension.js'
+import { declineExtension } from './decline-extension.js'
+import { voidWorkOrder } from './void-work-order.js'
+import { workOrderLink } from './work-order-link.js'
 import { answerIssue } from './answer-issue.js'
 import { rateIssue } from './rate-issue.js'
 import { extendIssue } from './extend-issue.js'
@@ -42,6 +46,7 @@ import { cancelSession } from './cancel-session.js'
 import { checkIn } from './check-in.js'
 import { showStats } from './show-stats.js'
 import { exportLedger } from './export-ledger.js'
+import { officeLogin } from './office-login.js'
 import { showRepRecord } from './show-rep-record.js'
 import { showStatus } from './show-status.js'
 
@@ -74,11 +79,16 @@ export const commands: readonly Command<any>[] = [
   rateIssue,
   recordContact,
   extendIssue,
+  approveExtension,
+  declineExtension,
+  workOrderLink,
+  voidWorkOrder,
   archiveIssue,
   correctIssue,
   withdrawIssue,
   showStats,
   exportLedger,
+  officeLogin,
   showRepRecord,
   showStatus,
   bind,

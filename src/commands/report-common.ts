@@ -14,7 +14,6 @@ import { looksLikePeriod, parsePeriod, type Period } from '../domain/stats/perio
 import { refusePeriod } from '../text/posts/followup.js'
 import type { LocalDate } from '../domain/time/local-date.js'
 import { collectLedger, storeSource, type LedgerData } from '../export/ledger-source.js'
-import { computeFigures, type Figures } from '../domain/stats/figures.js'
 import { zh } from '../text/zh-CN.js'
 import { refuse } from '../text/refusals.js'
 
@@ -108,11 +107,5 @@ export function reportRequest(deps: Deps, ctx: CommandContext, tokens: readonly 
 /** One turn of the event loop: a long report lets every other message in between its studios. */
 export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
-/**
- * The figures of one studio over a period, read year by year (a year not loaded is read from disk and not
- * kept): what /统计 computes a district from, one studio at a time, never holding the district's records.
- */
-export async function studioFigures(deps: Deps, studioId: string, period: Period, now: number): Promise<Figures> {
-  const data = await collectLedger(storeSource(deps.store), [studioId], period.from, period.to)
-  return computeFigures({ issues: data.issues, sessions: data.sessions, from: period.from, to: period.to, now, days: (id) => deps.calendars.of(id) })
-}
+/** The figures of one studio over a period: the same function the office's overview uses. */
+export { studioFigures } from '../app/figures-service.js'

@@ -43,6 +43,9 @@ export const showStats = defineCommand({
       closure: f.closure,
       satisfaction: f.satisfaction,
       strict: f.strictSatisfaction,
+      response: f.response,
+      respondWithin: deps.config.issues.respondWithinWorkingDays,
+      solved: f.solved,
       ratings: f.ratings,
       answerDays: f.answerDays,
       sessionsHeld: f.sessionsHeld,
@@ -51,7 +54,7 @@ export const showStats = defineCommand({
       sessionsCheckedIn: f.sessionsCheckedIn,
       visits: f.visits,
       byCategory: f.byCategory.map((c) => t.categoryLine(c.name, c.received, c.closure, c.satisfaction)),
-      byDepartment: f.byDepartment.map((d) => t.departmentLine(d.name, d.transferred, d.overdue, d.closure, d.satisfaction, d.answerDays)),
+      byDepartment: f.byDepartment.map((d) => t.departmentLine(d.name, d.transferred, d.overdue, d.closure, d.satisfaction, d.answerDays, d.response, d.solved)),
     })
     if (scope.kind === 'studio') return t.stats({ ...lines(await studioFigures(deps, scope.studio.id, period, ctx.now)), byStudio: [] })
 

@@ -4,8 +4,15 @@ import { MAX_ANSWER_WORKING_DAYS } from '../domain/issues/issue-machine.js'
 import { issueArgs, loadIssue, parseWorkingDays, resolveDepartment, step } from './issue-common.js'
 import { fmtDate } from '../text/posts/issues.js'
 import { refuse } from '../text/refusals.js'
+import { issueWorkOrderLink } from '../app/work-orders.js'
+import { qrPng } from '../app/qr.js'
+import type { ReplyMessage } from '../messages/message.js'
 
-/** `/转办 HP-2026-0001 区房管局 [20]`: to a configured department, deadline in working days. */
+/**
+ * `/转办 HP-2026-0001 区房管局 [20]`: to a configured department, deadline in working days. With the web
+ * side on, the coordinator also gets the department's work-order link and its QR image privately (never in
+ * the group), made in the same transaction as the transfer; an earlier link of the issue is void.
+ */
 export const transferIssue = defineCommand({
   name: '转办',
   roles: ['coordinator'],
@@ -32,7 +39,16 @@ export const transferIssue = defineCommand({
     const department = resolveDepartment(deps, typed)
     const workingDays = days ?? Math.min(deps.config.issues.deadlineWorkingDays, MAX_ANSWER_WORKING_DAYS)
     const next = await step(deps, ctx, issue, { type: 'transfer', department, workingDays })
-    const reply = t.transferred(next.id, department, workingDays, fmtDate(next.deadline!, ctx.today))
-    return department === typed ? reply : `${reply}\n${t.departmentResolved(typed, department)}`
+    const text = t.transferred(next.id, department, workingDays, fmtDate(next.deadline!, ctx.today))
+    const reply = department === typed ? text : `${text}\n${t.departmentResolved(typed, department)}`
+    if (!deps.config.web.enabled) return reply
+    const link = await issueWorkOrderLink(deps, next)
+    const me = { contactId: ctx.asker.contactId }
+    const privately: ReplyMessage[] = [
+      { to: me, text: zh.web.chat.workOrderLink(next.id, department, link.url, fmtDate(next.deadline!, ctx.today)) },
+      { to: me, text: '', file: { name: zh.web.chat.qrName(next.id), data: await qrPng(link.url) } },
+    ]
+    const here = ctx.chat.kind === 'group' ? `${reply}\n${zh.web.chat.linkPrivately}` : reply
+    return [{ text: here }, ...privately]
   },
 })

@@ -105,6 +105,8 @@ export const configSchema = z
         maxExtensionWorkingDays: z.number().int().min(1).max(60).default(15),
         correctionMinutes: z.number().int().min(0).max(1440).default(10),
         remindWorkingDaysBefore: z.number().int().min(0).max(30).default(3),
+        /** 响应率: a transferred issue counts as responded when the department signs for it (签收) within this many working days of the transfer (0 = the same day). */
+        respondWithinWorkingDays: z.number().int().min(0).max(30).default(1),
         /** Wall time (Asia/Shanghai) from which the day's deadline reminders go out, so nobody is messaged at midnight. */
         remindAt: localTime.default('09:00'),
         maxLength: z.number().int().min(100).max(20000).default(2000),
@@ -127,6 +129,30 @@ export const configSchema = z
         perIssueRegistered: z.number().default(2),
         perIssueClosed: z.number().default(2),
         thresholds: z.object({ 优秀: z.number(), 称职: z.number(), 基本称职: z.number() }).default({ 优秀: 60, 称职: 30, 基本称职: 10 }),
+      })
+      .prefault({}),
+    /**
+     * The web side (issue 18): work orders for departments, the constituents' lookup, the liaison office's
+     * pages. Served by the bot's own process on `host:port` (loopback by default: put nginx with HTTPS in
+     * front and set `publicUrl` to the address people open).
+     */
+    web: z
+      .object({
+        enabled: z.boolean().default(true),
+        host: z.string().min(1).default('127.0.0.1'),
+        port: z.number().int().min(0).max(65535).default(8080),
+        /** The address in links and QR codes (`https://lxq.example.gov.cn`); default `http://host:port`. */
+        publicUrl: z.string().url().optional(),
+        /** Departments see the constituent's name and phone on a work order (default: masked as in a group). */
+        departmentsSeeContacts: z.boolean().default(false),
+        /** Requests per minute and IP on a token or lookup page (rate limit). */
+        ratePerMinute: z.number().int().min(1).max(10_000).default(30),
+        /** Lookups per hour of one issue number (wrong digits included) before it is locked for the hour. */
+        lookupsPerIssuePerHour: z.number().int().min(1).max(1000).default(10),
+        /** Behind a reverse proxy: trust X-Forwarded-For for the client's address (rate limits, audit). */
+        trustProxy: z.boolean().default(false),
+        /** The liaison office's pages (src/web/office): their own settings. */
+        office: z.looseObject({}).prefault({}),
       })
       .prefault({}),
     studios: z.array(studio).min(1),

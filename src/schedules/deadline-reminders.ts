@@ -9,6 +9,10 @@
  * - and every overdue one, in a line each, most overdue first (the weekly group post chases them too,
  *   with 督办 after 10 working days).
  *
+ * An issue newly due soon while 承办中 is also a 催办 of its department (the warning ladder's yellow,
+ * domain/issues/warning-level.ts): an `urge` yellow step is recorded on it in the same transaction as
+ * the digest and its marker, so the department's page shows it; exactly once per due date (the marker).
+ *
  * However long the backlog, that is one message per coordinator per day (the marker
  * `remind-digest:<contact>:<date>`), written together with the per-issue markers
  * `remind:<id>:<stage>:<round>:<due>` in one transaction: a restart sends neither twice. A day the bot
@@ -86,9 +90,13 @@ export const deadlineRemindersJob: Job = {
     // sees what came since tomorrow).
     const digests = new Map<string, Items>()
     const markers = new Set<string>()
+    const urged = new Map<string, Issue>()
     for (const [studioId, items] of byStudio) {
       const open = waitingOf(studioId)
-      for (const x of items.dueSoon) markers.add(x.marker)
+      for (const x of items.dueSoon) {
+        markers.add(x.marker)
+        if (x.issue.status === 'transferred') urged.set(x.issue.id, x.issue)
+      }
       for (const c of open) {
         let d = digests.get(c)
         if (!d) digests.set(c, (d = { dueSoon: [], overdue: [] }))
@@ -105,6 +113,10 @@ export const deadlineRemindersJob: Job = {
           await deps.outbox.post(digestMarker(contactId, today), [{ to: { contactId }, text: reminderDigestText(today, d.dueSoon, d.overdue) }], firedAt)
         }
         for (const m of markers) await deps.store.state.set('markers', m, firedAt)
+        for (const x of urged.values()) {
+          const r = await deps.issues.apply(x.id, { type: 'urge', level: 'yellow' }, { at: firedAt, by: 'system', today, days: calendarOf(x.studioId) })
+          if (!r.ok) log.warn('urge (yellow) not recorded', { id: x.id, code: r.code })
+        }
       })
       log.info('deadline reminders sent', { coordinators: digests.size, dueSoon: markers.size })
     } catch (e) {

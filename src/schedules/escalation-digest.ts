@@ -3,7 +3,8 @@
  * to the liaison office (its group, or each admin privately) listing the issues that have newly become
  * overdue by more than `weekly.escalateAfterWorkingDays` working days — each once per handling round
  * and due date (marker `escalate:<id>:<round>:<due>`), written with the day's message (marker
- * `escalate-digest:<date>`) in one transaction. Nothing new, nothing sent (the day is marked as looked at). The Monday district summary
+ * `escalate-digest:<date>`) in one transaction, together with an `urge` red step (督办, the warning
+ * ladder's red: domain/issues/warning-level.ts) on each of those issues. Nothing new, nothing sent (the day is marked as looked at). The Monday district summary
  * still lists every escalated issue with the studios' figures.
  */
 import { liaisonTargets, type Job } from './job.js'
@@ -41,7 +42,11 @@ export const escalationDigestJob: Job = {
     try {
       await deps.store.transaction(async () => {
         await deps.outbox.post(escalationDigestMarker(today), targets.map((to) => ({ to, text })), firedAt)
-        for (const x of fresh) await deps.store.state.set('markers', escalationMarker(x.issue, x.due), firedAt)
+        for (const x of fresh) {
+          await deps.store.state.set('markers', escalationMarker(x.issue, x.due), firedAt)
+          const r = await deps.issues.apply(x.issue.id, { type: 'urge', level: 'red' }, { at: firedAt, by: 'system', today, days: deps.calendars.of(x.issue.studioId) })
+          if (!r.ok) log.warn('urge (red) not recorded', { id: x.issue.id, code: r.code })
+        }
       })
       log.info('daily escalation digest posted', { escalated: fresh.length })
     } catch (e) {

@@ -16,6 +16,8 @@ import { followup } from './sections/followup.js'
 import { calendar } from './sections/calendar.js'
 import { gateway } from './sections/gateway.js'
 import { status, budget } from './sections/status.js'
+import { web } from './sections/web.js'
+import { office } from './sections/office.js'
 
 export const zh = {
   common,
@@ -32,6 +34,8 @@ export const zh = {
   gateway,
   status,
   budget,
+  web,
+  office,
 }
 
 export type Catalogue = typeof zh

@@ -51,6 +51,7 @@ describe('/统计', () => {
       '未结 0 件，其中超期 0 件',
       '满意率 100%（1/1）；其中“满意” 100%（1/1）',
       '　评价：满意 1，基本满意 0，不满意 0',
+      '响应率 100%（1/1）（转办后 1 个工作日内签收）；解决率 —（0/0）（回访答“已解决”÷答了是否解决）',
       '平均答复用时 0 个工作日（1 件有答复）',
       '接待日 0 场，满员 —（0/0），签到齐全 —（0/0）',
       '接待群众 0 人次',
@@ -58,7 +59,7 @@ describe('/统计', () => {
       '· 市容环境：1 件，结案率 100%（1/1），满意率 —（0/0）',
       '· 物业管理：1 件，结案率 100%（1/1），满意率 100%（1/1）',
       '按承办单位：',
-      '· 区房管局：转办 1 件，结案率 100%（1/1），超期 0 件，满意率 100%（1/1），平均答复 0 个工作日',
+      '· 区房管局：转办 1 件，响应率 100%（1/1），结案率 100%（1/1），超期 0 件，解决率 —（0/0），满意率 100%（1/1），平均答复 0 个工作日',
       '注：结案＝已归档或当场办结；满意率＝（满意＋基本满意）÷已评价；接待人次＝接待日由这一场的值班代表登记的问题（每件一人次）。',
     ])
   })
@@ -116,7 +117,7 @@ describe('/统计', () => {
     expect(await one('钱敏', '/统计 1900-01至9999-12 全区')).toBe(refusal)
     expect(await one('钱敏', '/导出台账 1900-01至9999-12 全区')).toBe(refusal)
     expect(await one('刘芳', '/履职 1900-01至9999-12')).toBe(refusal)
-    expect(h.transport.sent.some((m) => m.file)).toBe(false)
+    expect(h.transport.sent.some((m) => m.file?.name.endsWith('.xlsx'))).toBe(false)
     // Ten years are answered.
     expect((await h.say('钱敏', '/统计 2017-01至2026-12 全区'))[0]).toContain('受理群众反映问题 3 件')
   })
@@ -216,7 +217,7 @@ describe('/导出台账', () => {
     await h.app.idle()
     const sent = h.transport.sent
     const receipt = sent.findIndex((m) => m.text.startsWith('已登记：HP-2026-0003'))
-    const file = sent.findIndex((m) => m.file)
+    const file = sent.findIndex((m) => m.file?.name.endsWith('.xlsx'))
     expect(receipt).toBeGreaterThanOrEqual(0)
     expect(file).toBeGreaterThan(receipt)
   })
@@ -231,7 +232,7 @@ describe('/导出台账', () => {
     expect(reply.split('\n')[0]).toBe('台账没有生成成功：数据文件有问题。')
     expect(reply).toContain('2026.json')
     expect(reply.split('\n').at(-1)).toBe('请告知管理员检查数据目录（npm run check-data）。')
-    expect(h.transport.sent.some((m) => m.file)).toBe(false)
+    expect(h.transport.sent.some((m) => m.file?.name.endsWith('.xlsx'))).toBe(false)
     expect(h.log.lines.some((l) => l.includes('ERROR') && l.includes('ledger export failed'))).toBe(true)
     // The bot goes on: the next command is answered.
     expect(await one('钱敏', '/统计 七一 本月')).toContain('【统计】七一社区工作室')
@@ -240,7 +241,7 @@ describe('/导出台账', () => {
   test('a representative may not export', async () => {
     await story()
     expect(await one('张明华', '/导出台账', HP)).toContain('只有联络员或联络室管理员可以使用')
-    expect(h.transport.sent.some((m) => m.file)).toBe(false)
+    expect(h.transport.sent.some((m) => m.file?.name.endsWith('.xlsx'))).toBe(false)
   })
 })
 

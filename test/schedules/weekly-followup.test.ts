@@ -31,6 +31,8 @@ const pieces = (msgs: SentMessage[], ...needles: string[]) =>
   msgs.flatMap((m) => m.text.split(/\n\n(?=\S)/u)).filter((p) => needles.every((n) => p.includes(n)))
 const weeklyIn = (studio: string, ...needles: string[]) => pieces(h.sentTo(studio), WEEKLY, ...needles)
 const liaisonPosts = (...needles: string[]) => pieces(h.transport.sent.filter((m) => 'roomId' in m.to && m.to.roomId === LIAISON), DISTRICT, ...needles)
+/** The 催办/督办 levels recorded on an issue (the warning ladder), in order. */
+const urges = async (id: string) => ((await h.app.deps.issues.get(id))?.history ?? []).flatMap((e) => (e.kind === 'urge' ? [e.level] : []))
 const privateTo = (contactId: string, ...needles: string[]) => pieces(h.transport.sent.filter((m) => 'contactId' in m.to && m.to.contactId === contactId), ...needles)
 
 /** Up and running through Monday 11-09 09:00 (that week's post on time) to Sunday 11-15 evening. */
@@ -179,7 +181,7 @@ describe('the district summary and escalation (督办)', () => {
     expect(studioLines.map((l) => l.slice(2, l.indexOf('：')))).toEqual(['和平里工作室', '七一社区工作室', '小白楼工作室'])
     expect(studioLines[0]).toBe('· 和平里工作室：待办 1，超期 1，督办 1；2026年受理 1 件，结案率 0%（0/1），满意率 —（0/0）')
     expect(studioLines[1]).toBe('· 七一社区工作室：待办 0，超期 0，督办 0；2026年受理 0 件，结案率 —（0/0），满意率 —（0/0）')
-    expect(second).toContain('督办问题（超期超过 10 个工作日）1 件：')
+    expect(second).toContain('【通报】督办问题（超期超过 10 个工作日，已报联络室督办）1 件：')
     expect(second).toContain('· HP-2026-0001 和平里工作室 王某：楼道灯坏了半个月\n  区房管局承办（答复期限 11月9日（周一）），已超期 15 个工作日')
     expect(weeklyIn(HP, '11月30日')[0]).toContain('已超期 15 个工作日（已报联络室督办）')
     expect(leaksInGroups(h)).toEqual([])
@@ -202,6 +204,8 @@ describe('the district summary and escalation (督办)', () => {
     await h.restart()
     for (const d of ['2026-11-24T15:00', '2026-11-25T09:00', '2026-11-26T09:00']) await h.advanceTo(`${d}:00+08:00`)
     expect(daily()).toHaveLength(1)
+    // The 督办 is on the issue, once (the clock jumped past the days of the 催办).
+    expect(await urges('HP-2026-0001')).toEqual(['red'])
     expect(leaksInGroups(h)).toEqual([])
   })
 
@@ -240,7 +244,7 @@ describe('deadline reminders to coordinators, in private', () => {
       '【到期提醒】11月4日（周三）\n' +
         '即将到期 1 件：\n' +
         'HP-2026-0001（和平里工作室）王大爷：楼道灯坏了半个月\n' +
-        '区房管局承办，答复期限 11月9日（周一），还剩 3 个工作日。请督促承办单位按期答复；确需延期请发：/延期 HP-2026-0001 <工作日数> <理由>\n' +
+        '区房管局承办，答复期限 11月9日（周一），还剩 3 个工作日。已向承办单位催办（工单页面上可见），请督促按期答复；确需延期请发：/延期 HP-2026-0001 <工作日数> <理由>\n' +
         '发送 /待办 查看本工作室全部未结问题。',
     )
     for (const t of ['2026-11-05T09:00:00+08:00', '2026-11-06T09:00:00+08:00', '2026-11-09T09:00:00+08:00']) {
@@ -248,6 +252,8 @@ describe('deadline reminders to coordinators, in private', () => {
       await h.restart()
     }
     expect(privateTo('demo-c01', REMIND)).toHaveLength(1)
+    // The 催办 is on the issue (the department's page shows it), once across the restarts.
+    expect(await urges('HP-2026-0001')).toEqual(['yellow'])
     // Nobody else is reminded, and nothing of it reaches a group.
     expect(pieces(h.transport.sent.filter((m) => !('contactId' in m.to && m.to.contactId === 'demo-c01')), REMIND)).toEqual([])
     // Extended on the due day by 5 working days: due 11-16, reminded once more on 11-11.
@@ -259,6 +265,7 @@ describe('deadline reminders to coordinators, in private', () => {
     await h.advanceTo('2026-11-12T09:00:00+08:00')
     expect(privateTo('demo-c01', REMIND)).toHaveLength(2)
     expect(privateTo('demo-c01', REMIND, '答复期限 11月16日（周一），还剩 3 个工作日')).toHaveLength(1)
+    expect(await urges('HP-2026-0001')).toEqual(['yellow', 'yellow'])
   })
 
   test('a registration waiting for its transfer is reminded too; overdue ones stand in the same daily message, one line each', async () => {

@@ -16,7 +16,7 @@ function chineseIn(line: string): boolean {
   return /\p{Script=Han}/u.test(stripped)
 }
 
-const folders = ['src/commands', 'src/schedules', 'src/app', 'src/platform', 'src/demo', 'src/cli', 'src/main.ts']
+const folders = ['src/commands', 'src/schedules', 'src/app', 'src/platform', 'src/demo', 'src/cli', 'src/web', 'src/main.ts']
 
 function files(p: string): string[] {
   if (!statSync(p).isDirectory()) return [p]

@@ -23,6 +23,12 @@
  *   plus a reason.
  * - `closed_on_spot` is final like `archived`, except that `correct` and `withdraw` still apply (both are
  *   about mistakes in the entry made minutes before). Nothing applies to `archived` or `withdrawn`.
+ * - The department's side (its web work order, issue 18): 签收 `sign` once per assignment (a transfer, or
+ *   a reopening to the same department), by the department the issue is transferred to; 退单 `return`
+ *   (wrong department, with a reason) sends it back to `registered`, without department or deadline, due
+ *   for transfer within 5 working days; 申请延期 `extend_request` (reason, 1–15 working days, before the
+ *   deadline) once per assignment and never after an extension; the coordinator approves with `extend`
+ *   (the requested days and reason) or declines with `extend_decline`, both only while one is pending.
  * - A message id already in the history is a replay: refused with `duplicate_message`, the issue unchanged
  *   (one inbound message causes at most one step on an issue).
  */
@@ -54,13 +60,19 @@ export type IssueAction =
   | { type: 'transfer'; department: string; workingDays?: number }
   | { type: 'answer'; text: string }
   | { type: 'onTheSpot'; text: string }
-  | { type: 'feedback'; rating: Rating; comment?: string; reopen?: boolean }
+  | { type: 'feedback'; rating: Rating; comment?: string; reopen?: boolean; /** 是否解决: 已解决 true / 未解决 false. */ solved?: boolean }
   | { type: 'extend'; workingDays: number; reason: string }
   | { type: 'recordContactAttempt'; note: string; reached: boolean }
   | { type: 'archive'; reason?: string }
   | { type: 'correct'; fields: IssueCorrection }
   | { type: 'withdraw'; reason?: string }
   | { type: 'recalendar'; field: 'transferBy' | 'deadline'; date: LocalDate }
+  /** The warning ladder's 催办 (yellow) or 督办 (red), recorded by the daily jobs (domain/issues/warning-level.ts). */
+  | { type: 'urge'; level: 'yellow' | 'red' }
+  | { type: 'sign'; department: string }
+  | { type: 'return'; department: string; reason: string }
+  | { type: 'extend_request'; workingDays: number; reason: string }
+  | { type: 'extend_decline'; reason?: string }
 export type IssueActionType = IssueAction['type']
 
 export interface IssueContext {
@@ -111,6 +123,14 @@ export type IssueCodeParams = {
   empty_content: None
   empty_category: None
   department_before_transfer: None
+  /** 催办/督办 of an issue with nothing due (answered, rated). */
+  nothing_due: None
+  /** sign / return / extend_request while the issue is not transferred (to that department). */
+  not_with_department: None
+  already_signed: { department: string }
+  return_needs_reason: None
+  second_extension_request: None
+  no_extension_request: None
 }
 export type IssueCode = keyof IssueCodeParams
 
@@ -207,7 +227,98 @@ export function applyIssueAction(issue: Issue, action: IssueAction, ctx: IssueCo
       return withdraw(issue, action.reason, ctx)
     case 'recalendar':
       return recalendar(issue, action, ctx)
+    case 'urge':
+      return urge(issue, action.level, ctx)
+    case 'sign':
+      return sign(issue, action.department, ctx)
+    case 'return':
+      return giveBack(issue, action, ctx)
+    case 'extend_request':
+      return extendRequest(issue, action, ctx)
+    case 'extend_decline':
+      return extendDecline(issue, action.reason, ctx)
   }
+}
+
+/** 催办/督办: only while something is due (the transfer, or the department's answer); changes nothing else. */
+function urge(issue: Issue, level: 'yellow' | 'red', ctx: IssueContext): Step {
+  if (dueDate(issue) === undefined) return err('nothing_due')
+  return ok({ ...issue, history: push(issue, { ...eventBase(ctx), kind: 'urge', level }) })
+}
+
+/** The history since the current assignment began (the last transfer, or a reopening to a department). */
+export function currentAssignment(issue: Issue): IssueEvent[] {
+  for (let i = issue.history.length - 1; i >= 0; i--) {
+    const e = issue.history[i]
+    if (e.kind === 'transfer' || (e.kind === 'feedback' && e.reopened && issue.department !== undefined)) return issue.history.slice(i)
+  }
+  return []
+}
+
+/** When the department signed for the current assignment, if it did (the response clock). */
+export function signedAt(issue: Issue): number | undefined {
+  return currentAssignment(issue).find((e) => e.kind === 'sign')?.at
+}
+
+/** The department's extension request of the current assignment still awaiting the coordinator. */
+export function pendingExtensionRequest(issue: Issue): { workingDays: number; reason: string; at: number } | undefined {
+  if (issue.status !== 'transferred') return undefined
+  const events = currentAssignment(issue)
+  const i = events.findIndex((e) => e.kind === 'extend_request')
+  if (i < 0) return undefined
+  if (events.slice(i + 1).some((e) => e.kind === 'extend' || e.kind === 'extend_decline')) return undefined
+  const e = events[i] as Extract<IssueEvent, { kind: 'extend_request' }>
+  return { workingDays: e.workingDays, reason: e.reason, at: e.at }
+}
+
+function withDepartment(issue: Issue, department: string): Step | undefined {
+  if (issue.status !== 'transferred' || issue.department === undefined || issue.department !== department.trim()) return err('not_with_department')
+  return undefined
+}
+
+function sign(issue: Issue, department: string, ctx: IssueContext): Step {
+  const refused = withDepartment(issue, department)
+  if (refused) return refused
+  if (signedAt(issue) !== undefined) return err('already_signed', { department: issue.department! })
+  return ok({ ...issue, history: push(issue, { ...eventBase(ctx), kind: 'sign', department: issue.department! }) })
+}
+
+function giveBack(issue: Issue, a: { department: string; reason: string }, ctx: IssueContext): Step {
+  const refused = withDepartment(issue, a.department)
+  if (refused) return refused
+  const reason = a.reason.trim()
+  if (reason === '') return err('return_needs_reason')
+  if (tooLong(reason)) return err('too_long', { field: 'reason', max: MAX_TEXT_LENGTH })
+  const { department, deadline: _deadline, ...rest } = issue
+  return ok({
+    ...rest,
+    status: 'registered',
+    extended: false,
+    transferBy: ctx.days.addWorkingDays(ctx.today, FORWARD_WORKING_DAYS),
+    history: push(issue, { ...eventBase(ctx), kind: 'return', department: department!, reason }),
+  })
+}
+
+function extendRequest(issue: Issue, a: { workingDays: number; reason: string }, ctx: IssueContext): Step {
+  const refused = issue.department === undefined || issue.status !== 'transferred' ? err('not_with_department') : undefined
+  if (refused) return refused
+  const n = a.workingDays
+  if (!Number.isInteger(n) || n < 1) return err('bad_working_days', { value: n, min: 1, max: MAX_EXTENSION_WORKING_DAYS })
+  if (n > MAX_EXTENSION_WORKING_DAYS) return err('extension_too_long', { value: n, max: MAX_EXTENSION_WORKING_DAYS })
+  const reason = a.reason.trim()
+  if (reason === '') return err('extension_needs_reason')
+  if (tooLong(reason)) return err('too_long', { field: 'reason', max: MAX_TEXT_LENGTH })
+  if (issue.extended) return err('second_extension', { deadline: issue.deadline! })
+  if (currentAssignment(issue).some((e) => e.kind === 'extend_request')) return err('second_extension_request')
+  if (ctx.today > issue.deadline!) return err('extension_after_deadline', { deadline: issue.deadline! })
+  return ok({ ...issue, history: push(issue, { ...eventBase(ctx), kind: 'extend_request', workingDays: n, reason }) })
+}
+
+function extendDecline(issue: Issue, rawReason: string | undefined, ctx: IssueContext): Step {
+  if (!pendingExtensionRequest(issue)) return err('no_extension_request')
+  const reason = rawReason?.trim() || undefined
+  if (reason !== undefined && tooLong(reason)) return err('too_long', { field: 'reason', max: MAX_TEXT_LENGTH })
+  return ok({ ...issue, history: push(issue, { ...eventBase(ctx), kind: 'extend_decline', ...(reason ? { reason } : {}) }) })
 }
 
 /**
@@ -338,14 +449,15 @@ function onTheSpot(issue: Issue, text: string, ctx: IssueContext): Step {
   })
 }
 
-function feedback(issue: Issue, a: { rating: Rating; comment?: string; reopen?: boolean }, ctx: IssueContext): Step {
+function feedback(issue: Issue, a: { rating: Rating; comment?: string; reopen?: boolean; solved?: boolean }, ctx: IssueContext): Step {
   if (issue.status === 'registered' || issue.status === 'transferred') return err('rate_before_answer')
   if (issue.status === 'rated') return err('already_rated')
   if (!(RATINGS as readonly string[]).includes(a.rating)) return err('bad_rating', { value: String(a.rating) })
   const comment = a.comment?.trim() || undefined
   if (comment !== undefined && tooLong(comment)) return err('too_long', { field: 'comment', max: MAX_TEXT_LENGTH })
-  const given = { at: ctx.at, by: ctx.by, round: issue.round, rating: a.rating, ...(comment ? { comment } : {}) }
-  const event = { ...eventBase(ctx), kind: 'feedback' as const, round: issue.round, rating: a.rating, ...(comment ? { comment } : {}) }
+  const solved = typeof a.solved === 'boolean' ? { solved: a.solved } : {}
+  const given = { at: ctx.at, by: ctx.by, round: issue.round, rating: a.rating, ...(comment ? { comment } : {}), ...solved }
+  const event = { ...eventBase(ctx), kind: 'feedback' as const, round: issue.round, rating: a.rating, ...(comment ? { comment } : {}), ...solved }
   if (a.rating !== '不满意' || a.reopen === false) {
     return ok({ ...issue, status: 'rated', feedback: given, history: push(issue, event) })
   }

@@ -106,6 +106,8 @@ export type IssueEvent = EventBase &
     | { kind: 'return'; department: string; reason: string }
     /** 申请延期: the department asked for more working days (once per round); the coordinator decides. */
     | { kind: 'extend_request'; workingDays: number; reason: string }
+    /** The coordinator declined the department's 申请延期 (an approval is an `extend`). */
+    | { kind: 'extend_decline'; reason?: string }
     /** The warning ladder: 催办 (yellow, due soon) and 督办 (red, overdue for the configured working days). */
     | { kind: 'urge'; level: 'yellow' | 'red' }
     | { kind: 'extend'; workingDays: number; reason: string; deadline: LocalDate }

@@ -14,6 +14,12 @@
  * - 满意率 = (满意 + 基本满意) / rated, with the strict share 满意 / rated beside it; `rated` = received
  *   issues with a rating, their latest one counting (a 不满意 followed by a second handling rated 满意 is
  *   满意). Issues closed on the spot are not rated and are in neither part.
+ * - 响应率 response = transferred issues signed for (签收) within `respondWithinWorkingDays` working days
+ *   (the studio's calendar; 0 = the day of the transfer) / transferred. The clock starts at the latest
+ *   transfer (a 退单 sent back and transferred again restarts it for the new department) and stops at the
+ *   first 签收 or 答复 after it (an answer typed in by the coordinator is a response too; a 退单 is not).
+ * - 解决率 solved = 已解决 / the received issues whose latest feedback answered 是否解决 (`feedback.solved`
+ *   set); a rating without that answer is in neither part.
  * - 平均答复用时: working days (the studio's calendar) from registration to the first answer not given on
  *   the spot, averaged over the received issues that have one.
  * - 超期 overdue: received issues still open and past their working-day due date today.
@@ -57,6 +63,8 @@ export interface CategoryFigures {
 export interface DepartmentFigures {
   name: string
   transferred: number
+  response: Rate
+  solved: Rate
   answered: number
   closed: number
   overdue: number
@@ -80,6 +88,10 @@ export interface Figures {
   closure: Rate
   satisfaction: Rate
   strictSatisfaction: Rate
+  /** 响应率: signed for in time / transferred. */
+  response: Rate
+  /** 解决率: 已解决 / answered 是否解决. */
+  solved: Rate
   ratings: Record<Rating, number>
   answerDays: Mean
   sessionsHeld: number
@@ -100,7 +112,12 @@ export interface FiguresInput {
   now: number
   /** Working days of a studio's calendar. */
   days: (studioId: string) => WorkingDays
+  /** 响应率's limit in working days after the transfer (`issues.respondWithinWorkingDays`); default 1. */
+  respondWithinWorkingDays?: number
 }
+
+/** The default limit of 响应率: signed for on the day of the transfer or the next working day. */
+export const DEFAULT_RESPOND_WORKING_DAYS = 1
 
 const SATISFIED: ReadonlySet<string> = new Set(['满意', '基本满意'])
 
@@ -116,6 +133,27 @@ export function answerWorkingDays(issue: Issue, days: WorkingDays): number | und
   const first = issue.answers.find((a) => !a.onTheSpot)
   if (!first) return undefined
   return Math.max(0, days.workingDaysBetween(issue.date, toLocalDate(first.at)))
+}
+
+/**
+ * Whether the department responded (签收, or answered) within `limit` working days of the latest
+ * transfer; undefined when the issue was never transferred.
+ */
+export function respondedInTime(issue: Issue, days: WorkingDays, limit: number): boolean | undefined {
+  let t = -1
+  for (let k = issue.history.length - 1; k >= 0; k--) {
+    if (issue.history[k].kind === 'transfer') {
+      t = k
+      break
+    }
+  }
+  if (t < 0) return undefined
+  const from = toLocalDate(issue.history[t].at)
+  for (let k = t + 1; k < issue.history.length; k++) {
+    const e = issue.history[k]
+    if (e.kind === 'sign' || e.kind === 'answer') return days.workingDaysBetween(from, toLocalDate(e.at)) <= limit
+  }
+  return false
 }
 
 export function computeFigures(input: FiguresInput): Figures {
@@ -137,8 +175,11 @@ export function computeFigures(input: FiguresInput): Figures {
   let closed = 0
   let overdue = 0
   let visits = 0
+  const response = rate(0, 0)
+  const solved = rate(0, 0)
+  const limit = input.respondWithinWorkingDays ?? DEFAULT_RESPOND_WORKING_DAYS
   const cats = new Map<string, { received: number; closed: number; rated: number; satisfied: number }>()
-  const deps = new Map<string, { transferred: number; answered: number; closed: number; overdue: number; rated: number; satisfied: number; days: Mean }>()
+  const deps = new Map<string, { transferred: number; response: Rate; solved: Rate; answered: number; closed: number; overdue: number; rated: number; satisfied: number; days: Mean }>()
 
   for (const i of received) {
     const closedNow = isClosed(i)
@@ -146,7 +187,18 @@ export function computeFigures(input: FiguresInput): Figures {
     const moved = isTransferred(i)
     const late = isOverdue(i, today)
     const rating = i.feedback?.rating
-    const wd = answerWorkingDays(i, input.days(i.studioId))
+    const cal = input.days(i.studioId)
+    const wd = answerWorkingDays(i, cal)
+    const responded = moved ? respondedInTime(i, cal, limit) : undefined
+    const solvedAnswer = i.feedback?.solved
+    if (responded !== undefined) {
+      response.den++
+      if (responded) response.num++
+    }
+    if (solvedAnswer !== undefined) {
+      solved.den++
+      if (solvedAnswer) solved.num++
+    }
     if (spot) onTheSpot++
     if (moved) transferred++
     if (i.answers.length > 0) answered++
@@ -167,8 +219,16 @@ export function computeFigures(input: FiguresInput): Figures {
     cats.set(i.category, c)
 
     if (moved && i.department) {
-      const d = deps.get(i.department) ?? { transferred: 0, answered: 0, closed: 0, overdue: 0, rated: 0, satisfied: 0, days: { sum: 0, count: 0 } }
+      const d = deps.get(i.department) ?? { transferred: 0, response: rate(0, 0), solved: rate(0, 0), answered: 0, closed: 0, overdue: 0, rated: 0, satisfied: 0, days: { sum: 0, count: 0 } }
       d.transferred++
+      if (responded !== undefined) {
+        d.response.den++
+        if (responded) d.response.num++
+      }
+      if (solvedAnswer !== undefined) {
+        d.solved.den++
+        if (solvedAnswer) d.solved.num++
+      }
       if (i.answers.length > 0) d.answered++
       if (closedNow) d.closed++
       if (late) d.overdue++
@@ -197,6 +257,8 @@ export function computeFigures(input: FiguresInput): Figures {
     closure: rate(closed, received.length),
     satisfaction: rate(ratings.满意 + ratings.基本满意, rated),
     strictSatisfaction: rate(ratings.满意, rated),
+    response,
+    solved,
     ratings,
     answerDays,
     sessionsHeld: held.length,
@@ -211,6 +273,8 @@ export function computeFigures(input: FiguresInput): Figures {
       .map(([name, d]) => ({
         name,
         transferred: d.transferred,
+        response: d.response,
+        solved: d.solved,
         answered: d.answered,
         closed: d.closed,
         overdue: d.overdue,
@@ -250,6 +314,8 @@ export function mergeFigures(from: LocalDate, to: LocalDate, parts: readonly Fig
     out.closure = addRate(out.closure, f.closure)
     out.satisfaction = addRate(out.satisfaction, f.satisfaction)
     out.strictSatisfaction = addRate(out.strictSatisfaction, f.strictSatisfaction)
+    out.response = addRate(out.response, f.response)
+    out.solved = addRate(out.solved, f.solved)
     for (const k of Object.keys(out.ratings) as Rating[]) out.ratings[k] += f.ratings[k]
     out.answerDays = addMean(out.answerDays, f.answerDays)
     out.sessionsHeld += f.sessionsHeld
@@ -269,6 +335,8 @@ export function mergeFigures(from: LocalDate, to: LocalDate, parts: readonly Fig
           ? {
               name: d.name,
               transferred: m.transferred + d.transferred,
+              response: addRate(m.response, d.response),
+              solved: addRate(m.solved, d.solved),
               answered: m.answered + d.answered,
               closed: m.closed + d.closed,
               overdue: m.overdue + d.overdue,

@@ -6,6 +6,7 @@
  *   state.json                     snapshot: bindings, markers, the durable outbox, counters, recent message ids
  *   roster/<studio>/<year>.json    snapshot: that studio's sessions and swap requests
  *   issues/<studio>/<year>.json    snapshot: that studio's issues registered in that year
+ *   audit/<scope>/<year>.json      snapshot: the web side's audit records (scope: a studio id or `district`)
  *
  * `transaction(fn)` runs `fn` alone (one at a time, re-entrant for calls made inside it); whatever it
  * changed (whole roster partitions, issue records, state entries, the message id that caused it) becomes
@@ -34,6 +35,7 @@ export const STATE_VERSION = 1
 export const ROSTER_VERSION = 1
 export const ISSUES_VERSION = 1
 export const RECORD_VERSION = 1
+export const AUDIT_VERSION = 1
 
 /** A message that must reach WeChat even if the bot restarts first (scheduled posts). */
 export interface OutboxItem {
@@ -56,6 +58,31 @@ export interface BindCodeEntry {
   expiresAt: number
 }
 
+/**
+ * A web token (work-order link, receipt, login link, session …), keyed in `webTokens` by the sha256 of
+ * the token: the token itself is never stored. `kind` tells its owner (src/web/…); the rest is the kind's own.
+ */
+export interface WebToken {
+  kind: string
+  createdAt: number
+  /** Instant after which it is void (absent: until revoked or its issue moves on). */
+  expiresAt?: number
+  [field: string]: unknown
+}
+
+/** One web action (src/web/audit.ts): which link or session, when, what. */
+export interface AuditRecord {
+  id: string
+  at: number
+  /** `work:<hash prefix>`, `receipt:<issue id>`, `session:<hash prefix>` … never a token, name or phone. */
+  via: string
+  /** What was done or refused (`sign`, `answer`, `refused:bad_token` …). */
+  what: string
+  issueId?: string
+  ip?: string
+  [field: string]: unknown
+}
+
 export interface StateData {
   version: number
   /**
@@ -71,6 +98,8 @@ export interface StateData {
   markers: Record<string, number>
   outbox: OutboxItem[]
   counters: Record<string, number>
+  /** Web tokens by the sha256 (hex) of the token (absent in files written before the web side). */
+  webTokens: Record<string, WebToken>
   /** Ids of recent inbound messages that changed data (ring), so a replayed one changes nothing again. */
   seen: string[]
 }
@@ -86,6 +115,11 @@ export interface IssuesData<I> {
   issues: I[]
 }
 
+export interface AuditData {
+  version: number
+  records: AuditRecord[]
+}
+
 /** How many message ids of data-changing messages the durable ring keeps. */
 export const SEEN_RING = 5000
 
@@ -94,7 +128,7 @@ const outboxItemSchema = z.object({ id: z.string(), to: z.object({ roomId: z.str
 const bindCodeSchema = z.object({ code: z.string(), personId: z.string(), expiresAt: z.number() })
 /** Derived files under cache/: only the envelope is checked (their readers check the rest). */
 const cacheSchema = z.object({ version: z.literal(1) }).passthrough()
-
+const webTokenSchema = z.looseObject({ kind: z.string(), createdAt: z.number(), expiresAt: z.number().optional() })
 const stateSchema = z.object({
   version: z.number(),
   bindings: z.object({ contacts: z.record(z.string(), bindingSchema), rooms: z.record(z.string(), z.string()) }),
@@ -102,6 +136,7 @@ const stateSchema = z.object({
   markers: z.record(z.string(), z.number()),
   outbox: z.array(outboxItemSchema),
   counters: z.record(z.string(), z.number()),
+  webTokens: z.record(z.string(), webTokenSchema).default({}),
   seen: z.array(z.string()),
 })
 
@@ -111,12 +146,14 @@ const swapItem = z.looseObject({ id: z.string(), sessionId: z.string(), status: 
 const rosterSchema = z.object({ version: z.number(), sessions: z.array(sessionItem), swaps: z.array(swapItem) })
 const issueItem = z.looseObject({ id: z.string(), studioId: z.string(), status: z.string(), history: z.array(z.unknown()) })
 const issuesSchema = z.object({ version: z.number(), issues: z.array(issueItem) })
+const auditItem = z.looseObject({ id: z.string(), at: z.number(), via: z.string(), what: z.string() })
+const auditSchema = z.object({ version: z.number(), records: z.array(auditItem) })
 
-const STATE_MAPS = ['markers', 'counters', 'contacts', 'rooms'] as const
+const STATE_MAPS = ['markers', 'counters', 'contacts', 'rooms', 'webTokens'] as const
 type StateMap = (typeof STATE_MAPS)[number]
-const stateValue: Record<StateMap, z.ZodType> = { markers: z.number(), counters: z.number(), contacts: bindingSchema, rooms: z.string() }
+const stateValue: Record<StateMap, z.ZodType> = { markers: z.number(), counters: z.number(), contacts: bindingSchema, rooms: z.string(), webTokens: webTokenSchema }
 
-const partKey = z.string().regex(/^(roster|issues)\/[^/\\]+\/\d{4}$/)
+const partKey = z.string().regex(/^(roster|issues|audit)\/[^/\\]+\/\d{4}$/)
 /** One change inside a log record. */
 const opSchema = z.union([
   z.strictObject({ f: partKey, d: z.unknown() }),
@@ -135,6 +172,7 @@ export const emptyState = (): StateData => ({
   markers: {},
   outbox: [],
   counters: {},
+  webTokens: {},
   seen: [],
 })
 
@@ -339,6 +377,11 @@ export class Store<I = unknown> implements PartitionHost {
     return this.partition(`issues/${studioId}/${year}`)
   }
 
+  /** The web side's audit records of one scope (a studio id, or `district`) and year. */
+  audit(scope: string, year: number): Promise<Partition<AuditData>> {
+    return this.partition(`audit/${scope}/${year}`)
+  }
+
   private partition<T>(key: string): Promise<Partition<T>> {
     let p = this.parts.get(key) as Promise<Partition<T>> | undefined
     if (!p) {
@@ -355,6 +398,10 @@ export class Store<I = unknown> implements PartitionHost {
     if (kind === 'roster') {
       const adapter = new AtomicJsonFile(file, rosterSchema, ROSTER_VERSION, this.opts)
       return new Partition(key, adapter, { version: ROSTER_VERSION, sessions: [], swaps: [] }, 'file', this) as unknown as Partition<T>
+    }
+    if (kind === 'audit') {
+      const adapter = new AtomicJsonFile(file, auditSchema, AUDIT_VERSION, this.opts)
+      return new Partition(key, adapter, { version: AUDIT_VERSION, records: [] }, 'records', this, 'records') as unknown as Partition<T>
     }
     const adapter = new AtomicJsonFile(file, issuesSchema, ISSUES_VERSION, this.opts)
     return new Partition(key, adapter, { version: ISSUES_VERSION, issues: [] }, 'records', this, 'issues') as unknown as Partition<T>
@@ -376,8 +423,8 @@ export class Store<I = unknown> implements PartitionHost {
     const pend = this.pending.get(key)
     if (pend) {
       const [kind] = key.split('/')
-      const itemSchema = kind === 'roster' ? rosterSchema : issueItem
-      const list = kind === 'issues' ? ((part.data as IssuesData<{ id: string }>).issues) : undefined
+      const itemSchema = kind === 'roster' ? rosterSchema : kind === 'audit' ? auditItem : issueItem
+      const list = kind === 'issues' ? (part.data as IssuesData<{ id: string }>).issues : kind === 'audit' ? (part.data as AuditData).records : undefined
       const at = list ? new Map(list.map((r, i) => [r.id, i])) : undefined
       for (const { op, where } of pend) {
         const value = 'd' in op ? op.d : (op as { put: unknown }).put
@@ -456,7 +503,7 @@ export class Store<I = unknown> implements PartitionHost {
   }
 
   /** The studio-years that have data of this kind (on disk or in the log; nothing is loaded). */
-  async listPartitions(kind: 'roster' | 'issues'): Promise<{ studioId: string; year: number }[]> {
+  async listPartitions(kind: 'roster' | 'issues' | 'audit'): Promise<{ studioId: string; year: number }[]> {
     const keys = new Set<string>()
     const root = path.join(this.dir, kind)
     let studios: string[] = []
@@ -678,11 +725,26 @@ export class Store<I = unknown> implements PartitionHost {
   // PartitionHost
   changed(part: Partition<any>): Promise<void> {
     if (part.kind !== 'file') throw new Error(`${part.key}: records partitions change by put()`)
+    this.bump(part.key)
     return this.record((tx) => tx.parts.add(part))
   }
 
   put(part: Partition<any>, record: { id: string }): Promise<void> {
+    this.bump(part.key)
     return this.record((tx) => tx.ops.push({ f: part.key, put: record }))
+  }
+
+  private readonly revisions = new Map<string, number>()
+  private bump(key: string): void {
+    this.revisions.set(key, (this.revisions.get(key) ?? 0) + 1)
+  }
+
+  /**
+   * How many changes a partition (`issues/<studio>/<year>`, `roster/…`) has had in this process, plus
+   * every failed write (which undoes changes): what a cache of figures derived from it is keyed by.
+   */
+  revision(key: string): string {
+    return `${this.revisions.get(key) ?? 0}.${this.stats.failedWrites}`
   }
 
   /** @internal StateDoc records its ops here. */
@@ -822,6 +884,7 @@ export class StateDoc {
   set(name: 'markers' | 'counters', key: string, value: number | undefined): Promise<void>
   set(name: 'contacts', key: string, value: ContactBinding | undefined): Promise<void>
   set(name: 'rooms', key: string, value: string | undefined): Promise<void>
+  set(name: 'webTokens', key: string, value: WebToken | undefined): Promise<void>
   set(name: StateMap, key: string, value: unknown): Promise<void> {
     const map = this.mapOf(name)
     const had = Object.prototype.hasOwnProperty.call(map, key)

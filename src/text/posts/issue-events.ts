@@ -48,6 +48,8 @@ export function describeIssueEvent(issue: Issue, e: IssueEvent, o: { full: boole
       return ev.returned(e.department, freeText(e.reason, o.full))
     case 'extend_request':
       return ev.extendRequest(e.workingDays, freeText(e.reason, o.full))
+    case 'extend_decline':
+      return ev.extendDecline(e.reason && freeText(e.reason, o.full))
     case 'urge':
       return ev.urge(e.level)
     case 'recalendar':

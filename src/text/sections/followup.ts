@@ -119,6 +119,9 @@ export const followup = {
     closure: RateLike
     satisfaction: RateLike
     strict: RateLike
+    response: RateLike
+    respondWithin: number
+    solved: RateLike
     ratings: { 满意: number; 基本满意: number; 不满意: number }
     answerDays: { sum: number; count: number }
     sessionsHeld: number
@@ -141,6 +144,7 @@ export const followup = {
       `未结 ${o.open} 件，其中超期 ${o.overdue} 件`,
       `满意率 ${rate(o.satisfaction)}；其中“满意” ${rate(o.strict)}`,
       `　评价：满意 ${o.ratings.满意}，基本满意 ${o.ratings.基本满意}，不满意 ${o.ratings.不满意}`,
+      `响应率 ${rate(o.response)}（转办后 ${o.respondWithin} 个工作日内签收）；解决率 ${rate(o.solved)}（回访答“已解决”÷答了是否解决）`,
       `平均答复用时 ${mean(o.answerDays.sum, o.answerDays.count)} 个工作日（${o.answerDays.count} 件有答复）`,
       `接待日 ${o.sessionsHeld} 场${o.sessionsCancelled ? `（另取消 ${o.sessionsCancelled} 场）` : ''}，满员 ${rate(o.sessionsFull)}，签到齐全 ${rate(o.sessionsCheckedIn)}`,
       `接待群众 ${o.visits} 人次`,
@@ -164,8 +168,8 @@ export const followup = {
   ledgerCommand: (period: string) => `/导出台账 ${period} 全区`,
   categoryLine: (name: string, received: number, closure: RateLike, satisfaction: RateLike) =>
     `· ${name}：${received} 件，结案率 ${rate(closure)}，满意率 ${rate(satisfaction)}`,
-  departmentLine: (name: string, transferred: number, overdue: number, closure: RateLike, satisfaction: RateLike, days: { sum: number; count: number }) =>
-    `· ${name}：转办 ${transferred} 件，结案率 ${rate(closure)}，超期 ${overdue} 件，满意率 ${rate(satisfaction)}，平均答复 ${mean(days.sum, days.count)} 个工作日`,
+  departmentLine: (name: string, transferred: number, overdue: number, closure: RateLike, satisfaction: RateLike, days: { sum: number; count: number }, response?: RateLike, solved?: RateLike) =>
+    `· ${name}：转办 ${transferred} 件，${response ? `响应率 ${rate(response)}，` : ''}结案率 ${rate(closure)}，超期 ${overdue} 件，${solved ? `解决率 ${rate(solved)}，` : ''}满意率 ${rate(satisfaction)}，平均答复 ${mean(days.sum, days.count)} 个工作日`,
   studioLine: (name: string, received: number, closure: RateLike, satisfaction: RateLike, overdue: number, held: number) =>
     `· ${name}：受理 ${received} 件，结案率 ${rate(closure)}，满意率 ${rate(satisfaction)}，超期 ${overdue} 件，接待日 ${held} 场`,
 
@@ -273,7 +277,7 @@ export const followup = {
     studiosHeader: '各工作室（超期最多的在前）：',
     studioLine: (name: string, open: number, overdue: number, escalated: number, year: number, received: number, closure: RateLike, satisfaction: RateLike) =>
       `· ${name}：待办 ${open}，超期 ${overdue}，督办 ${escalated}；${year}年受理 ${received} 件，结案率 ${rate(closure)}，满意率 ${rate(satisfaction)}`,
-    escalatedHeader: (n: number, limit: number) => `督办问题（超期超过 ${limit} 个工作日）${n} 件：`,
+    escalatedHeader: (n: number, limit: number) => `【通报】督办问题（超期超过 ${limit} 个工作日，已报联络室督办）${n} 件：`,
     escalatedLine: (id: string, studio: string, who: string, content: string, where: string, days: number) =>
       `· ${id} ${studio} ${who}：${content}\n  ${where}，已超期 ${days} 个工作日`,
     more: (n: number) => `……另有 ${n} 件，请用 /导出台账 查看全部。`,
@@ -290,7 +294,7 @@ export const followup = {
       `${o.id}（${o.studio}）${o.who}：${o.content}`,
       o.registered
         ? `转办期限 ${o.due}，${o.left === 0 ? '今天到期' : `还剩 ${o.left} 个工作日`}。请尽快转办：/转办 ${o.id} <承办单位>`
-        : `${o.department ?? ''}承办，答复期限 ${o.due}，${o.left === 0 ? '今天到期' : `还剩 ${o.left} 个工作日`}。请督促承办单位按期答复；确需延期请发：/延期 ${o.id} <工作日数> <理由>`,
+        : `${o.department ?? ''}承办，答复期限 ${o.due}，${o.left === 0 ? '今天到期' : `还剩 ${o.left} 个工作日`}。已向承办单位催办（工单页面上可见），请督促按期答复；确需延期请发：/延期 ${o.id} <工作日数> <理由>`,
     ].join('\n'),
   remindDigest: {
     header: (date: string) => `【到期提醒】${date}`,

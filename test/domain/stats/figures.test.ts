@@ -68,10 +68,10 @@ describe('both studios, first half of 2026', () => {
 
   test('by department, most first, then by name', () => {
     expect(f.byDepartment).toEqual([
-      { name: '区房管局', transferred: 2, answered: 2, closed: 2, overdue: 0, closure: { num: 2, den: 2 }, satisfaction: { num: 2, den: 2 }, answerDays: { sum: 14, count: 2 } },
-      { name: '区供热办', transferred: 1, answered: 0, closed: 0, overdue: 1, closure: { num: 0, den: 1 }, satisfaction: { num: 0, den: 0 }, answerDays: { sum: 0, count: 0 } },
-      { name: '区城管委', transferred: 1, answered: 1, closed: 0, overdue: 0, closure: { num: 0, den: 1 }, satisfaction: { num: 0, den: 1 }, answerDays: { sum: 3, count: 1 } },
-      { name: '区教育局', transferred: 1, answered: 1, closed: 1, overdue: 0, closure: { num: 1, den: 1 }, satisfaction: { num: 1, den: 1 }, answerDays: { sum: 6, count: 1 } },
+      { name: '区房管局', transferred: 2, response: { num: 0, den: 2 }, solved: { num: 0, den: 0 }, answered: 2, closed: 2, overdue: 0, closure: { num: 2, den: 2 }, satisfaction: { num: 2, den: 2 }, answerDays: { sum: 14, count: 2 } },
+      { name: '区供热办', transferred: 1, response: { num: 0, den: 1 }, solved: { num: 0, den: 0 }, answered: 0, closed: 0, overdue: 1, closure: { num: 0, den: 1 }, satisfaction: { num: 0, den: 0 }, answerDays: { sum: 0, count: 0 } },
+      { name: '区城管委', transferred: 1, response: { num: 0, den: 1 }, solved: { num: 0, den: 0 }, answered: 1, closed: 0, overdue: 0, closure: { num: 0, den: 1 }, satisfaction: { num: 0, den: 1 }, answerDays: { sum: 3, count: 1 } },
+      { name: '区教育局', transferred: 1, response: { num: 0, den: 1 }, solved: { num: 0, den: 0 }, answered: 1, closed: 1, overdue: 0, closure: { num: 1, den: 1 }, satisfaction: { num: 1, den: 1 }, answerDays: { sum: 6, count: 1 } },
     ])
   })
 })
