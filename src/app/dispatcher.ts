@@ -12,6 +12,7 @@ import { UserError, refusalIn } from '../messages/user-error.js'
 import { refusalText } from '../text/refusals.js'
 import { parseCommand } from '../domain/message/parse-command.js'
 import { splitQuote } from '../domain/message/split-quote.js'
+import { quotedConfirmation } from '../domain/message/quoted-confirmation.js'
 import { toLocalDate } from '../domain/time/local-date.js'
 import { zh } from '../text/zh-CN.js'
 import type { Person, Role } from '../domain/model.js'
@@ -22,6 +23,8 @@ import { WriteError } from '../platform/store/store.js'
 
 /** The command whose follow-up message (the pasted notice) the dispatcher hands back to it. */
 export const NOTICE_COMMAND = '放假安排'
+/** The command a quoted yes to the duty announcement runs (with the date the quote names). */
+export const DUTY_CONFIRM_COMMAND = '确认值班'
 /** An issue id as the error line may quote it (`HP-2026-0001`). */
 const ISSUE_ID = /(?<![A-Za-z])[A-Z]{1,4}-\d{4}-\d{1,6}(?!\d)/
 
@@ -112,6 +115,10 @@ export class Dispatcher {
       // The quoted sender's name comes first, as `/登记 NAME … TEXT` expects.
       parsed = parseCommand(`/${parsed.name} ${quote.who ? `${quote.who} ` : ''}${quote.text}`, opts)
     }
+    // A quoted reply to the duty announcement that says yes ("收到", or a bare /确认值班): the duty is confirmed.
+    const saysYes = parsed.kind === 'chat' ? parsed.text : parsed.kind === 'command' && parsed.known && !parsed.args && this.byName.get(parsed.name)?.name === DUTY_CONFIRM_COMMAND ? text : undefined
+    const yes = saysYes !== undefined ? quotedConfirmation(saysYes, quote?.text, zh.roster.announcementTitle) : undefined
+    if (yes) parsed = { kind: 'command', name: DUTY_CONFIRM_COMMAND, known: true, args: yes.date ?? '', tokens: yes.date ? [yes.date] : [] }
     if (parsed.kind !== 'command') {
       return msg.mentionsBot ? [{ to: here, text: zh.help.mentionHint }] : []
     }

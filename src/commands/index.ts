@@ -40,6 +40,7 @@ import { swapLog } from './swap-log.js'
 import { forceDuty } from './force-duty.js'
 import { cancelSession } from './cancel-session.js'
 import { checkIn } from './check-in.js'
+import { confirmDuty } from './confirm-duty.js'
 import { showStats } from './show-stats.js'
 import { exportLedger } from './export-ledger.js'
 import { showRepRecord } from './show-rep-record.js'
@@ -52,6 +53,7 @@ export const commands: readonly Command<any>[] = [
   nextReceptions,
   monthRoster,
   myDuties,
+  confirmDuty,
   dutyCalendar,
   setDuty,
   askLeave,

@@ -5,6 +5,7 @@ import { loadHolidayNoticesJob } from './load-holiday-notices.js'
 import { announceDutyJob } from './announce-duty.js'
 import { expireRequestsJob } from './expire-requests.js'
 import { gapAlertJob } from './gap-alert.js'
+import { dutyRemindersJob } from './duty-reminders.js'
 import { weeklyFollowupJob } from './weekly-followup.js'
 import { deadlineRemindersJob } from './deadline-reminders.js'
 import { escalationDigestJob } from './escalation-digest.js'
@@ -15,6 +16,7 @@ export const jobs: readonly Job[] = [
   planRosterJob,
   announceDutyJob,
   expireRequestsJob,
+  dutyRemindersJob,
   gapAlertJob,
   weeklyFollowupJob,
   deadlineRemindersJob,

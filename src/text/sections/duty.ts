@@ -1,0 +1,70 @@
+/**
+ * The duty desk (值班台): confirming a duty (/确认值班 or a quoted reply to the announcement), the private
+ * reminders the day before and on the morning, with a handoff digest, and the coordinator's notice of an
+ * unconfirmed seat. Dates arrive formatted (dateShort), names told apart (nameOf).
+ */
+
+export const duty = {
+  cmd: {
+    confirm: {
+      summary: '确认我会按时到岗值班（公告里点名的代表回复）',
+      usage: '/确认值班 [日期]',
+      example: '/确认值班',
+      details: '不写日期时确认您最近的一场值班。也可以在群里“引用”值班公告，回复“收到”或“确认”。被换上来的代表要自己再确认；/顶班、同意代班或换班的，视为已确认。',
+    },
+  },
+
+  // ---- the announcement's closing line ----------------------------------------------------------------
+  announcementAsk: '请值班代表回复 /确认值班（或引用本条回复“收到”）确认到岗。',
+
+  // ---- /确认值班 ------------------------------------------------------------------------------------------
+  confirmed: (o: { name: string; date: string; time: string; studio: string; partners: string }) =>
+    `已确认：${o.name} ${o.date} ${o.time} 在${o.studio}值班。谢谢！${o.partners ? `\n同班：${o.partners}` : ''}`,
+  alreadyConfirmed: (name: string, date: string) => `${name} 已经确认过 ${date} 的值班，不用再发。`,
+  confirmNoDuty: (name: string) => `${name} 近期没有要确认的值班。发送 /我的值班 查看您的安排。`,
+  confirmNotOn: (name: string, date: string, duty: string) => `${date}的值班是：${duty}，没有 ${name}，不用确认。发送 /我的值班 查看您的安排。`,
+  confirmStarted: (date: string) => `${date}的接待已经开始，不用再确认；到了请发 /签到。`,
+  confirmCancelled: (date: string) => `${date}的接待日已取消，不用确认。`,
+  confirmNotRep: '只有值班的党代表需要确认值班。发送 /我是谁 查看您的身份。',
+  confirmNoSession: (date: string, studio: string) => `${studio} ${date}没有接待日。发送 /我的值班 查看您的安排。`,
+  partnerConfirmed: (name: string) => `${name}（已确认）`,
+  partnerPending: (name: string) => `${name}（未确认）`,
+
+  // ---- the private reminders -----------------------------------------------------------------------------
+  reminder: (o: {
+    eve: boolean
+    studio: string
+    date: string
+    time: string
+    place: string
+    partners: string
+    confirmed: boolean
+    plain: string
+    open: string[]
+    openMore: number
+    openTotal: number
+    last?: { date: string; lines: string[] }
+  }) =>
+    [
+      `【值班提醒】${o.eve ? '明天' : '今天'}${o.date} ${o.time} 您在${o.studio}值班（驻室接访）。`,
+      `地点：${o.place}`,
+      `同班：${o.partners || '无（本场只有您一位）'}`,
+      o.confirmed ? '您已确认到岗，谢谢！' : `您还没有确认，请回复：/确认值班 ${o.plain}。来不了请尽快发 /请假 ${o.plain} 或 /代班 ${o.plain} @同事（不得空岗）。`,
+      '交接：',
+      ...(o.openTotal ? [`本工作室未办结的问题 ${o.openTotal} 件：`, ...o.open, ...(o.openMore ? [`……另有 ${o.openMore} 件，可发 /查询 编号 查看`] : [])] : ['本工作室没有未办结的问题。']),
+      ...(o.last ? (o.last.lines.length ? [`上一场（${o.last.date}）登记 ${o.last.lines.length} 件：`, ...o.last.lines] : [`上一场（${o.last.date}）没有登记问题。`]) : []),
+      '到了请发 /签到（接待开始前 1 小时起可签）。',
+    ].join('\n'),
+
+  // ---- the coordinator's notice --------------------------------------------------------------------------
+  unconfirmedNotice: (o: { studio: string; date: string; plain: string; time: string; name: string; duty: string; deadline: string }) =>
+    [
+      `【值班未确认】${o.studio} ${o.date} ${o.time}：${o.name} 到 ${o.deadline} 还没有确认值班。`,
+      `现值班：${o.duty}`,
+      `请联系本人；来不了的，可发 /调班 ${o.plain} ${o.name}→<代表> 另行安排。`,
+    ].join('\n'),
+
+  // ---- the gap guard -------------------------------------------------------------------------------------
+  gapRiskLine: (date: string, time: string, duty: string) => `· ${date} ${time} 现值班：${duty}`,
+  gapAtRisk: (names: string) => `  未确认到岗（有空岗风险）：${names}`,
+}
