@@ -85,7 +85,7 @@ test('a quoted 收到 to the announcement confirms; the confirmation is on disk 
   const s = (await h.app.deps.roster.sessionOn('hpl', '2026-12-10'))!
   expect(s.confirmations).toEqual([{ personId: b, at: expect.any(Number), via: 'quote' }])
   await h.restart()
-  expect(rosterOnDisk(h.dir, 'hpl', 2026).sessions.find((x) => x.date === '2026-12-10')!.confirmations?.map((c) => c.personId)).toEqual([b])
+  expect(rosterOnDisk(h.dir, 'hpl', 2026).sessions.find((x) => x.date === '2026-12-10')!.confirmations?.map((c: { personId: string }) => c.personId)).toEqual([b])
 })
 
 test('replaced after confirming: the new representative must confirm and gets the reminder that says so; the one replaced gets none', async () => {
