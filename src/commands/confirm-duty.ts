@@ -10,14 +10,13 @@ import { isConfirmed } from '../domain/roster/duty-confirmation.js'
 import type { Session } from '../domain/model.js'
 
 /**
- * `/确认值班 [日期]` (alias `/确认`): a duty representative confirms they will come. Without a date, their
+ * `/确认值班 [日期]` (also `/确认`, confirm-any.ts): a duty representative confirms they will come. Without a date, their
  * next duty that was announced and is not yet confirmed (else simply their next duty). A quoted reply to
  * the announcement saying 收到 comes here too (the dispatcher passes the date the quote names). Stored on
  * the session (`confirmations`); the evening reminder and the coordinator's notice read it.
  */
 export const confirmDuty = defineCommand({
   name: '确认值班',
-  aliases: ['确认'],
   roles: ['representative'],
   mutates: true,
   help: zh.duty.cmd.confirm,

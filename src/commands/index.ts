@@ -41,6 +41,9 @@ import { forceDuty } from './force-duty.js'
 import { cancelSession } from './cancel-session.js'
 import { checkIn } from './check-in.js'
 import { confirmDuty } from './confirm-duty.js'
+import { confirmAny } from './confirm-any.js'
+import { importRoster } from './import-roster.js'
+import { confirmImport } from './confirm-import.js'
 import { showStats } from './show-stats.js'
 import { exportLedger } from './export-ledger.js'
 import { showRepRecord } from './show-rep-record.js'
@@ -54,6 +57,7 @@ export const commands: readonly Command<any>[] = [
   monthRoster,
   myDuties,
   confirmDuty,
+  confirmAny,
   dutyCalendar,
   setDuty,
   askLeave,
@@ -88,6 +92,8 @@ export const commands: readonly Command<any>[] = [
   bindRoom,
   loadHolidayNotice,
   confirmHolidayNotice,
+  importRoster,
+  confirmImport,
   confirmBind,
   refuseBind,
   unbind,

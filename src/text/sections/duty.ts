@@ -6,6 +6,23 @@
 
 export const duty = {
   cmd: {
+    importSheet: {
+      summary: '导入花名册：把 xlsx 文件私聊发给我，我列出将要新增、修改、不在册的人，核对后回复 /确认导入（管理员）',
+      usage: '（私聊发送 花名册.xlsx 文件）',
+      example: '把“花名册.xlsx”私聊发给连心桥',
+      details: '表头须有“姓名”“工作室”两列，另可有单位、职务、层级、手机、角色；没有的列保留名册里原来的内容。合计、制表人、备注等行自动跳过。',
+    },
+    confirmImport: {
+      summary: '把刚发来的花名册写入，立即生效（管理员，私聊）',
+      usage: '/确认导入',
+      example: '/确认导入',
+    },
+    confirmAny: {
+      summary: '确认：有待确认的花名册时导入它，否则确认我最近的一场值班',
+      usage: '/确认',
+      example: '/确认',
+      details: '也可以写清楚：/确认值班、/确认导入、/确认放假安排、/确认绑定 编号。',
+    },
     confirm: {
       summary: '确认我会按时到岗值班（公告里点名的代表回复）',
       usage: '/确认值班 [日期]',
@@ -13,6 +30,18 @@ export const duty = {
       details: '不写日期时确认您最近的一场值班。也可以在群里“引用”值班公告，回复“收到”或“确认”。被换上来的代表要自己再确认；/顶班、同意代班或换班的，视为已确认。',
     },
   },
+
+  // ---- the 花名册 sent in chat ----------------------------------------------------------------------------
+  importSendFile: '请把花名册 xlsx 文件直接私聊发给我（表头须有“姓名”“工作室”两列）。我先列出将要做的改动，核对后回复 /确认导入。',
+  importNotXlsx: (file: string) => `读不了“${file}”。请用 Excel 另存为 .xlsx 后再发给我。`,
+  importTooLarge: '文件太大（超过 5 MB），不像花名册。请只保留人员名单后再发。',
+  importAsk: '核对无误请在 30 分钟内回复 /确认导入，写入后立即生效，不用重启。',
+  importBlocked: '有错误，没有写入。请改正后把文件重新发给我。',
+  importNothing: '没有待确认的花名册。请先把 xlsx 文件私聊发给我。',
+  importExpired: '刚才的花名册已超过 30 分钟没有确认，已作废。请把文件重新发给我。',
+  importErrorsNow: (lines: string) => `名册在此期间有变动，重新核对后发现错误，没有写入：\n${lines}`,
+  importApplied: (people: number, added: number, updated: number, left: number) => `已导入花名册，立即生效：在册名单共 ${people} 人（新增 ${added}、修改 ${updated}、不在册或删除 ${left}）。之后的排班、公告和提醒都按新名册。`,
+  confirmWhat: '请写明要确认什么：/确认值班、/确认导入、/确认放假安排，或 /确认绑定 编号。',
 
   // ---- the announcement's closing line ----------------------------------------------------------------
   announcementAsk: '请值班代表回复 /确认值班（或引用本条回复“收到”）确认到岗。',
