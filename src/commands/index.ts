@@ -41,6 +41,7 @@ import { forceDuty } from './force-duty.js'
 import { cancelSession } from './cancel-session.js'
 import { checkIn } from './check-in.js'
 import { confirmDuty } from './confirm-duty.js'
+import { dutyTodayCommand } from './duty-today.js'
 import { confirmAny } from './confirm-any.js'
 import { importRoster } from './import-roster.js'
 import { confirmImport } from './confirm-import.js'
@@ -56,6 +57,7 @@ export const commands: readonly Command<any>[] = [
   nextReceptions,
   monthRoster,
   myDuties,
+  dutyTodayCommand,
   confirmDuty,
   confirmAny,
   dutyCalendar,

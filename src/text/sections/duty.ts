@@ -6,6 +6,12 @@
 
 export const duty = {
   cmd: {
+    today: {
+      summary: '今天谁值班，以及本工作室下一场接待日的值班代表',
+      usage: '/今天值班 [工作室]',
+      example: '/今天值班',
+      details: '在工作室群里直接发；私聊时默认是您所在的工作室，也可写上工作室名称，如“/今天值班 七一”。也可写 /值班、/今日值班、/谁值班。',
+    },
     importSheet: {
       summary: '导入花名册：把 xlsx 文件私聊发给我，我列出将要新增、修改、不在册的人，核对后回复 /确认导入（管理员）',
       usage: '（私聊发送 花名册.xlsx 文件）',
@@ -30,6 +36,18 @@ export const duty = {
       details: '不写日期时确认您最近的一场值班。也可以在群里“引用”值班公告，回复“收到”或“确认”。被换上来的代表要自己再确认；/顶班、同意代班或换班的，视为已确认。',
     },
   },
+
+  // ---- /今天值班 ----------------------------------------------------------------------------------------
+  todayHeader: (studio: string, date: string) => `${studio} · 今天 ${date}`,
+  todayLine: (time: string, duty: string) => `今天 ${time} 值班：${duty}`,
+  todayOver: (time: string, duty: string) => `今天 ${time} 的接待已结束，值班的是：${duty}`,
+  todayCancelled: (reason: string) => `今天的接待日已取消（${reason}）。`,
+  todayNone: '今天没有接待日。',
+  todayPlace: (place: string) => `地点：${place}`,
+  nextLine: (date: string, time: string, duty: string) => `下一场：${date} ${time}，值班：${duty}`,
+  nextNone: '近期没有排定的下一场接待日。',
+  markConfirmed: (name: string) => `${name}（已确认）`,
+  markCheckedIn: (name: string) => `${name}（已签到）`,
 
   // ---- the 花名册 sent in chat ----------------------------------------------------------------------------
   importSendFile: '请把花名册 xlsx 文件直接私聊发给我（表头须有“姓名”“工作室”两列）。我先列出将要做的改动，核对后回复 /确认导入。',
