@@ -33,6 +33,7 @@ import { askLeave } from './ask-leave.js'
 import { proposeSubstitute } from './propose-substitute.js'
 import { proposeSwap } from './propose-swap.js'
 import { volunteer } from './volunteer.js'
+import { takeBack } from './take-back.js'
 import { acceptRequest } from './accept-request.js'
 import { refuseRequest } from './refuse-request.js'
 import { withdrawRequest } from './withdraw-request.js'
@@ -66,6 +67,7 @@ export const commands: readonly Command<any>[] = [
   proposeSubstitute,
   proposeSwap,
   volunteer,
+  takeBack,
   acceptRequest,
   refuseRequest,
   withdrawRequest,

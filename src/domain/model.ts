@@ -56,7 +56,7 @@ export interface Studio {
 export interface DutyChange {
   at: number
   by: string // person id, or 'system'
-  kind: 'planned' | 'set' | 'leave' | 'substitute' | 'swap' | 'volunteer' | 'force' | 'cancel' | 'restaff'
+  kind: 'planned' | 'set' | 'leave' | 'substitute' | 'swap' | 'volunteer' | 'force' | 'cancel' | 'restaff' | 'takeback'
   before: string[]
   after: string[]
   note?: string

@@ -27,7 +27,7 @@ export type ReminderKind = 'eve' | 'morning'
 type Seat = Pick<Session, 'date' | 'time' | 'duty'> & { confirmations?: Confirmation[] }
 
 /** Duty kinds where the person added chose the seat themselves (their act is their confirmation). */
-const TOOK_SEAT: ReadonlySet<DutyChange['kind']> = new Set(['volunteer', 'substitute', 'swap'])
+const TOOK_SEAT: ReadonlySet<DutyChange['kind']> = new Set(['volunteer', 'substitute', 'swap', 'takeback'])
 
 export function isConfirmed(s: Seat, personId: string): boolean {
   return s.duty.includes(personId) && (s.confirmations ?? []).some((c) => c.personId === personId)

@@ -6,6 +6,12 @@
 
 export const duty = {
   cmd: {
+    takeBack: {
+      summary: '销假：请了假又能来了，在还没人顶班时把这一场要回来',
+      usage: '/销假 <日期>',
+      example: '/销假 12月10日',
+      details: '只有请假的本人可以销假；空位已被别人顶上（或联络员已另行安排）时不能再要回，可请对方 /代班 换回，或联系联络员。也可写 /取消请假。',
+    },
     today: {
       summary: '今天谁值班，以及本工作室下一场接待日的值班代表',
       usage: '/今天值班 [工作室]',
@@ -36,6 +42,18 @@ export const duty = {
       details: '不写日期时确认您最近的一场值班。也可以在群里“引用”值班公告，回复“收到”或“确认”。被换上来的代表要自己再确认；/顶班、同意代班或换班的，视为已确认。',
     },
   },
+
+  // ---- /销假 --------------------------------------------------------------------------------------------
+  takenBack: (o: { name: string; date: string; time: string; id: string; duty: string }) =>
+    `已销假：${o.name} 回到 ${o.date} ${o.time} 的值班（请假 #${o.id} 已撤回），视为已确认到岗。现值班：${o.duty}。`,
+  takeBackFilled: (date: string, by: string, duty: string) =>
+    `来不及了：${date}的空位已经${by ? `由 ${by} 顶上` : '另有安排'}（现值班：${duty}），不能销假。如仍想值班，可请对方 /代班 换回，或联系联络员。`,
+  takeBackNoLeave: (name: string, date: string) => `${name} 没有请 ${date} 的假，不用销假。发送 /我的值班 查看您的安排。`,
+  takeBackAlreadyOn: (name: string, date: string) => `${name} 已经在 ${date} 的值班里了，不用销假。`,
+  takeBackStarted: (date: string) => `${date}的接待已经开始，不能再销假；请直接联系联络员。`,
+  takeBackOver: (date: string) => `${date}的接待已经结束，值班记录不能再改。`,
+  takeBackCancelled: (date: string) => `${date}的接待日已取消，不用销假。`,
+  takeBackNotRep: (studio: string) => `只有${studio}请过假的党代表可以销假。`,
 
   // ---- /今天值班 ----------------------------------------------------------------------------------------
   todayHeader: (studio: string, date: string) => `${studio} · 今天 ${date}`,

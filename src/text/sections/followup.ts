@@ -328,7 +328,7 @@ export const followup = {
   no: '否',
   sessionState: { held: '已举行', cancelled: '已取消', coming: '未举行' } as Record<string, string>,
   changeKind: {
-    planned: '排班', set: '联络员排班', leave: '请假', substitute: '代班', swap: '换班', volunteer: '顶班', force: '调班', cancel: '取消', restaff: '重新排班',
+    planned: '排班', set: '联络员排班', leave: '请假', substitute: '代班', swap: '换班', volunteer: '顶班', force: '调班', cancel: '取消', restaff: '重新排班', takeback: '销假',
   } as Record<string, string>,
   answerCell: (round: number, when: string, by: string, text: string, onTheSpot: boolean) => `第${round}次 ${when} ${by}${onTheSpot ? '（当场）' : ''}：${text}`,
   contactCell: (when: string, by: string, reached: boolean, note: string) => `${when} ${by} ${reached ? '联系上' : '未联系上'}：${note}`,
