@@ -10,7 +10,7 @@ import type { Logger } from '../platform/logger.js'
 import { Store, WriteError } from '../platform/store/store.js'
 import { Sender, realTimer, type Timer, type Transport } from '../platform/sender.js'
 import { Directory } from './directory.js'
-import { useImportedDirectory } from './directory-file.js'
+import { DirectoryImports } from './directory-imports.js'
 import { Calendars } from './calendars.js'
 import { HolidayNotices } from './holiday-notice-service.js'
 import { Dispatcher, adminAlerts } from './dispatcher.js'
@@ -78,8 +78,10 @@ export interface App {
 
 export async function createApp(o: AppOptions): Promise<App> {
   const directory = new Directory(o.config, o.store)
-  // A 花名册 import (npm run import), when applied, replaces the config's people.
-  await useImportedDirectory(directory, o.store.dir, o.log)
+  // A 花名册 import (npm run import, or an xlsx sent privately), when applied, replaces the config's people;
+  // a file written beside the running bot is loaded by the next due-check.
+  const directoryImports = new DirectoryImports({ config: o.config, directory, dataDir: o.store.dir, log: o.log })
+  await directoryImports.checkFile()
   // Confirmed State Council notices (<data>/calendar/<year>.json) come before chinese-days' data.
   const notices = await HolidayNotices.readAll(o.store.dir)
   const calendars = new Calendars(() => directory.studios, o.config.calendar, HolidayNotices.initialDays(notices))
@@ -124,6 +126,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     roster,
     swaps,
     holidayNotices,
+    directoryImports,
     claims: new NameClaims(),
     bindAttempts: new BindAttempts(),
     webTokens: new WebTokens(o.store, o.clock),

@@ -18,6 +18,7 @@ import type { BindAttempts } from './bind-attempts.js'
 import type { WebTokens } from './web-tokens.js'
 import type { WebAddress } from './web-address.js'
 import type { OfficeSessions } from './office-sessions.js'
+import type { DirectoryImports } from './directory-imports.js'
 
 export interface Deps {
   config: Config
@@ -36,6 +37,8 @@ export interface Deps {
   swaps: SwapService
   /** The State Council's holiday notice: /放假安排, /确认放假安排, files imported from the console. */
   holidayNotices: HolidayNotices
+  /** The 花名册: directory.json loaded when it changes, sheets sent in chat previewed and applied. */
+  directoryImports: DirectoryImports
   /** Open claims "this contact is representative X" by group nickname, awaiting a coordinator (in memory). */
   claims: NameClaims
   /** Wrong /绑定 codes per contact and per live code (in memory). */

@@ -10,10 +10,8 @@
 import path from 'node:path'
 import { z } from 'zod'
 import { AtomicJsonFile } from '../platform/store/atomic-json-file.js'
-import type { Logger } from '../platform/logger.js'
 import type { Person } from '../domain/model.js'
 import { LEVELS } from '../domain/directory/import-people.js'
-import type { Directory } from './directory.js'
 
 export const DIRECTORY_VERSION = 1
 export const DIRECTORY_FILE = 'directory.json'
@@ -62,15 +60,4 @@ export async function writeDirectoryFile(dataDir: string, data: Omit<DirectoryFi
   const file = new AtomicJsonFile<DirectoryFile>(path.join(dataDir, DIRECTORY_FILE), schema, DIRECTORY_VERSION, { fsync: opts.fsync !== false })
   await file.write({ version: DIRECTORY_VERSION, importedAt: data.importedAt, source: data.source, people: data.people })
   return path.join(dataDir, DIRECTORY_FILE)
-}
-
-/** At start-up: the imported people replace the config's, if an import was applied. */
-export async function useImportedDirectory(directory: Directory, dataDir: string, log: Logger): Promise<void> {
-  const file = await readDirectoryFile(dataDir)
-  if (!file) return
-  const studios = new Set(directory.studios.map((s) => s.id))
-  const stray = file.people.filter((p) => p.studioId !== undefined && !studios.has(p.studioId))
-  if (stray.length) log.warn('imported directory names studios the config does not have', { people: stray.map((p) => p.id) })
-  directory.setPeople(file.people)
-  log.info('directory from import', { source: file.source, importedAt: new Date(file.importedAt).toISOString(), people: file.people.length })
 }

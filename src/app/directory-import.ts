@@ -15,6 +15,7 @@ import { openFolderReadOnly, storeSource } from '../export/ledger-source.js'
 import { Directory, peopleFromConfig } from './directory.js'
 import { readDirectoryFile, writeDirectoryFile } from './directory-file.js'
 import { zh } from '../text/zh-CN.js'
+import { SYSTEM } from './roster-queries.js'
 
 const t = zh.followup.cli
 
@@ -55,42 +56,8 @@ export async function runImport(o: ImportOptions): Promise<ImportOutcome> {
   }
   const imported = await readDirectoryFile(o.dataDir)
   const current = imported ? imported.people : peopleFromConfig(o.config)
-  // A Directory only for its studio look-up (names, parts of names, prefixes), as the commands read them;
-  // it never touches the store for that, and no store is opened here (the bot may be running).
-  const directory = new Directory(o.config, undefined, current)
-  const history = await peopleWithHistory(o.dataDir)
-  const plan = planImport({
-    grid: sheet.grid,
-    current,
-    vocabulary,
-    resolveStudio: (text) => {
-      const found = directory.findStudio(text)
-      return { ids: found.map((s) => s.id), names: found.map((s) => s.name) }
-    },
-    studioNames: directory.studios.map((s) => s.name),
-    hasHistory: (id) => history.has(id),
-  })
-
-  const studioName = (id?: string) => (id ? directory.studio(id)?.name ?? id : zh.common.none)
-  const roleText = (roles: Role[]) => roles.map((r) => t.roleNames[r]).join(zh.common.listSep)
-  const value = (f: PersonField, p: Person): string => (f === 'studioId' ? (p.studioId ? studioName(p.studioId) : '') : f === 'roles' ? roleText(p.roles) : String(p[f] ?? ''))
-
-  const lines: string[] = [t.header(path.basename(o.file), sheet.sheet, plan.rows)]
-  if (plan.errors.length) {
-    lines.push(t.errorsHeader(plan.errors.length))
-    for (const e of plan.errors) lines.push('  ' + (t.error[e.code] ?? (() => e.code))(e.params))
-  }
-  const changes: string[] = [
-    ...plan.added.map((a) => t.added(a.person.name, studioName(a.person.studioId), roleText(a.person.roles), a.person.id)),
-    ...plan.reactivated.map((r) => t.reactivated(r.person.name, r.person.id)),
-    ...plan.updated.map((u) => t.updated(u.after.name, u.after.id, u.fields.map((f) => t.fieldChange(t.fieldNames[f], value(f, u.before), value(f, u.after))).join('；'))),
-    ...plan.deactivated.map((p) => t.deactivated(p.name, p.id)),
-    ...plan.removed.map((p) => t.removed(p.name, p.id)),
-  ]
-  lines.push(changes.length ? t.changesHeader : t.noChanges, ...changes.map((c) => '  ' + c), t.unchanged(plan.unchanged))
-  const warnings = studioWarnings(o.config, plan)
-  if (warnings.length) lines.push(t.warningsHeader, ...warnings.map((w) => '  ' + w))
-
+  const preview = previewImport({ grid: sheet.grid, sheetName: sheet.sheet, fileName: path.basename(o.file), current, config: o.config, history: await peopleWithHistory(o.dataDir) })
+  const { lines, plan } = preview
   if (plan.errors.length) {
     lines.push(t.blocked)
     return { lines, code: 2, plan }
@@ -104,28 +71,107 @@ export async function runImport(o: ImportOptions): Promise<ImportOutcome> {
   return { lines, code: 0, plan, written }
 }
 
-/** Person ids that appear anywhere in the data folder: duty, check-ins, duty changes, swaps, issues. */
-export async function peopleWithHistory(dataDir: string): Promise<Set<string>> {
-  const out = new Set<string>()
+/** What a person's record holds (counts), for keeping them as 不在册 with the reason. */
+export interface HistoryCounts {
+  duties: number
+  checkIns: number
+  changes: number
+  swaps: number
+  issues: number
+}
+
+export interface PreviewInput {
+  grid: string[][]
+  sheetName: string
+  fileName: string
+  current: Person[]
+  config: Config
+  history: ReadonlyMap<string, HistoryCounts>
+}
+
+/**
+ * The plan of a sheet against the current people, and how it reads for a clerk: errors by row and
+ * column, then additions, changes, returns, departures (with what each one's record holds) and
+ * deletions, each under a heading with its count; rows skipped as no person; warnings about studios.
+ */
+export function previewImport(o: PreviewInput): { lines: string[]; plan: ImportPlan } {
+  // A Directory only for its studio look-up (names, parts of names, prefixes), as the commands read them;
+  // it never touches the store for that.
+  const directory = new Directory(o.config, undefined, o.current)
+  const plan = planImport({
+    grid: o.grid,
+    current: o.current,
+    vocabulary,
+    resolveStudio: (text) => {
+      const found = directory.findStudio(text)
+      return { ids: found.map((s) => s.id), names: found.map((s) => s.name) }
+    },
+    studioNames: directory.studios.map((s) => s.name),
+    hasHistory: (id) => o.history.has(id),
+  })
+
+  const studioName = (id?: string) => (id ? directory.studio(id)?.name ?? id : zh.common.none)
+  const roleText = (roles: Role[]) => roles.map((r) => t.roleNames[r]).join(zh.common.listSep)
+  const value = (f: PersonField, p: Person): string => (f === 'studioId' ? (p.studioId ? studioName(p.studioId) : '') : f === 'roles' ? roleText(p.roles) : String(p[f] ?? ''))
+
+  const lines: string[] = [t.header(o.fileName, o.sheetName, plan.rows)]
+  if (plan.errors.length) {
+    lines.push(t.errorsHeader(plan.errors.length))
+    for (const e of plan.errors) lines.push('  ' + (t.error[e.code] ?? (() => e.code))(e.params))
+  }
+  const section = (head: string, items: string[]) => (items.length ? [head, ...items.map((c) => '  ' + c)] : [])
+  const changes: string[] = [
+    ...section(t.sectionAdded(plan.added.length), plan.added.map((a) => t.added(a.person.name, studioName(a.person.studioId), roleText(a.person.roles), a.person.id))),
+    ...section(t.sectionReactivated(plan.reactivated.length), plan.reactivated.map((r) => t.reactivated(r.person.name, r.person.id))),
+    ...section(t.sectionUpdated(plan.updated.length), plan.updated.map((u) => t.updated(u.after.name, u.after.id, u.fields.map((f) => t.fieldChange(t.fieldNames[f], value(f, u.before), value(f, u.after))).join('；')))),
+    ...section(t.sectionDeactivated(plan.deactivated.length), plan.deactivated.map((p) => t.deactivated(p.name, p.id, t.historyReason(o.history.get(p.id) ?? { duties: 0, checkIns: 0, changes: 0, swaps: 0, issues: 0 })))),
+    ...section(t.sectionRemoved(plan.removed.length), plan.removed.map((p) => t.removed(p.name, p.id))),
+  ]
+  lines.push(...(changes.length ? [t.changesHeader, ...changes] : [t.noChanges]), t.unchanged(plan.unchanged))
+  if (plan.skipped.length) lines.push(t.skipped(plan.skipped.join('、')))
+  const warnings = studioWarnings(o.config, plan)
+  if (warnings.length) lines.push(t.warningsHeader, ...warnings.map((w) => '  ' + w))
+  return { lines, plan }
+}
+
+/**
+ * Everyone the data folder names, with what their record holds: duties (planned ones included), check-ins
+ * (theirs or recorded by them), duty changes and cancellations they made, swap requests they made, were
+ * asked or decided, and issues they registered, sat for or acted on. Read-only (safe beside the bot).
+ */
+export async function peopleWithHistory(dataDir: string): Promise<Map<string, HistoryCounts>> {
+  const out = new Map<string, HistoryCounts>()
+  const bump = (id: string | undefined, k: keyof HistoryCounts) => {
+    if (!id) return
+    let c = out.get(id)
+    if (!c) out.set(id, (c = { duties: 0, checkIns: 0, changes: 0, swaps: 0, issues: 0 }))
+    c[k]++
+  }
   const store = await openFolderReadOnly(dataDir)
   const src = storeSource(store)
   for (const p of await store.listPartitions('roster')) {
     const r = await src.roster(p.studioId, p.year)
     for (const s of r.sessions) {
-      for (const id of s.duty) out.add(id)
-      for (const a of s.attendance ?? []) out.add(a.personId)
-      for (const h of s.history) for (const id of [...h.before, ...h.after]) out.add(id)
+      for (const id of s.duty) bump(id, 'duties')
+      for (const a of s.attendance ?? []) {
+        bump(a.personId, 'checkIns')
+        if (a.by !== a.personId) bump(a.by, 'changes')
+      }
+      for (const h of s.history) {
+        if (h.by !== SYSTEM) bump(h.by, 'changes')
+        for (const id of new Set([...h.before, ...h.after])) if (!s.duty.includes(id) && !out.has(id)) bump(id, 'duties')
+      }
+      // A cancellation is in the history too (kind cancel, by whoever cancelled).
     }
     for (const w of r.swaps) {
-      out.add(w.from)
-      if (w.to) out.add(w.to)
+      bump(w.from, 'swaps')
+      bump(w.to, 'swaps')
+      if (w.decidedBy && w.decidedBy !== SYSTEM && w.decidedBy !== w.from && w.decidedBy !== w.to) bump(w.decidedBy, 'swaps')
     }
   }
   for (const p of await store.listPartitions('issues')) {
     for (const i of await src.issues(p.studioId, p.year)) {
-      out.add(i.registrar)
-      for (const id of i.dutyReps) out.add(id)
-      for (const e of i.history) out.add(e.by)
+      for (const id of new Set([i.registrar, ...i.dutyReps, ...i.history.map((e) => e.by)])) bump(id, 'issues')
     }
   }
   return out

@@ -12,6 +12,7 @@ import { UserError, refusalIn } from '../messages/user-error.js'
 import { refusalText } from '../text/refusals.js'
 import { parseCommand } from '../domain/message/parse-command.js'
 import { splitQuote } from '../domain/message/split-quote.js'
+import { quotedConfirmation } from '../domain/message/quoted-confirmation.js'
 import { toLocalDate } from '../domain/time/local-date.js'
 import { zh } from '../text/zh-CN.js'
 import type { Person, Role } from '../domain/model.js'
@@ -22,6 +23,12 @@ import { WriteError } from '../platform/store/store.js'
 
 /** The command whose follow-up message (the pasted notice) the dispatcher hands back to it. */
 export const NOTICE_COMMAND = '放假安排'
+/** The command a quoted yes to the duty announcement runs (with the date the quote names). */
+export const DUTY_CONFIRM_COMMAND = '确认值班'
+/** `/确认` alone: routed by context (a pending 花名册, else the duty). */
+export const CONFIRM_COMMAND = '确认'
+/** The command a spreadsheet sent privately runs (the 花名册 preview). */
+export const IMPORT_COMMAND = '导入花名册'
 /** An issue id as the error line may quote it (`HP-2026-0001`). */
 const ISSUE_ID = /(?<![A-Za-z])[A-Z]{1,4}-\d{4}-\d{1,6}(?!\d)/
 
@@ -103,6 +110,11 @@ export class Dispatcher {
     let parsed = parseCommand(text, opts)
     // A bare /放假安排 asked for the notice in the next message: a plain private message is its text. Only
     // the next one: any other private message from that person ends the wait.
+    // A spreadsheet sent privately is a 花名册 to preview (other files, and files in groups, are no command).
+    if (msg.file) {
+      if (msg.roomId || !/\.xlsx$/iu.test(msg.file.name)) return []
+      parsed = { kind: 'command', name: IMPORT_COMMAND, known: true, args: '', tokens: [] }
+    }
     const awaited = !msg.roomId && deps.holidayNotices.takeAwaiting(msg.talkerId, deps.clock.now())
     if (awaited && parsed.kind === 'chat') {
       parsed = { kind: 'command', name: NOTICE_COMMAND, known: true, args: parsed.text, tokens: [] }
@@ -112,6 +124,10 @@ export class Dispatcher {
       // The quoted sender's name comes first, as `/登记 NAME … TEXT` expects.
       parsed = parseCommand(`/${parsed.name} ${quote.who ? `${quote.who} ` : ''}${quote.text}`, opts)
     }
+    // A quoted reply to the duty announcement that says yes ("收到", or a bare /确认值班): the duty is confirmed.
+    const saysYes = parsed.kind === 'chat' ? parsed.text : parsed.kind === 'command' && parsed.known && !parsed.args && [DUTY_CONFIRM_COMMAND, CONFIRM_COMMAND].includes(this.byName.get(parsed.name)?.name ?? '') ? text : undefined
+    const yes = saysYes !== undefined ? quotedConfirmation(saysYes, quote?.text, zh.roster.announcementTitle) : undefined
+    if (yes) parsed = { kind: 'command', name: DUTY_CONFIRM_COMMAND, known: true, args: yes.date ?? '', tokens: yes.date ? [yes.date] : [] }
     if (parsed.kind !== 'command') {
       return msg.mentionsBot ? [{ to: here, text: zh.help.mentionHint }] : []
     }
@@ -156,6 +172,7 @@ export class Dispatcher {
       chat: msg.roomId ? { kind: 'group', roomId: msg.roomId } : { kind: 'private' },
       studio,
       typed: msg.text,
+      file: msg.file,
       commands: this.commands,
     }
     const denied = this.precondition(command, ctx, msg)

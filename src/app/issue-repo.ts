@@ -206,6 +206,12 @@ export class IssueRepo {
     return out
   }
 
+  /** The issues of a studio registered on one date (withdrawn ones included: the caller decides). */
+  async registeredOn(studioId: string, date: string): Promise<Issue[]> {
+    const loaded = await this.partition(studioId, yearOf(date))
+    return loaded.part.data.issues.filter((i) => i.date === date)
+  }
+
   /** What a person registered: this year, and earlier years' still open. Newest first. */
   async registeredBy(personId: string): Promise<Issue[]> {
     await this.scanDone

@@ -10,6 +10,7 @@ import type { OutgoingMessage } from '../messages/message.js'
 import { contactsOf, dateShort } from '../text/posts/roster.js'
 import { zh } from '../text/zh-CN.js'
 import { decideSession } from '../domain/roster/keep-or-drop.js'
+import { confirmationsAfter } from '../domain/roster/duty-confirmation.js'
 
 import { RosterQueries, SYSTEM, announceMarker, byDate, gapMarker, gapWarnedKey, newSession, type Part, type PlanReport } from './roster-queries.js'
 
@@ -144,6 +145,7 @@ export class RosterPlanner extends RosterQueries {
       if (!p.changed) continue
       const before = [...s.duty]
       s.duty = p.duty
+      if (s.confirmations) s.confirmations = confirmationsAfter(s.confirmations, p.duty, [], 'restaff', now)
       s.history.push({ at: now, by: SYSTEM, kind: s.history.length === 0 ? 'planned' : 'restaff', before, after: [...p.duty] })
       if (before.length) report.restaffed.push(s.id)
       touched.add(parts.get(yearOf(s.date))!)

@@ -4,7 +4,8 @@
  * the lock, with a correction in the group when it was announced; the exactly-once announcement; the
  * sweep of corrections still owed.
  */
-import type { DutyChange, Session } from '../domain/model.js'
+import type { Confirmation, DutyChange, Session } from '../domain/model.js'
+import { confirmationsAfter, isConfirmed } from '../domain/roster/duty-confirmation.js'
 import { toLocalDate, yearOf } from '../domain/time/local-date.js'
 import { err, ok, type Result } from '../domain/result.js'
 import type { OutgoingMessage } from '../messages/message.js'
@@ -14,6 +15,8 @@ import { RosterPlanner } from './roster-planner.js'
 import { announceMarker, correctMarker, sameList, type Part, type ChangeDutyCode, type ChangeMeta, type ChangeOutcome, type DutyEdit, type RosterServiceOptions } from './roster-queries.js'
 
 export { SYSTEM, announceMarker, type ChangeDutyCode, type ChangeMeta, type ChangeOutcome, type DutyEdit, type PlanReport, type RosterServiceOptions } from './roster-queries.js'
+
+export type ConfirmCode = 'session.not-found' | 'session.cancelled' | 'session.started' | 'confirm.not-on'
 
 export class RosterService extends RosterPlanner {
   /** Loads the roster files of last year and later (the ones that can hold live sessions or recent changes). */
@@ -76,6 +79,9 @@ export class RosterService extends RosterPlanner {
         const changed = !sameList(before, e.duty)
         if (changed) {
           s.duty = [...e.duty]
+          // Whoever came off loses their confirmation; whoever took the seat themselves has confirmed.
+          const confirmations = confirmationsAfter(s.confirmations, s.duty, s.duty.filter((p) => !before.includes(p)), meta.kind, now)
+          if (confirmations.length || s.confirmations) s.confirmations = confirmations
           const entry: DutyChange = { at: now, by: meta.by, kind: meta.kind, before, after: [...e.duty] }
           if (meta.note) entry.note = meta.note
           if (meta.msgId) entry.msgId = meta.msgId
@@ -87,6 +93,26 @@ export class RosterService extends RosterPlanner {
       await Promise.all([...touched].map((p) => p.commit()))
       for (const out of outcomes) if (out.changed) out.corrected = await this.correct(out.session, now)
       return ok(outcomes)
+    })
+  }
+
+  // ---- confirming ------------------------------------------------------------------------------------
+
+  /**
+   * A duty representative confirms they will come: recorded on the session (its roster partition, in the
+   * caller's transaction). `already` when they had confirmed before (nothing is written).
+   */
+  confirm(sessionId: string, personId: string, via: Confirmation['via'], now: number): Promise<Result<{ session: Session; already: boolean }, ConfirmCode>> {
+    return this.exclusive(async () => {
+      const s = await this.session(sessionId)
+      if (!s) return err('session.not-found', { sessionId })
+      if (s.cancelled) return err('session.cancelled', { sessionId })
+      if (this.startOf(s) <= now) return err('session.started', { sessionId })
+      if (!s.duty.includes(personId)) return err('confirm.not-on', { sessionId, personId })
+      if (isConfirmed(s, personId)) return ok({ session: s, already: true })
+      s.confirmations = [...(s.confirmations ?? []), { personId, at: now, via }]
+      await (await this.partition(s.studioId, yearOf(s.date))).commit()
+      return ok({ session: s, already: false })
     })
   }
 

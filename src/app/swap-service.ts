@@ -27,6 +27,7 @@ import type { Session, SwapRequest } from '../domain/model.js'
 import { err, ok, type Result } from '../domain/result.js'
 import { toLocalDate, yearOf, addDays, makeDate, type LocalDate } from '../domain/time/local-date.js'
 import { checkLeave, checkSubstitute, checkSwap, checkVolunteer, requestExpiry, type DutyChangeCode, type SessionState } from '../domain/swaps/check-duty-change.js'
+import { checkTakeBack, type TakeBackCode } from '../domain/swaps/check-take-back.js'
 import { suggestCandidates, type Candidate } from '../domain/roster/plan-roster.js'
 import { SYSTEM, type ChangeDutyCode, type ChangeOutcome, type RosterService } from './roster-service.js'
 import { parseSessionId } from '../domain/roster/session-id.js'
@@ -39,6 +40,7 @@ export const SWAP_SEQ = 'swaps.seq'
 
 export type SwapCode =
   | DutyChangeCode
+  | TakeBackCode
   | ChangeDutyCode
   | 'request.not-found' // params.id
   | 'request.leave' // params.id: a leave needs no answer
@@ -174,6 +176,26 @@ export class SwapService {
       }
       this.where.set(id, { studioId: s.studioId, year: yearOf(s.date) })
       return ok({ request, outcome: r.value })
+    })
+  }
+
+  /**
+   * /销假: `who`, who went on leave from `sessionId`, takes the seat back while it is still open (their
+   * leave still open, room on the session, not started); the leave is closed as withdrawn by them.
+   */
+  takeBack(sessionId: string, who: string, a: Actor): Promise<Result<{ outcome: ChangeOutcome; leave: SwapRequest }, SwapCode>> {
+    return this.o.roster.exclusive(async () => {
+      const s = await this.o.roster.session(sessionId)
+      if (!s) return err('session.not-found', { sessionId })
+      const part = await this.partOf(s.id)
+      const leave = part.data.swaps.filter((r) => r.kind === 'leave' && r.sessionId === s.id && r.from === who).at(-1)
+      const next = checkTakeBack(this.state(s), who, leave, a.now)
+      if (!next.ok) return next
+      const r = await this.o.roster.changeDuty(s.id, next.value, a.by, 'takeback', zh.swaps.noteTakeBack(this.name(who), leave!.id), a.msgId, { now: a.now, expect: [...s.duty] })
+      if (!r.ok) return r
+      Object.assign(leave!, { status: 'withdrawn', decidedAt: a.now, decidedBy: who, ...(a.msgId ? { decidedMsgId: a.msgId } : {}) })
+      await part.commit()
+      return ok({ outcome: r.value, leave: leave! })
     })
   }
 

@@ -42,6 +42,8 @@ export interface CommandContext {
    * free texts as typed, through `recoverTyped` (src/domain/message/recover-typed.ts).
    */
   typed?: string
+  /** A file that came with the message (an admin's 花名册 xlsx sent privately). */
+  file?: { name: string; read(): Promise<Buffer> }
   /** Every command of the bot (for /帮助), as the dispatcher has them. */
   commands: readonly Command<any>[]
 }

@@ -37,6 +37,7 @@ import { askLeave } from './ask-leave.js'
 import { proposeSubstitute } from './propose-substitute.js'
 import { proposeSwap } from './propose-swap.js'
 import { volunteer } from './volunteer.js'
+import { takeBack } from './take-back.js'
 import { acceptRequest } from './accept-request.js'
 import { refuseRequest } from './refuse-request.js'
 import { withdrawRequest } from './withdraw-request.js'
@@ -44,6 +45,11 @@ import { swapLog } from './swap-log.js'
 import { forceDuty } from './force-duty.js'
 import { cancelSession } from './cancel-session.js'
 import { checkIn } from './check-in.js'
+import { confirmDuty } from './confirm-duty.js'
+import { dutyTodayCommand } from './duty-today.js'
+import { confirmAny } from './confirm-any.js'
+import { importRoster } from './import-roster.js'
+import { confirmImport } from './confirm-import.js'
 import { showStats } from './show-stats.js'
 import { exportLedger } from './export-ledger.js'
 import { officeLogin } from './office-login.js'
@@ -57,12 +63,16 @@ export const commands: readonly Command<any>[] = [
   nextReceptions,
   monthRoster,
   myDuties,
+  dutyTodayCommand,
+  confirmDuty,
+  confirmAny,
   dutyCalendar,
   setDuty,
   askLeave,
   proposeSubstitute,
   proposeSwap,
   volunteer,
+  takeBack,
   acceptRequest,
   refuseRequest,
   withdrawRequest,
@@ -96,6 +106,8 @@ export const commands: readonly Command<any>[] = [
   bindRoom,
   loadHolidayNotice,
   confirmHolidayNotice,
+  importRoster,
+  confirmImport,
   confirmBind,
   refuseBind,
   unbind,

@@ -97,6 +97,16 @@ export const configSchema = z
         gapAlertAt: localTime.default('09:30'),
       })
       .prefault({}),
+    reminders: z
+      .object({
+        /** The private reminder to each duty representative on the day before the session (Asia/Shanghai). */
+        dayBeforeAt: localTime.default('18:00'),
+        /** The private reminder on the morning of the session (skipped when the session starts earlier). */
+        morningAt: localTime.default('08:00'),
+        /** Unconfirmed by this time on the day before: the coordinators are told, the gap guard shows the seat at risk. */
+        confirmBy: localTime.default('20:00'),
+      })
+      .prefault({}),
     issues: z
       .object({
         categories: z.array(z.string()).min(1).default(['市容环境', '物业管理', '社会保障', '医疗卫生', '教育', '交通出行', '治安', '供暖供水', '其他']),

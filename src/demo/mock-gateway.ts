@@ -8,8 +8,11 @@ import net from 'node:net'
 import { PuppetServer } from 'wechaty-puppet-service'
 import { PuppetMock, mock } from 'wechaty-puppet-mock'
 import { FileBox, type FileBoxInterface } from 'file-box'
+import { types as puppetTypes } from 'wechaty-puppet'
 import type { Config } from '../config/schema.js'
 import { zh } from '../text/zh-CN.js'
+
+const PUPPET_ATTACHMENT = puppetTypes.Message.Attachment
 
 export interface SeenMessage {
   id: string
@@ -145,6 +148,18 @@ export class MockGateway {
     const contact = this.mocker.createContact({ id, name })
     const bot = this.mocker.ContactMock.load(this.botId)
     for (const s of this.config.studios) if (s.roomId) this.mocker.RoomMock.load(s.roomId).add(contact).by(bot)
+  }
+
+  /**
+   * A member sends a file to the bot privately (the demo's `:file`: an admin's 花名册.xlsx), as WeChat
+   * does: a message of type Attachment whose file the bot fetches over gRPC. (The mock's own `say(FileBox)`
+   * only knows .txt/.doc/.pdf as attachments, so the message is made here the same way it makes one.)
+   */
+  sendFile(contactId: string, name: string, data: Buffer): void {
+    const box = FileBox.fromBase64(data.toString('base64'), name)
+    const msg = this.mocker.MessageMock.create({ id: `file-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`, talkerId: contactId, listenerId: this.botId, timestamp: Date.now(), type: PUPPET_ATTACHMENT } as any)
+    this.mocker.cacheFileBoxPayload.set(msg.id, box.toJSON() as any)
+    this.puppet.emit('message', { messageId: msg.id })
   }
 
   /** A member says something in a group (roomId) or to the bot in private (no roomId). */

@@ -137,6 +137,21 @@ export async function runRepl(o: ReplOptions): Promise<number> {
         out(t.speaking(speaker.name, chatName(chat)))
         break
       }
+      case 'file': {
+        // `:file 花名册.xlsx`: the current speaker sends that file to the bot privately.
+        let data: Buffer
+        try {
+          data = await fs.readFile(arg)
+        } catch {
+          out(t.fileMissing(arg))
+          break
+        }
+        if (!o.interactive) out(t.line(chatName(PRIVATE), speaker.name, t.fileSent(path.basename(arg))))
+        const before = o.app.received
+        gateway.sendFile(speaker.id, path.basename(arg), data)
+        await settle(before, true)
+        break
+      }
       case 'time': {
         if (!arg) {
           out(showNow())

@@ -56,7 +56,7 @@ export interface Studio {
 export interface DutyChange {
   at: number
   by: string // person id, or 'system'
-  kind: 'planned' | 'set' | 'leave' | 'substitute' | 'swap' | 'volunteer' | 'force' | 'cancel' | 'restaff'
+  kind: 'planned' | 'set' | 'leave' | 'substitute' | 'swap' | 'volunteer' | 'force' | 'cancel' | 'restaff' | 'takeback'
   before: string[]
   after: string[]
   note?: string
@@ -73,6 +73,15 @@ export interface Attendance {
   backfill?: true
   /** When a 补签 was recorded. */
   recordedAt?: number
+}
+
+/** A duty representative's confirmation that they will come (see domain/roster/duty-confirmation.ts). */
+export interface Confirmation {
+  personId: string
+  /** Epoch ms. */
+  at: number
+  /** How: the command, a quoted reply to the announcement, or by taking the seat themselves. */
+  via: 'command' | 'quote' | 'took-seat'
 }
 
 /** A reception session (one studio, one date). `id` = `${studioId}/${date}`. */
@@ -99,6 +108,11 @@ export interface Session {
    * start and `recordedAt` when it was recorded.
    */
   attendance: Attendance[]
+  /**
+   * Who of the duty confirmed they will come (/确认值班, a quoted reply to the announcement, or by taking
+   * the seat themselves): only people on `duty`; coming off the duty drops one's confirmation.
+   */
+  confirmations?: Confirmation[]
   history: DutyChange[]
 }
 

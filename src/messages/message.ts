@@ -18,6 +18,8 @@ export interface Incoming {
   mentions: string[]
   /** The bot itself was @mentioned. */
   mentionsBot?: boolean
+  /** A file sent with the message (an attachment): its name, and its content read on demand. */
+  file?: { name: string; read(): Promise<Buffer> }
 }
 
 /** A message to send. */

@@ -326,8 +326,16 @@ export function createWechatyBot(settings: PuppetServiceSettings, log: Logger, n
     })
     bot.on('message', async (m) => {
       try {
-        if (m.self() || m.type() !== types.Message.Text) return
+        if (m.self()) return
+        // Text, and files sent privately (an admin's 花名册 xlsx); everything else is no command.
+        const isFile = m.type() === types.Message.Attachment && !m.room()
+        if (m.type() !== types.Message.Text && !isFile) return
         const incoming = await toIncoming(m, bot)
+        if (isFile) {
+          const box = await m.toFileBox()
+          incoming.text = ''
+          incoming.file = { name: String(box.name ?? ''), read: () => box.toBuffer() }
+        }
         await app.onMessage(incoming)
       } catch (e) {
         log.error('message handling failed', { error: e })

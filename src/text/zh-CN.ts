@@ -12,6 +12,7 @@ import { demo } from './sections/demo.js'
 import { issues } from './sections/issues.js'
 import { roster } from './sections/roster.js'
 import { swaps } from './sections/swaps.js'
+import { duty } from './sections/duty.js'
 import { followup } from './sections/followup.js'
 import { calendar } from './sections/calendar.js'
 import { gateway } from './sections/gateway.js'
@@ -29,6 +30,7 @@ export const zh = {
   issues,
   roster,
   swaps,
+  duty,
   followup,
   calendar,
   gateway,

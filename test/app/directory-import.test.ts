@@ -86,8 +86,8 @@ describe('the plan', () => {
 
   test('a sheet without a 姓名 or 工作室 column, or an empty one', () => {
     expect(errorText(plan([['人名', '单位'], ['张三', 'x']]))).toEqual([
-      '第 1 行：找不到“姓名”列（表头需有：姓名、单位、职务、层级、手机、工作室、角色）。',
-      '第 1 行：找不到“工作室”列（表头需有：姓名、单位、职务、层级、手机、工作室、角色）。',
+      '第 1 行：找不到“姓名”列（也可写作：代表姓名、名字）。表头须有“姓名”“工作室”两列，另可有单位、职务、层级、手机、角色（顺序不限，多余的列忽略；没有的列保留名册里原来的内容，没有“角色”列时不改任何人的角色）。',
+      '第 1 行：找不到“工作室”列（也可写作：所属工作室、所在工作室、工作室名称、党代表工作室、所属党代表工作室、工作站、所属工作站、工作站名称）。表头须有“姓名”“工作室”两列，另可有单位、职务、层级、手机、角色（顺序不限，多余的列忽略；没有的列保留名册里原来的内容，没有“角色”列时不改任何人的角色）。',
     ])
     expect(plan([[], ['']]).errors.map((e) => e.code)).toEqual(['sheet.empty'])
   })
@@ -158,8 +158,11 @@ describe('runImport over xlsx files and a data folder', () => {
     expect(out.lines).toEqual([
       '花名册：花名册.xlsx（工作表“名册”，17 行数据）',
       '将有以下变动：',
+      '新增 1 人：',
       '  + 新增 杜文强（小白楼工作室，党代表，编号 p15）',
-      '  - 标记为不在册 赵丽娟（p04）：有值班或登记记录，保留档案，不删除',
+      '不在册 1 人（有记录，保留档案）：',
+      '  - 标记为不在册 赵丽娟（p04）：值班 2 场、问题记录 1 件，保留档案，不删除',
+      '删除 1 人（没有任何记录）：',
       '  - 删除 钱敏（a01）：花名册里没有，也没有任何记录',
       '未变动 16 人。',
       '这是试运行，什么都没有写入。确认无误后加 --apply 再运行一次。',
@@ -170,7 +173,7 @@ describe('runImport over xlsx files and a data folder', () => {
     await write(withoutP04A01())
     const out = await runImport({ file, dataDir: dir, config, apply: true, now: Date.UTC(2026, 10, 2), fsync: false })
     expect(out.code).toBe(0)
-    expect(out.lines.at(-1)).toBe(`已写入 ${path.join(dir, 'directory.json')}。请重启机器人使新名册生效。`)
+    expect(out.lines.at(-1)).toBe(`已写入 ${path.join(dir, 'directory.json')}。正在运行的机器人 1 分钟内载入新名册，不用重启。`)
     const saved = JSON.parse(readFileSync(path.join(dir, 'directory.json'), 'utf8'))
     expect(saved).toMatchObject({ version: 1, source: '花名册.xlsx' })
     expect(saved.people.find((p: Person) => p.id === 'p04')).toMatchObject({ name: '赵丽娟', active: false })

@@ -47,10 +47,24 @@ test('fires at 09:30 inside the window, @mentioning coordinator, the one left on
   // The next day again, still open.
   await h.advanceTo('2026-12-07T09:30:00+08:00')
   expect(alerts()).toHaveLength(2)
-  // Filled: no more alerts.
+  // Filled (the volunteer confirmed by taking the seat): no more alerts while the other one has confirmed too…
   await h.say(nameOf(free[0]), '/顶班 12月10日', HP)
+  await h.say(nameOf(b), '/确认值班 12月10日', HP)
   for (const t of ['2026-12-08T09:30:00+08:00', '2026-12-09T09:30:00+08:00', '2026-12-10T09:30:00+08:00']) await h.advanceTo(t)
   expect(alerts()).toHaveLength(2)
+})
+
+test('a full session whose representative has not confirmed by 20:00 the day before is listed as at risk on the day', async () => {
+  h = await Harness.start({ now: '2026-12-06T08:00:00+08:00' })
+  const [a, b] = (await h.app.deps.roster.sessionOn('hpl', '2026-12-10'))!.duty
+  await h.advanceTo('2026-12-07T09:00:00+08:00')
+  await h.say(nameOf(a), '/确认值班', HP)
+  for (const t of ['2026-12-08T09:30:00+08:00', '2026-12-09T09:30:00+08:00']) await h.advanceTo(t)
+  expect(alerts()).toHaveLength(0)
+  await h.advanceTo('2026-12-10T09:30:00+08:00')
+  expect(alerts()).toHaveLength(1)
+  expect(alerts()[0].text).toContain(`· 12月10日（周四） 18:00–20:00 现值班：${nameOf(a)}、${nameOf(b)}\n  未确认到岗（有空岗风险）：${nameOf(b)}`)
+  expect(alerts()[0].mentions).toContain(person(b).wechatId)
 })
 
 test('a gap beyond the window is alerted only from 7 days before the session', async () => {

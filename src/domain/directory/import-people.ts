@@ -6,12 +6,16 @@
  *
  * Policies:
  * - The header row is the first of the first 10 rows holding a 姓名 header; columns may be in any order,
- *   others (序号, 备注) are ignored. 姓名 and 工作室 columns are required; a missing 角色 column means
- *   every row is a representative, a missing 单位/职务/层级/手机 column keeps what the directory has.
- * - Blank rows are skipped. Blanks inside a name (张　伟, aligned by hand) are removed.
- * - A row matches an existing person by name and mobile, else by name within the same studio, else by a
- *   name that is unique in the directory; otherwise it is a new person with a new id (`p` + the next
- *   number not used by anyone, so an id once given never names someone else).
+ *   others (序号, 备注) are ignored; headers are read as offices write them (synonyms such as 所属工作室,
+ *   联系电话, 代表层级 from the vocabulary; blanks, `*` and `（必填）` ignored). 姓名 and 工作室 columns are
+ *   required; a column missing from the sheet keeps what the directory has (a sheet without 角色 never
+ *   demotes anyone: new people are representatives, and the coordinators and admins it does not list stay).
+ * - Blank rows, footer rows (合计, 制表人, 备注 …) and a repeated header are skipped. Blanks inside a name
+ *   (张　伟, aligned by hand) are removed.
+ * - A row matches an existing person by name and mobile, else by name and unit, else by name within the
+ *   same studio, else by a name that is unique in the directory. Where the name repeats and nothing tells
+ *   which one is meant, the row is an error (never a guess); otherwise it is a new person with a new id
+ *   (`p` + the next number not used by anyone, so an id once given never names someone else).
  * - Someone in the directory but not in the sheet is marked inactive when they have any history (a duty,
  *   planned ones included, a check-in, a duty change, an issue they registered, sat for or acted on) and
  *   deleted only when they have none: a record (一人一档) never loses its person, and no session is left
@@ -41,6 +45,7 @@ export type ImportCode =
   | 'cell.bad-role' // row, column, value
   | 'cell.studio-required' // row, column
   | 'row.duplicate' // row, column, value, first
+  | 'row.ambiguous-person' // row, column, value, n, units: several people of that name, neither phone nor unit tells which
 
 export interface ImportError {
   code: ImportCode
@@ -89,6 +94,8 @@ export interface ImportPlan {
   /** Header row and the number of data rows read. */
   headerRow: number
   rows: number
+  /** Rows skipped as no person (totals, signatures, notes, a repeated header). */
+  skipped: number[]
 }
 
 interface Parsed {
@@ -99,14 +106,26 @@ interface Parsed {
   level?: Level | null
   phone?: string | null
   studioId?: string
-  roles: Role[]
+  roles?: Role[]
 }
 
 const norm = (s: string | undefined): string => (s ?? '').normalize('NFKC').replace(/[\u200b-\u200f\u2060\ufeff]/gu, '').trim()
+/** A header cell as offices write it: `姓 名`, `姓名*`, `手机(必填)`, `工作室：` all read as the bare word. */
+const headerWord = (s: string): string => s.replace(/\s+/gu, '').replace(/[*＊※]/gu, '').replace(/[(（][^)）]*[)）]/gu, '').replace(/[:：]$/u, '')
+
+/**
+ * Rows that are no person: totals, signatures and notes under the table (合计 21人, 制表人：刘芳, 备注：…),
+ * told by the first cell that holds anything.
+ */
+const FOOTER = /^(?:合计|总计|小计|共计|总人数|人数|制表|填表|填报|审核|审批|复核|负责人|联系人|备注|说明|注[:：]|注\d|附注|附件|日期|打印)/u
+export function isFooterRow(cells: readonly string[]): boolean {
+  const first = cells.find((c) => c !== '')
+  return first !== undefined && FOOTER.test(first.replace(/\s+/gu, ''))
+}
 
 export function planImport(input: ImportInput): ImportPlan {
   const errors: ImportError[] = []
-  const plan: ImportPlan = { errors, people: [], added: [], updated: [], reactivated: [], deactivated: [], removed: [], unchanged: 0, headerRow: 0, rows: 0 }
+  const plan: ImportPlan = { errors, people: [], added: [], updated: [], reactivated: [], deactivated: [], removed: [], unchanged: 0, headerRow: 0, rows: 0, skipped: [] }
   const grid = input.grid.map((r) => r.map(norm))
   if (!grid.some((r) => r.some((c) => c !== ''))) {
     errors.push({ code: 'sheet.empty', row: 0, params: {} })
@@ -116,16 +135,17 @@ export function planImport(input: ImportInput): ImportPlan {
   const canonical = (k: ColumnKey) => voc.columns[k][0]
 
   // ---- header ----
-  const headerIndex = grid.slice(0, HEADER_SEARCH_ROWS).findIndex((r) => r.some((c) => voc.columns.name.includes(c)))
+  const isHeader = (k: ColumnKey, c: string) => voc.columns[k].includes(headerWord(c))
+  const headerIndex = grid.slice(0, HEADER_SEARCH_ROWS).findIndex((r) => r.some((c) => isHeader('name', c)))
   const headerRow = headerIndex < 0 ? 1 : headerIndex + 1
   plan.headerRow = headerRow
   const header = grid[headerRow - 1] ?? []
   const col: Partial<Record<ColumnKey, number>> = {}
   for (const k of COLUMN_KEYS) {
-    const at = header.findIndex((c) => voc.columns[k].includes(c))
+    const at = header.findIndex((c) => isHeader(k, c))
     if (at >= 0) col[k] = at
   }
-  for (const k of REQUIRED) if (col[k] === undefined) errors.push({ code: 'header.missing', row: headerRow, column: k, params: { row: headerRow, column: canonical(k) } })
+  for (const k of REQUIRED) if (col[k] === undefined) errors.push({ code: 'header.missing', row: headerRow, column: k, params: { row: headerRow, column: canonical(k), also: voc.columns[k].slice(1).join('、') } })
   if (errors.length) return { ...plan, people: [...input.current] }
 
   // ---- rows ----
@@ -135,6 +155,11 @@ export function planImport(input: ImportInput): ImportPlan {
     const cells = grid[i]
     const row = i + 1
     if (!cells.some((c) => c !== '')) continue
+    // Totals and signatures under the table, and the header repeated on a printed page, are no people.
+    if (isFooterRow(cells) || (col.name !== undefined && isHeader('name', cells[col.name] ?? ''))) {
+      plan.skipped.push(row)
+      continue
+    }
     plan.rows++
     const cell = (k: ColumnKey): string | undefined => (col[k] === undefined ? undefined : cells[col[k]!] ?? '')
     const fail = (code: ImportCode, column: ColumnKey, extra: Record<string, string | number> = {}) =>
@@ -167,7 +192,8 @@ export function planImport(input: ImportInput): ImportPlan {
       if (phone === undefined) fail('cell.bad-phone', 'phone', { value: rawPhone })
     }
 
-    let roles: Role[] = ['representative']
+    // No 角色 column, or the cell left blank: an existing person keeps their roles, a new one is a representative.
+    let roles: Role[] | undefined
     const rawRoles = cell('roles')
     if (rawRoles !== undefined && rawRoles !== '') {
       const read = readRoles(rawRoles, voc.roleWords)
@@ -182,7 +208,7 @@ export function planImport(input: ImportInput): ImportPlan {
       if (m.ids.length === 1) studioId = m.ids[0]
       else if (m.ids.length === 0) fail('cell.unknown-studio', 'studio', { value: rawStudio, known: input.studioNames.join('、') })
       else fail('cell.ambiguous-studio', 'studio', { value: rawStudio, candidates: m.names.join('、') })
-    } else if (roles.includes('representative') || roles.includes('coordinator')) {
+    } else if (!roles || roles.includes('representative') || roles.includes('coordinator')) {
       fail('cell.studio-required', 'studio')
     }
 
@@ -216,10 +242,18 @@ export function planImport(input: ImportInput): ImportPlan {
   const order: string[] = []
   for (const r of parsed) {
     const free = current.filter((p) => !claimed.has(p.id) && p.name === r.name)
+    // Name with phone, else name with unit, else the one of that name in the row's studio, else a name
+    // nobody else has. Never by name alone where it repeats: that row is an error (which one?).
+    const sameName = current.filter((p) => p.name === r.name)
     const match =
       (r.phone ? free.find((p) => p.phone === r.phone) : undefined) ??
+      (r.unit ? one(free.filter((p) => p.unit === r.unit)) : undefined) ??
       one(free.filter((p) => p.studioId === r.studioId)) ??
-      (current.filter((p) => p.name === r.name).length === 1 ? one(free) : undefined)
+      (sameName.length === 1 ? one(free) : undefined)
+    if (!match && sameName.length > 1 && !(r.phone && !sameName.some((p) => p.phone === r.phone) && r.unit && !sameName.some((p) => p.unit === r.unit))) {
+      errors.push({ code: 'row.ambiguous-person', row: r.row, column: 'name', params: { row: r.row, column: canonical('name'), value: r.name, n: sameName.length, units: sameName.map((p) => p.unit || p.position || p.id).join('、') } })
+      continue
+    }
     if (!match) {
       const person: Person = {
         id: newId(),
@@ -229,7 +263,7 @@ export function planImport(input: ImportInput): ImportPlan {
         ...(r.level ? { level: r.level } : {}),
         ...(r.phone ? { phone: r.phone } : {}),
         ...(r.studioId ? { studioId: r.studioId } : {}),
-        roles: r.roles,
+        roles: r.roles ?? ['representative'],
         active: true,
       }
       plan.added.push({ person, row: r.row })
@@ -238,7 +272,7 @@ export function planImport(input: ImportInput): ImportPlan {
       continue
     }
     claimed.add(match.id)
-    const after: Person = { ...match, name: r.name, roles: r.roles, active: true }
+    const after: Person = { ...match, name: r.name, roles: r.roles ?? match.roles, active: true }
     if (r.unit !== undefined) after.unit = r.unit
     if (r.position !== undefined) after.position = r.position
     if (r.level !== undefined) setOptional(after, 'level', r.level ?? undefined)
@@ -253,6 +287,13 @@ export function planImport(input: ImportInput): ImportPlan {
   }
   for (const p of current) {
     if (claimed.has(p.id)) continue
+    // A sheet without 角色 lists representatives: the coordinators and admins it does not name stay as they are.
+    if (col.roles === undefined && !p.roles.includes('representative')) {
+      plan.unchanged++
+      result.set(p.id, p)
+      order.push(p.id)
+      continue
+    }
     if (input.hasHistory(p.id)) {
       if (p.active) plan.deactivated.push(p)
       else plan.unchanged++

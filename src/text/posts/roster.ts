@@ -84,8 +84,10 @@ export function announcementPost(directory: People, studio: Studio, s: Session, 
     people: s.duty.map((id) => personLine(directory, id)),
     missing: Math.max(0, s.required - s.duty.length),
   })
+  // The duty representatives are asked to confirm (/确认值班, or a quoted reply to this post).
+  const asked = s.duty.length ? `${body}\n${zh.duty.announcementAsk}` : body
   // A session in a year without the State Council's notice: constituents learn the date may still move.
-  const text = provisional ? `${body}\n${zh.calendar.announcementNote(yearOf(s.date))}` : body
+  const text = provisional ? `${asked}\n${zh.calendar.announcementNote(yearOf(s.date))}` : asked
   return { to: { roomId }, text: late ? zh.common.resend + text : text, mentions: contactsOf(directory, s.duty) }
 }
 

@@ -59,14 +59,19 @@ export interface GapLine {
   session: Session
   /** People whose leave opened a seat (open leave requests). */
   left: string[]
+  /** People on the duty who had not confirmed by the deadline (the seat is at risk). */
+  atRisk?: string[]
   candidates: Candidate[]
 }
 
 /** The daily gap alert, @mentioning the coordinators, the people on those sessions and those on leave. */
 export function gapAlertPost(directory: People, studio: Studio, gaps: GapLine[], windowDays: number, roomId: string): OutgoingMessage {
   const lines = gaps.flatMap((g) => [
-    t.gapLine(dateShort(g.session.date), timeRange(g.session), g.session.duty.length ? names(directory, g.session.duty) : zh.roster.tbd, g.session.required - g.session.duty.length),
+    g.session.duty.length < g.session.required
+      ? t.gapLine(dateShort(g.session.date), timeRange(g.session), g.session.duty.length ? names(directory, g.session.duty) : zh.roster.tbd, g.session.required - g.session.duty.length)
+      : zh.duty.gapRiskLine(dateShort(g.session.date), timeRange(g.session), names(directory, g.session.duty)),
     ...(g.left.length ? [t.gapLeft(names(directory, g.left))] : []),
+    ...(g.atRisk?.length ? [zh.duty.gapAtRisk(names(directory, g.atRisk))] : []),
     ...(g.candidates.length ? [t.gapSuggest(candidateText(directory, g.candidates).join(zh.common.listSep))] : []),
   ])
   const people = [...directory.coordinatorsOf(studio.id).map((p) => p.id), ...gaps.flatMap((g) => [...g.session.duty, ...g.left])]

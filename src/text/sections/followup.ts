@@ -32,6 +32,9 @@ const stage = { registered: '待转办', transferred: '承办中', answered: '�
 
 const grades = { 优秀: '优秀', 称职: '称职', 基本称职: '基本称职', 不称职: '不称职' } as Record<string, string>
 
+/** The 花名册's columns, as the README states them. */
+const IMPORT_COLUMNS = '表头须有“姓名”“工作室”两列，另可有单位、职务、层级、手机、角色（顺序不限，多余的列忽略；没有的列保留名册里原来的内容，没有“角色”列时不改任何人的角色）。'
+
 export const followup = {
   // ---- help ------------------------------------------------------------------------------------------
   cmd: {
@@ -329,7 +332,7 @@ export const followup = {
   no: '否',
   sessionState: { held: '已举行', cancelled: '已取消', coming: '未举行' } as Record<string, string>,
   changeKind: {
-    planned: '排班', set: '联络员排班', leave: '请假', substitute: '代班', swap: '换班', volunteer: '顶班', force: '调班', cancel: '取消', restaff: '重新排班',
+    planned: '排班', set: '联络员排班', leave: '请假', substitute: '代班', swap: '换班', volunteer: '顶班', force: '调班', cancel: '取消', restaff: '重新排班', takeback: '销假',
   } as Record<string, string>,
   answerCell: (round: number, when: string, by: string, text: string, onTheSpot: boolean) => `第${round}次 ${when} ${by}${onTheSpot ? '（当场）' : ''}：${text}`,
   contactCell: (when: string, by: string, reached: boolean, note: string) => `${when} ${by} ${reached ? '联系上' : '未联系上'}：${note}`,
@@ -392,7 +395,7 @@ export const followup = {
     // ---- import ----
     importUsage:
       '用法：npm run import -- 花名册.xlsx [--apply]\n先不加 --apply 试运行，看清会有哪些变动；确认无误再加 --apply 写入。\n' +
-      '表头需有：姓名、单位、职务、层级、手机、工作室、角色（顺序不限，多余的列忽略）。导入后重启机器人生效。',
+      `${IMPORT_COLUMNS}\n写入后正在运行的机器人 1 分钟内载入，不用重启；管理员也可以把 xlsx 私聊发给机器人，核对后回复 /确认导入。`,
     noFile: (file: string) => `找不到文件：${file}`,
     notXlsx: (file: string, reason: string) => `读不了 ${file}：${reason}。请用 Excel 另存为 .xlsx 后再试。`,
     header: (file: string, sheet: string, rows: number) => `花名册：${file}（工作表“${sheet}”，${rows} 行数据）`,
@@ -403,24 +406,33 @@ export const followup = {
     updated: (name: string, id: string, fields: string) => `~ 修改 ${name}（${id}）：${fields}`,
     fieldChange: (field: string, before: string, after: string) => `${field} ${before || '（空）'} → ${after || '（空）'}`,
     reactivated: (name: string, id: string) => `↑ 恢复在册 ${name}（${id}）`,
-    deactivated: (name: string, id: string) => `- 标记为不在册 ${name}（${id}）：有值班或登记记录，保留档案，不删除`,
+    deactivated: (name: string, id: string, reason = '有值班或登记记录') => `- 标记为不在册 ${name}（${id}）：${reason}，保留档案，不删除`,
+    /** What a person's record holds, for the reason they are kept (不在册, never deleted). */
+    historyReason: (o: { duties: number; changes: number; swaps: number; issues: number; checkIns: number }) =>
+      [o.duties && `值班 ${o.duties} 场`, o.checkIns && `签到 ${o.checkIns} 次`, o.changes && `调整值班 ${o.changes} 次`, o.swaps && `换班请求 ${o.swaps} 个`, o.issues && `问题记录 ${o.issues} 件`].filter(Boolean).join('、') || '有记录',
+    sectionAdded: (n: number) => `新增 ${n} 人：`,
+    sectionUpdated: (n: number) => `修改 ${n} 人：`,
+    sectionReactivated: (n: number) => `恢复在册 ${n} 人：`,
+    sectionDeactivated: (n: number) => `不在册 ${n} 人（有记录，保留档案）：`,
+    sectionRemoved: (n: number) => `删除 ${n} 人（没有任何记录）：`,
+    skipped: (rows: string) => `已跳过第 ${rows} 行（合计、制表人、备注或重复的表头，不是人员）。`,
     removed: (name: string, id: string) => `- 删除 ${name}（${id}）：花名册里没有，也没有任何记录`,
     unchanged: (n: number) => `未变动 ${n} 人。`,
     noChanges: '没有变动。',
     dryRun: '这是试运行，什么都没有写入。确认无误后加 --apply 再运行一次。',
     blocked: '有错误，没有写入。',
-    applied: (file: string) => `已写入 ${file}。请重启机器人使新名册生效。`,
+    applied: (file: string) => `已写入 ${file}。正在运行的机器人 1 分钟内载入新名册，不用重启。`,
     fieldNames: { name: '姓名', unit: '单位', position: '职务', level: '层级', phone: '手机', studioId: '工作室', roles: '角色', active: '在册' } as Record<string, string>,
     columns: { name: '姓名', unit: '单位', position: '职务', level: '层级', phone: '手机', studio: '工作室', roles: '角色' } as Record<string, string>,
     /** Other headers offices use for the same columns. */
     columnAliases: {
       name: ['姓名', '代表姓名', '名字'],
-      unit: ['单位', '工作单位'],
-      position: ['职务', '职位'],
-      level: ['层级', '代表层级', '级别'],
-      phone: ['手机', '手机号', '手机号码', '电话', '联系电话'],
-      studio: ['工作室', '所在工作室', '工作站', '党代表工作室'],
-      roles: ['角色', '身份'],
+      unit: ['单位', '工作单位', '单位名称', '所在单位'],
+      position: ['职务', '职位', '现任职务'],
+      level: ['层级', '代表层级', '级别', '代表级别'],
+      phone: ['手机', '手机号', '手机号码', '电话', '联系电话', '移动电话', '联系方式'],
+      studio: ['工作室', '所属工作室', '所在工作室', '工作室名称', '党代表工作室', '所属党代表工作室', '工作站', '所属工作站', '工作站名称'],
+      roles: ['角色', '身份', '人员类别'],
     } as Record<string, string[]>,
     roleWords: {
       representative: ['党代表', '代表'],
@@ -431,7 +443,8 @@ export const followup = {
     yesNo: (b: boolean) => (b ? '在册' : '不在册'),
     error: {
       'sheet.empty': () => '表格是空的。',
-      'header.missing': (p: Record<string, string | number>) => `第 ${p.row} 行：找不到“${p.column}”列（表头需有：姓名、单位、职务、层级、手机、工作室、角色）。`,
+      'header.missing': (p: Record<string, string | number>) => `第 ${p.row} 行：找不到“${p.column}”列（也可写作：${p.also}）。${IMPORT_COLUMNS}`,
+      'row.ambiguous-person': (p: Record<string, string | number>) => `第 ${p.row} 行“${p.column}”列：名册里有 ${p.n} 位 ${p.value}（${p.units}），这一行的手机和单位都对不上，分不清是哪一位。请写上手机或单位。`,
       'cell.required': (p: Record<string, string | number>) => `第 ${p.row} 行“${p.column}”列：不能为空。`,
       'cell.bad-level': (p: Record<string, string | number>) => `第 ${p.row} 行“${p.column}”列：“${p.value}”不是层级，应为 市级、区级 或 镇级。`,
       'cell.bad-phone': (p: Record<string, string | number>) => `第 ${p.row} 行“${p.column}”列：“${p.value}”不是 11 位手机号。`,

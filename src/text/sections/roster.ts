@@ -59,9 +59,11 @@ export const roster = {
   yearUncovered: (years: number[]) => calendar.provisionalNote(years),
 
   // ---- the announcement (posted in the studio's group) --------------------------------------------------
+  /** Its first words (a quoted reply to a post starting with them confirms the duty). */
+  announcementTitle: '【党代表接待日公告】',
   announcement: (o: { studio: string; date: string; time: string; place: string; people: string[]; missing: number }) =>
     [
-      `【党代表接待日公告】${o.studio}`,
+      `${roster.announcementTitle}${o.studio}`,
       `时间：${o.date} ${o.time}`,
       `地点：${o.place}`,
       '驻室接访代表：',

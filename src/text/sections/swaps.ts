@@ -89,7 +89,7 @@ export const swaps = {
     superseded: '值班已另有安排，自动关闭',
     cancelled: '接待已取消',
   } as Record<string, string>,
-  change: { planned: '排班', set: '联络员排班', leave: '请假', substitute: '代班', swap: '换班', volunteer: '顶班', force: '联络员调班', cancel: '取消', restaff: '重新排班' } as Record<string, string>,
+  change: { planned: '排班', set: '联络员排班', leave: '请假', substitute: '代班', swap: '换班', volunteer: '顶班', force: '联络员调班', cancel: '取消', restaff: '重新排班', takeback: '销假' } as Record<string, string>,
   coordinatorWord: '联络员',
 
   // ---- notes kept in the duty history (shown as 说明 in a correction) ----------------------------------
@@ -97,6 +97,7 @@ export const swaps = {
   noteSubstitute: (from: string, to: string, id: string) => `${from} 请 ${to} 代班，请求 #${id}`,
   noteSwap: (from: string, to: string, mine: string, theirs: string, id: string) => `${from}（原 ${mine}）与 ${to}（原 ${theirs}）换班，请求 #${id}`,
   noteVolunteer: (name: string) => `${name} 顶班`,
+  noteTakeBack: (name: string, id: string) => `${name} 销假，回来值班（撤回请假 #${id}）`,
   noteForce: (by: string, reason?: string) => `联络员 ${by} 调班${reason ? `：${reason}` : ''}`,
 
   // ---- argument problems ------------------------------------------------------------------------------
