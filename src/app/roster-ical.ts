@@ -8,7 +8,8 @@
  * `tz(zone).format(…)`; `ShanghaiTime` is such an object, computed from the instant at UTC+8 (Shanghai
  * has no daylight saving since 1991), so the file is the same on a server in any TZ.
  */
-import ical, { ICalEventStatus, type ICalDayJsStub } from 'ical-generator'
+import ical, { ICalCalendarMethod, ICalEventStatus, type ICalDayJsStub } from 'ical-generator'
+import { calendarEntries } from '../domain/roster/calendar-entries.js'
 import type { Session, Studio } from '../domain/model.js'
 import { SHANGHAI_OFFSET_MS } from '../domain/time/local-date.js'
 import type { Directory } from './directory.js'
@@ -72,6 +73,8 @@ export interface CalendarInput {
   /** Whose calendar: a person's name or a studio's name. */
   title: string
   sessions: Session[]
+  /** A person's calendar (their duties, and the ones they no longer have, cancelled); none: the studio's. */
+  personId?: string
   studios: (id: string) => Studio | undefined
   directory: Directory
   startOf: (s: Session) => number
@@ -79,24 +82,30 @@ export interface CalendarInput {
   now: number
 }
 
-/** The .ics text: one event per session (cancelled ones marked CANCELLED), UID stable per session. */
+/**
+ * The .ics text: one event per session (domain/roster/calendar-entries.ts): UID stable per session, SEQUENCE
+ * raised by every change, STATUS:CANCELLED for a cancelled session or a duty the person no longer has.
+ */
 export function sessionsToIcal(o: CalendarInput): string {
   // No calendar-wide zone name: ical-generator would then write DTSTAMP as a zone-less wall time (RFC 5545
   // wants UTC there). The events carry TZID; the generator still emits their VTIMEZONE block.
-  const cal = ical({ name: zh.roster.calName(o.title), timezone: { name: null, generator: () => VTIMEZONE } })
+  const cal = ical({ name: zh.roster.calName(o.title), method: ICalCalendarMethod.PUBLISH, timezone: { name: null, generator: () => VTIMEZONE } })
   cal.x('X-WR-TIMEZONE', SHANGHAI)
-  for (const s of o.sessions) {
+  for (const e of calendarEntries(o.sessions, o.personId)) {
+    const s = e.session
     const studio = o.studios(s.studioId)
+    const summary = zh.roster.calSummary(studio?.name ?? s.studioId)
     cal.createEvent({
       id: `${s.id}@lianxinqiao`,
+      sequence: e.sequence,
       start: new ShanghaiTime(o.startOf(s)),
       end: new ShanghaiTime(o.endOf(s)),
       timezone: SHANGHAI,
       stamp: new ShanghaiTime(o.now),
-      summary: zh.roster.calSummary(studio?.name ?? s.studioId),
+      summary: e.reason === 'removed' ? zh.roster.calRemoved(summary) : e.reason === 'session' ? zh.roster.calCancelled(summary) : summary,
       location: s.place,
       description: zh.roster.calDescription(dutyText(o.directory, s)),
-      status: s.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      status: e.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     })
   }
   return cal.toString()

@@ -165,6 +165,22 @@ export class RosterQueries {
     return out.sort(byDate)
   }
 
+  /**
+   * Sessions in [from, to] the person is or was on (any change named them), cancelled ones included: what
+   * their calendar must carry, the ones they no longer have to be sent as cancelled.
+   */
+  async everDutiesOf(personId: string, from: LocalDate, to: LocalDate): Promise<Session[]> {
+    const studioId = this.o.directory.person(personId)?.studioId
+    const studios = studioId ? [studioId] : this.o.directory.studios.map((s) => s.id)
+    const out: Session[] = []
+    for (const id of studios) {
+      for (const s of await this.sessionsBetween(id, from, to, { includeCancelled: true })) {
+        if (s.duty.includes(personId) || s.history.some((h) => h.before.includes(personId) || h.after.includes(personId))) out.push(s)
+      }
+    }
+    return out.sort(byDate)
+  }
+
   /** Announced: the exactly-once marker exists or the session records it. */
   isAnnounced(s: Session): boolean {
     return s.announcedAt !== undefined || this.o.outbox.has(announceMarker(s.id))

@@ -8,6 +8,9 @@
  *   a running bot puts it in force at its next due-check (within a minute), without a restart.
  * - show: what the bot uses for that year and where it came from (notice, package, or provisional),
  *   plus the configured extras (LXQ_CONFIG, when it loads).
+ * - ics STUDIO|PERSON [--out FILE]: the reception sessions as iCal (the same file /日历 sends): a studio's
+ *   sessions, or one representative's duties with those they came off and cancelled ones as CANCELLED;
+ *   read from the data folder read-only (safe beside the bot). To stdout without --out.
  * Exit codes: 0 done, 2 a mistake in the input (the message says which), 1 anything else.
  */
 import { promises as fs } from 'node:fs'
@@ -15,7 +18,13 @@ import { createRequire } from 'node:module'
 import { cliConfig, cliDataDir, runCli } from './cli-common.js'
 import { parseHolidayNotice } from '../domain/calendar/parse-holiday-notice.js'
 import { createWorkingCalendar } from '../domain/calendar/working-calendar.js'
-import { addDays, isoWeekday, makeDate, toLocalDate, toLocalTime } from '../domain/time/local-date.js'
+import { addDays, isoWeekday, makeDate, toInstant, toLocalDate, toLocalTime } from '../domain/time/local-date.js'
+import type { Session } from '../domain/model.js'
+import { calendarEntries } from '../domain/roster/calendar-entries.js'
+import { sessionsToIcal } from '../app/roster-ical.js'
+import { Directory, peopleFromConfig } from '../app/directory.js'
+import { readDirectoryFile } from '../app/directory-file.js'
+import { openFolderReadOnly, storeSource } from '../export/ledger-source.js'
 import { daysOf, loadNotices, noticeFile, saveNotice } from '../app/holiday-notice-file.js'
 import { noticeErrorText } from '../commands/holiday-notice-common.js'
 import { dateLong, dateShort } from '../text/posts/roster.js'
@@ -40,6 +49,7 @@ export interface Writer {
 
 export async function runCalendarCli(args: string[], env: NodeJS.ProcessEnv = process.env, out: Writer = process.stdout, errOut: Writer = process.stderr): Promise<number> {
   const [verb, ...rest] = args
+  if (verb === 'ics') return icsCli(rest, env, out, errOut)
   const json = rest.includes('--json')
   const positional = rest.filter((a) => a !== '--json')
   if (verb === 'parse' || verb === 'import') {
@@ -113,6 +123,58 @@ export async function runCalendarCli(args: string[], env: NodeJS.ProcessEnv = pr
   errOut.write(t.usage + '\n')
   return 2
 }
+
+/** `ics STUDIO|PERSON [--out FILE]`: the iCal file /日历 would send, from the data folder read-only. */
+async function icsCli(rest: string[], env: NodeJS.ProcessEnv, out: Writer, errOut: Writer): Promise<number> {
+  const at = rest.indexOf('--out')
+  const file = at >= 0 ? rest[at + 1] : undefined
+  const target = at < 0 ? rest[0] : rest.filter((_, i) => i !== at && i !== at + 1)[0]
+  if (!target || (at >= 0 && !file)) {
+    errOut.write(t.usage + '\n')
+    return 2
+  }
+  const config = cliConfig(env)
+  if (!config) return 1
+  const dataDir = cliDataDir(env)
+  const imported = await readDirectoryFile(dataDir)
+  const directory = new Directory(config, undefined, imported?.people ?? peopleFromConfig(config))
+  const studios = directory.findStudio(target)
+  const people = directory.people.filter((p) => p.id === target || p.name === target)
+  if (studios.length !== 1 && people.length !== 1) {
+    errOut.write((people.length > 1 ? t.icsAmbiguous(target, people.map((p) => `${p.id} ${p.unit}`).join('、')) : t.icsUnknown(target)) + '\n')
+    return 2
+  }
+  const person = studios.length === 1 ? undefined : people[0]
+  const studioIds = person ? (person.studioId ? [person.studioId] : []) : [studios[0].id]
+  const now = clockFromEnv(env).now()
+  const year = Number(toLocalDate(now).slice(0, 4))
+  const store = await openFolderReadOnly(dataDir)
+  const src = storeSource(store)
+  const sessions: Session[] = []
+  for (const id of studioIds) for (const y of [year, year + 1]) sessions.push(...(await src.roster(id, y)).sessions)
+  await store.close()
+  const end = (s: Session) => toInstantAt(s) + s.durationMinutes * 60_000
+  const text = sessionsToIcal({
+    title: person ? person.name : studios[0].name,
+    sessions: sessions.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
+    personId: person?.id,
+    studios: (id) => directory.studio(id),
+    directory,
+    startOf: toInstantAt,
+    endOf: end,
+    now,
+  })
+  const shown = calendarEntries(sessions, person?.id).length
+  if (!file) {
+    out.write(text)
+    return 0
+  }
+  await fs.writeFile(file, text, { mode: 0o600 })
+  out.write(t.icsWritten(file, shown) + '\n')
+  return 0
+}
+
+const toInstantAt = (s: Pick<Session, 'date' | 'time'>) => toInstant(s.date, s.time)
 
 // Run only as the entry point (the tests import runCalendarCli).
 if (process.argv[1] && /calendar\.ts$/.test(process.argv[1])) runCli((a) => runCalendarCli(a))

@@ -8,7 +8,9 @@ import { makeDate, yearOf } from '../domain/time/local-date.js'
  * `/日历`: an iCal file of reception sessions, Asia/Shanghai times. A coordinator (or an admin, in a
  * studio's group) gets the studio's sessions; a representative their own duties. From 1 January of this
  * year to the planning horizon, so a calendar app also shows what was sat. Asked in a group, the file goes
- * to the asker privately and the group gets one line.
+ * to the asker privately and the group gets one line. Each session keeps its UID; every change raises its
+ * SEQUENCE; a cancelled session, or a duty the person no longer has, is sent as STATUS:CANCELLED, so
+ * importing the file again updates or drops the event in a phone calendar.
  */
 export const dutyCalendar = defineCommand({
   name: '日历',
@@ -26,9 +28,9 @@ export const dutyCalendar = defineCommand({
     const to = roster.horizonEnd(ctx.today)
     const coordinating = (ctx.asker.roles.includes('coordinator') || ctx.asker.roles.includes('admin')) && ctx.studio !== undefined
     const studio = coordinating ? ctx.studio! : undefined
-    const sessions = studio
-      ? await roster.sessionsBetween(studio.id, from, to, { includeCancelled: true })
-      : await roster.dutiesOf(me.id, from, to)
+    // A person's calendar also carries the sessions they came off and cancelled ones, marked CANCELLED.
+    const sessions = studio ? await roster.sessionsBetween(studio.id, from, to, { includeCancelled: true }) : await roster.everDutiesOf(me.id, from, to)
+    const current = studio ? sessions.length : sessions.filter((s) => !s.cancelled && s.duty.includes(me.id)).length
     if (sessions.length === 0) return t.calNone
     const title = studio ? studio.name : me.name
     const { sessionsToIcal } = await import('../app/roster-ical.js') // loaded on first use, not at start-up
@@ -36,6 +38,7 @@ export const dutyCalendar = defineCommand({
       sessionsToIcal({
         title,
         sessions,
+        personId: studio ? undefined : me.id,
         studios: (id) => deps.directory.studio(id),
         directory: deps.directory,
         startOf: (s) => roster.startOf(s),
@@ -44,7 +47,7 @@ export const dutyCalendar = defineCommand({
       }),
       'utf8',
     )
-    const file: ReplyMessage = { to: { contactId: ctx.asker.contactId }, text: t.calSent(sessions.length), file: { name: t.calFile(title), data } }
+    const file: ReplyMessage = { to: { contactId: ctx.asker.contactId }, text: t.calSent(current), file: { name: t.calFile(title), data } }
     if (ctx.chat.kind === 'private') return file
     return [{ text: t.calSentPrivately(me.name) }, file]
   },

@@ -110,6 +110,8 @@ export const roster = {
   calFile: (who: string) => `${who}-接待日.ics`,
   calSummary: (studio: string) => `党代表接待日 · ${studio}`,
   calDescription: (duty: string) => `驻室接访代表：${duty}`,
+  calCancelled: (summary: string) => `【已取消】${summary}`,
+  calRemoved: (summary: string) => `【已不值班】${summary}`,
   calSent: (n: number) => `已把 ${n} 场接待日做成日历文件发给您，可用手机日历或电脑日历导入（北京时间）。`,
   calSentPrivately: (name: string) => `${name}，日历文件已私聊发给您。`,
   calNone: '目前没有可放进日历的值班安排。',
