@@ -102,6 +102,7 @@ export const web = {
     notTransferred: (id: string) => `${id} 现在没有转办给承办单位，没有工单链接可发。请先 /转办。`,
     receipt: (id: string, url: string) =>
       `【回执】${id}\n群众可扫码或打开 ${url}\n输入编号和登记电话的后 4 位，查看办理进度；答复后可在网页上评价是否解决、是否满意。`,
+    receiptPrivately: '回执链接和二维码已私信发给您，可转发给群众或打印。',
     receiptName: (id: string) => `回执-${id}.png`,
     receiptNoPhone: (id: string) => `${id} 登记时没有留电话，群众无法凭电话后 4 位查询；可 /更正 ${id} 电话：<号码> 后再发 /回执。`,
     rated: (id: string, solved: boolean, rating: string) => `【回访】${id}：群众在网页上评价：${solved ? '已解决' : '未解决'}，${rating}。`,
