@@ -9,6 +9,7 @@ export const web = {
   portBusy: (host: string, port: number) =>
     `网页端无法启动：${host}:${port} 已被其他程序占用。请关闭占用该端口的程序，或在配置文件 web.port 改用其他端口（设为 0 则自动选一个空闲端口）。`,
   listenFailed: (host: string, port: number, why: string) => `网页端无法在 ${host}:${port} 启动：${why}`,
+  portFallback: (port: number) => `（${port} 端口已被占用，演示改用了一个空闲端口）`,
   disabled: '网页端未启用（配置 web.enabled: false）：工单链接、群众查询和后台都不可用。',
 
   // ---- page shell and errors -----------------------------------------------------------------------------
