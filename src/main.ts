@@ -114,7 +114,8 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
     try {
       const local = await web.listen({ fallback: demo })
       const base = app.deps.web.base
-      process.stdout.write((base === local ? zh.web.listening(local) : zh.web.listeningBehind(local, base)) + '\n')
+      const moved = config.web.port !== 0 && !local.endsWith(`:${config.web.port}`) ? zh.web.portFallback(config.web.port) : ''
+      process.stdout.write((base === local ? zh.web.listening(local) : zh.web.listeningBehind(local, base)) + moved + '\n')
     } catch (e) {
       // The chat side keeps working; the console says why the pages are not reachable.
       if (!(e instanceof WebListenError)) throw e

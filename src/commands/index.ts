@@ -18,6 +18,7 @@ import { approveExtension } from './approve-extension.js'
 import { declineExtension } from './decline-extension.js'
 import { voidWorkOrder } from './void-work-order.js'
 import { workOrderLink } from './work-order-link.js'
+import { receiptLink } from './receipt-link.js'
 import { answerIssue } from './answer-issue.js'
 import { rateIssue } from './rate-issue.js'
 import { extendIssue } from './extend-issue.js'
@@ -93,6 +94,7 @@ export const commands: readonly Command<any>[] = [
   declineExtension,
   workOrderLink,
   voidWorkOrder,
+  receiptLink,
   archiveIssue,
   correctIssue,
   withdrawIssue,

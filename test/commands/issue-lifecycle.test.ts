@@ -18,10 +18,13 @@ afterEach(async () => {
   await h.close()
 })
 
+/** The one reply in the chat where it was said (a /转办 in a group also sends its work-order link privately: test/web). */
 const one = async (who: string, text: string, where = HP) => {
-  const replies = await h.say(who, text, where)
-  expect(replies).toHaveLength(1)
-  return replies[0]
+  const before = h.transport.sent.length
+  await h.say(who, text, where)
+  const here = h.transport.sent.slice(before).filter((m) => (where === 'private' ? 'contactId' in m.to && m.to.contactId === h.contact(who) && !m.text.includes('/w/') && !m.file : 'roomId' in m.to && m.to.roomId === h.room(where)))
+  expect(here).toHaveLength(1)
+  return here[0].text
 }
 
 test('the whole life of an issue, from a one-line registration to the archive', async () => {

@@ -304,6 +304,12 @@ describe('the pages', () => {
       expect(r.body).toContain(esc(t.searchTooShort))
     }
     expect((await jar.go({ url: '/office/issues/not-an-id' })).statusCode).toBe(404)
+    // A field given twice is bad input too (never a crash).
+    for (const url of ['/office/issues?q=ab&q=cd', '/office?year=2026&year=2025', '/office/roster?month=2026-12&month=2026-11']) {
+      const r = await jar.go({ url })
+      expect(r.statusCode).toBe(400)
+      expect(r.body).toContain('data-error="400"')
+    }
   })
 
   test('the ledger downloads as xlsx (CSRF form); a bad period is a Chinese page', async () => {

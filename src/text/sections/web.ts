@@ -9,6 +9,7 @@ export const web = {
   portBusy: (host: string, port: number) =>
     `网页端无法启动：${host}:${port} 已被其他程序占用。请关闭占用该端口的程序，或在配置文件 web.port 改用其他端口（设为 0 则自动选一个空闲端口）。`,
   listenFailed: (host: string, port: number, why: string) => `网页端无法在 ${host}:${port} 启动：${why}`,
+  portFallback: (port: number) => `（${port} 端口已被占用，演示改用了一个空闲端口）`,
   disabled: '网页端未启用（配置 web.enabled: false）：工单链接、群众查询和后台都不可用。',
 
   // ---- page shell and errors -----------------------------------------------------------------------------
@@ -102,6 +103,7 @@ export const web = {
     notTransferred: (id: string) => `${id} 现在没有转办给承办单位，没有工单链接可发。请先 /转办。`,
     receipt: (id: string, url: string) =>
       `【回执】${id}\n群众可扫码或打开 ${url}\n输入编号和登记电话的后 4 位，查看办理进度；答复后可在网页上评价是否解决、是否满意。`,
+    receiptPrivately: '回执链接和二维码已私信发给您，可转发给群众或打印。',
     receiptName: (id: string) => `回执-${id}.png`,
     receiptNoPhone: (id: string) => `${id} 登记时没有留电话，群众无法凭电话后 4 位查询；可 /更正 ${id} 电话：<号码> 后再发 /回执。`,
     rated: (id: string, solved: boolean, rating: string) => `【回访】${id}：群众在网页上评价：${solved ? '已解决' : '未解决'}，${rating}。`,

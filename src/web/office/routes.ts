@@ -110,7 +110,7 @@ export const officeRoutes: WebRoutes = (f, ctx) => {
     const v = await viewer(req)
     const today = toLocalDate(now())
     const thisYear = yearOf(today)
-    const typed = req.query.year
+    const typed = one(req.query.year)
     const year = typed === undefined || typed === '' ? thisYear : /^\d{4}$/.test(typed) ? Number(typed) : NaN
     if (!(year <= thisYear && year > thisYear - OVERVIEW_YEARS)) {
       await audit(req, `session:${v.session}`, 'refused:bad_year', { scope: scopeKey(v) })
@@ -133,14 +133,14 @@ export const officeRoutes: WebRoutes = (f, ctx) => {
 
   f.get<{ Querystring: { studio?: string; month?: string } }>('/office/roster', async (req, reply) => {
     const v = await viewer(req)
-    const studioId = req.query.studio || studioIds(v)[0]
+    const studioId = one(req.query.studio) || studioIds(v)[0]
     if (!deps.directory.studio(studioId)) throw new WebError(404, t.unknownStudio)
     if (!seesStudio(v, studioId)) {
       await audit(req, `session:${v.session}`, 'refused:other_studio', { scope: scopeKey(v), studio: studioId })
       throw new WebError(403, t.otherStudio)
     }
     const today = toLocalDate(now())
-    const month = req.query.month || today.slice(0, 7)
+    const month = one(req.query.month) || today.slice(0, 7)
     const m = /^(\d{4})-(\d{2})$/.exec(month)
     if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) throw new WebError(400, t.badMonth)
     await audit(req, `session:${v.session}`, 'roster', { scope: scopeKey(v), studio: studioId, month })
@@ -150,7 +150,7 @@ export const officeRoutes: WebRoutes = (f, ctx) => {
 
   f.get<{ Querystring: { q?: string } }>('/office/issues', async (req, reply) => {
     const v = await viewer(req)
-    const q = (req.query.q ?? '').normalize('NFKC').trim()
+    const q = (one(req.query.q) ?? '').normalize('NFKC').trim()
     const result = q === '' ? undefined : await searchIssues(deps, studioIds(v), q, toLocalDate(now()))
     await audit(req, `session:${v.session}`, q === '' ? 'search_form' : result === 'bad' ? 'refused:bad_search' : 'search', { scope: scopeKey(v), found: result && result !== 'bad' ? result.total : undefined })
     if (result === 'bad') throw new WebError(400, t.searchTooShort)
@@ -181,7 +181,7 @@ export const officeRoutes: WebRoutes = (f, ctx) => {
   f.post<{ Body: { period?: string } }>('/office/ledger', { preHandler: ctx.csrf }, async (req, reply) => {
     const v = await viewer(req)
     const today = toLocalDate(now())
-    const typed = String(req.body?.period ?? '').trim() || t.defaultPeriod
+    const typed = (one(req.body?.period) ?? '').trim() || t.defaultPeriod
     const p = typed.length > 40 ? undefined : parsePeriod(typed, today)
     if (!p || !p.ok) {
       await audit(req, `session:${v.session}`, 'refused:bad_period', { scope: scopeKey(v) })
@@ -210,6 +210,13 @@ export const officeRoutes: WebRoutes = (f, ctx) => {
   function ledgerForm(reply: FastifyReply, typed: string): Html {
     return html`<div class="card"><h1>${t.nav.ledger}</h1><p class="muted">${t.ledgerHint}</p><form method="post" action="/office/ledger">${csrfField(reply.generateCsrf())}<label for="period">${t.periodLabel}</label><input type="text" id="period" name="period" value="${typed || t.defaultPeriod}" maxlength="40"><button>${t.download}</button></form></div>`
   }
+}
+
+/** A query or form field given once (a repeated one, `?q=a&q=b`, is bad input: the 400 page). */
+function one(x: unknown): string | undefined {
+  if (x === undefined) return undefined
+  if (typeof x !== 'string') throw new WebError(400)
+  return x
 }
 
 const NAV = { overview: '/office', overdue: '/office/overdue', roster: '/office/roster', issues: '/office/issues', ledger: '/office/ledger' } as const
