@@ -23,7 +23,6 @@ import { csrfField, html, page, type Html } from '../html.js'
 import { sendHtml, WebError, type WebRoutes } from '../context.js'
 import { SESSION_HOURS, seesStudio, type OfficeViewer } from '../../app/office-sessions.js'
 import { yearOverview } from '../../app/figures-service.js'
-import { overviewPage } from './overview-page.js'
 import { overduePage } from './overdue-page.js'
 import { rosterPage } from './roster-page.js'
 import { detailPage, searchPage, searchIssues } from './issues-page.js'
@@ -118,6 +117,9 @@ export const officeRoutes: WebRoutes = (f, ctx) => {
     }
     const o = await yearOverview(deps, studioIds(v), year, now())
     await audit(req, `session:${v.session}`, 'overview', { scope: scopeKey(v), year })
+    // The charts' library (ECharts) is loaded on the first overview, not at start-up: importing it takes
+    // longer than the rest of the bot's start.
+    const { overviewPage } = await import('./overview-page.js')
     const { title, body, css } = overviewPage({ o, scope: scopeName(v), district: v.scope.kind === 'district', today, respondWithin: deps.config.issues.respondWithinWorkingDays, years: Array.from({ length: OVERVIEW_YEARS }, (_x, k) => thisYear - k) })
     return sendHtml(reply, shell(v, reply, title, body, css))
   })
