@@ -10,7 +10,8 @@ import { LIST_LIMIT } from './my-issues.js'
 /**
  * `/待办`: a coordinator's open issues by deadline: to transfer, with departments (to chase), to rate
  * (回访), to archive. Overdue first, then by due date; those without a date (waiting on the coordinator's
- * call) after, oldest first. An admin privately gets every studio's.
+ * call) after, oldest first. In a studio's group, that studio's; elsewhere a coordinator's own studio's,
+ * and an admin's the whole district's.
  */
 export const issueTodo = defineCommand({
   name: '待办',
@@ -19,9 +20,12 @@ export const issueTodo = defineCommand({
   args: noArgs,
   async run({ ctx }, deps) {
     const t = zh.issues
-    const studioId = ctx.studio?.id
-    const open = await deps.issues.openIssues(studioId)
-    const title = ctx.studio?.name ?? deps.config.district.name
+    // Outside a studio's group (the liaison group, or privately) a coordinator sees their own studio's;
+    // only an admin sees the whole district's.
+    const own = ctx.asker.person?.studioId
+    const studio = ctx.studio ?? (ctx.asker.roles.includes('admin') || !own ? undefined : deps.directory.studios.find((s) => s.id === own))
+    const open = await deps.issues.openIssues(studio?.id)
+    const title = studio?.name ?? deps.config.district.name
     if (open.length === 0) return t.todoNone(title)
     const sorted = [...open].sort(byUrgency)
     const shown = sorted.slice(0, LIST_LIMIT * 2)

@@ -171,6 +171,13 @@ test('/我的登记 lists what I registered and where each stands; /待办 lists
   expect(later).toContain('【已超期 4 个工作日】')
   expect(await one('李秀兰', '/待办')).toContain('只有联络员')
   expect(await one('马俊', '/待办', 'qyl')).toBe('七一社区工作室 没有待办的问题。')
+  // In the liaison group a coordinator sees their own studio's, never another's; the admin the district's.
+  await one('孙伟', '/登记 钱先生 13900001111 七一路 路灯不亮', 'qyl')
+  const inLiaison = await one('马俊', '/待办', 'liaison')
+  expect(inLiaison).toContain('七一社区工作室 待办（1 件')
+  expect(inLiaison).not.toContain('HP-2026')
+  expect(await one('刘芳', '/待办', 'liaison')).not.toContain('QY-2026')
+  expect(await one('钱敏', '/待办', 'private')).toContain('QY-2026-0001')
 })
 
 test('/帮助 lists the issue commands a representative may use, and explains /登记', async () => {

@@ -116,6 +116,7 @@ export class Harness {
   }
 
   room(studioId: string): string {
+    if (studioId === 'liaison' && this.config.district.liaisonRoomId) return this.config.district.liaisonRoomId
     const s = this.config.studios.find((x) => x.id === studioId || x.name === studioId)
     if (!s?.roomId) throw new Error(`no room for ${studioId}`)
     return s.roomId
