@@ -33,7 +33,9 @@ import { isReception, sessionKeys } from './reception.js'
 import type { LocalDate } from '../time/local-date.js'
 
 export const GRADES = ['优秀', '称职', '基本称职', '不称职'] as const
-export type Grade = (typeof GRADES)[number]
+/** `记录不足`: nothing in the period to judge by (no duty held yet, no cover, no registration). */
+export const NO_BASIS = '记录不足' as const
+export type Grade = (typeof GRADES)[number] | typeof NO_BASIS
 
 export interface EvaluationScheme {
   perSessionAttended: number
@@ -156,7 +158,9 @@ export function evaluate(r: RepRecord, scheme: EvaluationScheme): Evaluation {
     { key: 'perIssueClosed', count: r.registeredClosed, each: scheme.perIssueClosed },
   ]
   const points = terms.reduce((sum, t) => sum + t.count * t.each, 0)
-  return { points, terms, grade: gradeFor(points, scheme.thresholds) }
+  // A representative whose duties are all still ahead is not 不称职: there is nothing to judge yet.
+  const basis = r.attended + r.missed + r.unrecorded + r.covered + r.registered > 0
+  return { points, terms, grade: basis ? gradeFor(points, scheme.thresholds) : NO_BASIS }
 }
 
 export function gradeFor(points: number, t: EvaluationScheme['thresholds']): Grade {

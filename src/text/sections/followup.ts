@@ -30,7 +30,7 @@ const mean = (sum: number, count: number): string => (count === 0 ? '—' : Stri
 
 const stage = { registered: '待转办', transferred: '承办中', answered: '待回访评价', rated: '待归档' } as Record<string, string>
 
-const grades = { 优秀: '优秀', 称职: '称职', 基本称职: '基本称职', 不称职: '不称职' } as Record<string, string>
+const grades = { 优秀: '优秀', 称职: '称职', 基本称职: '基本称职', 不称职: '不称职', 记录不足: '暂无（还没有可考评的记录）' } as Record<string, string>
 
 /** The 花名册's columns, as the README states them. */
 const IMPORT_COLUMNS = '表头须有“姓名”“工作室”两列，另可有单位、职务、层级、手机、角色（顺序不限，多余的列忽略；没有的列保留名册里原来的内容，没有“角色”列时不改任何人的角色）。'

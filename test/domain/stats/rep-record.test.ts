@@ -51,7 +51,9 @@ test('a cancelled session and one not yet held count for nobody; nor does a peri
   expect(record('p1', '2026-07-01', '2026-07-31').onDuty).toBe(0)
   const empty = record('p1', '2026-08-01', '2026-12-31')
   expect(empty).toMatchObject({ onDuty: 0, covered: 0, registered: 0, issueIds: [] })
-  expect(evaluate(empty, scheme)).toMatchObject({ points: 0, grade: '不称职' })
+  // Nothing to judge by yet: no grade rather than 不称职; one missed duty is a basis.
+  expect(evaluate(empty, scheme)).toMatchObject({ points: 0, grade: '记录不足' })
+  expect(evaluate({ ...empty, missed: 1 }, scheme).grade).toBe('不称职')
 })
 
 test('the terms of the points, for the explanation', () => {
