@@ -238,7 +238,14 @@ export class Dispatcher {
       const has = ctx.asker.roles.some((r) => need.includes(r) || (r === 'admin' && need.includes('coordinator')))
       // An admin may do what a coordinator may: the refusal names both.
       const who = need.includes('coordinator') && !need.includes('admin') ? [...need, 'admin' as const] : need
-      if (!has) return zh.common.notAllowed(command.name, zh.common.roleJoin(who.map((r) => zh.common.roles[r])))
+      if (!has) {
+        // A coordinator of another studio, in this studio's group: say where the command works for them.
+        const own = ctx.asker.person?.studioId
+        const ownStudio = own && own !== ctx.studio?.id && ctx.asker.person?.roles.some((r) => need.includes(r)) ? this.deps.directory.studio(own) : undefined
+        const needText = zh.common.roleJoin(who.map((r) => zh.common.roles[r]))
+        if (ownStudio && ctx.studio) return zh.common.otherStudio(command.name, needText, ctx.studio.name, ownStudio.name)
+        return zh.common.notAllowed(command.name, needText)
+      }
     }
     if (command.needsStudio && !ctx.studio) return msg.roomId ? zh.common.unboundRoom : zh.common.needStudio
     return undefined

@@ -178,6 +178,8 @@ test('/我的登记 lists what I registered and where each stands; /待办 lists
   expect(inLiaison).not.toContain('HP-2026')
   expect(await one('刘芳', '/待办', 'liaison')).not.toContain('QY-2026')
   expect(await one('钱敏', '/待办', 'private')).toContain('QY-2026-0001')
+  // In another studio's group a coordinator is told where the command works for them.
+  expect(await one('刘芳', '/转办 QY-2026-0001 区城管委', 'qyl')).toBe('“/转办”只有联络员或联络室管理员可以使用：这里是七一社区工作室的群，您属于和平里工作室，请在和平里工作室的群里或私聊我使用。')
 })
 
 test('/帮助 lists the issue commands a representative may use, and explains /登记', async () => {

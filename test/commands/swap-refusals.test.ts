@@ -163,7 +163,7 @@ const cases: Record<string, Case> = {
   },
   'a coordinator (not a representative) volunteering': { say: () => ['刘芳', '/顶班 12月10日'], expect: () => '“/顶班”只有党代表可以使用' },
   'a stranger volunteering': { say: () => ['demo-guest', '/顶班 12月10日'], expect: () => '“/顶班”只有党代表可以使用' },
-  'another studio’s representative volunteering here': { say: () => ['孙伟', '/顶班 12月10日'], expect: () => '“/顶班”只有党代表可以使用' },
+  'another studio’s representative volunteering here': { say: () => ['孙伟', '/顶班 12月10日'], expect: () => '“/顶班”只有党代表可以使用：这里是和平里工作室的群，您属于七一社区工作室，请在七一社区工作室的群里或私聊我使用。' },
   'volunteering for a full session': { say: (c) => [c.free[0], '/顶班 12月10日'], expect: (c) => `12月10日（周四）已满员（值班：${c.n(c.a)}、${c.n(c.b)}）` },
   'volunteering for your own session': {
     setup: async (c) => void (await h.say(c.b, '/请假 12月10日', HP)),

@@ -7,6 +7,8 @@ export const common = {
   unknownCommand: (name: string) => `没有“/${echoTyped(name)}”这个命令。发送 /帮助 查看可用的命令。`,
   didYouMean: (names: string[]) => `您是不是想用：${names.map((n) => `/${n}`).join('、')}？`,
   notAllowed: (cmd: string, need: string) => `“/${cmd}”只有${need}可以使用。发送 /我是谁 查看您的身份。`,
+  /** A coordinator or representative of one studio, in another studio's group. */
+  otherStudio: (cmd: string, need: string, here: string, own: string) => `“/${cmd}”只有${need}可以使用：这里是${here}的群，您属于${own}，请在${own}的群里或私聊我使用。`,
   groupOnly: (cmd: string) => `“/${cmd}”请在工作室群里使用。`,
   privateOnly: (cmd: string) => `“/${cmd}”涉及个人信息，请私聊我使用。`,
   unboundRoom: '本群还没有绑定工作室。请联络员在群里发送：/绑定本群 <工作室名称>',
