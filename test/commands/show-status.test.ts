@@ -38,5 +38,5 @@ test('refused to a coordinator, and in a group', async () => {
   const [coord] = await h.say('刘芳', '/状态')
   expect(coord).toContain('只有联络室管理员可以使用')
   const [group] = await h.say('钱敏', '/状态', 'hpl')
-  expect(group).toContain('请私聊我使用')
+  expect(group).toContain('“/状态”只在私聊里使用，请私聊我发送。')
 })

@@ -10,7 +10,7 @@ export const common = {
   /** A coordinator or representative of one studio, in another studio's group. */
   otherStudio: (cmd: string, need: string, here: string, own: string) => `“/${cmd}”只有${need}可以使用：这里是${here}的群，您属于${own}，请在${own}的群里或私聊我使用。`,
   groupOnly: (cmd: string) => `“/${cmd}”请在工作室群里使用。`,
-  privateOnly: (cmd: string) => `“/${cmd}”涉及个人信息，请私聊我使用。`,
+  privateOnly: (cmd: string) => `“/${cmd}”只在私聊里使用，请私聊我发送。`,
   unboundRoom: '本群还没有绑定工作室。请联络员在群里发送：/绑定本群 <工作室名称>',
   needStudio: '请在工作室群里使用，或在命令后写上工作室名称。',
   badArgs: (cmd: string, usage: string, example: string) => `格式不对。用法：${usage}\n例如：${example}\n（发送 /帮助 ${cmd} 查看说明）`,
