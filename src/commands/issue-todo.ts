@@ -6,6 +6,7 @@ import { dueDate } from '../domain/issues/issue-machine.js'
 import { seesFull } from './issue-common.js'
 import { listLine } from '../text/posts/issues.js'
 import { LIST_LIMIT } from './my-issues.js'
+import { scopeFor } from './report-common.js'
 
 /**
  * `/待办`: a coordinator's open issues by deadline: to transfer, with departments (to chase), to rate
@@ -21,9 +22,9 @@ export const issueTodo = defineCommand({
   async run({ ctx }, deps) {
     const t = zh.issues
     // Outside a studio's group (the liaison group, or privately) a coordinator sees their own studio's;
-    // only an admin sees the whole district's.
-    const own = ctx.asker.person?.studioId
-    const studio = ctx.studio ?? (ctx.asker.roles.includes('admin') || !own ? undefined : deps.directory.studios.find((s) => s.id === own))
+    // only an admin sees the whole district's: the reports' scope rule.
+    const scope = ctx.studio ? undefined : scopeFor(deps, ctx, { district: false, studio: [], period: [], other: [] })
+    const studio = ctx.studio ?? (scope?.kind === 'studio' ? scope.studio : undefined)
     const open = await deps.issues.openIssues(studio?.id)
     const title = studio?.name ?? deps.config.district.name
     if (open.length === 0) return t.todoNone(title)
