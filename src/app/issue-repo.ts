@@ -288,9 +288,7 @@ export class IssueRepo {
     if (at < 0) return
     issues.splice(at, 1)
     this.places.delete(issue.id)
-    this.openById.delete(issue.id)
-    this.openByStudio.get(issue.studioId)?.delete(issue.id)
-    this.byRegistrar.get(issue.registrar)?.delete(issue.id)
+    this.unindex(issue)
     for (let i = at; i < issues.length; i++) this.places.set(issues[i].id, { loaded, index: i })
     loaded.maxSeq = issues.reduce((m, x) => Math.max(m, x.seq), 0)
   }
@@ -339,7 +337,7 @@ export class IssueRepo {
         if (this.loaded.has(key)) return true
         const open = issues.filter(isOpen)
         const before = cached.get(key)?.open
-        if (before) for (const issue of before) if (!this.places.has(issue.id) && !open.some((o) => o.id === issue.id)) this.dropOpenOld(issue)
+        if (before) for (const issue of before) if (!this.places.has(issue.id) && !open.some((o) => o.id === issue.id)) this.unindex(issue)
         for (const issue of open) this.keepOpenOld(issue)
         const sig = sigs.get(key)
         if (sig !== undefined) fresh.set(key, { sig, open })
@@ -368,7 +366,8 @@ export class IssueRepo {
     this.addRegistrar(issue)
   }
 
-  private dropOpenOld(issue: Issue): void {
+  /** Out of the open and registrar indexes (a registration taken back, or an older issue no longer open). */
+  private unindex(issue: Issue): void {
     this.openById.delete(issue.id)
     this.openByStudio.get(issue.studioId)?.delete(issue.id)
     this.byRegistrar.get(issue.registrar)?.delete(issue.id)
