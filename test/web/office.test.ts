@@ -8,7 +8,8 @@
  */
 import type { InjectOptions, LightMyRequestResponse } from 'fastify'
 import { Harness } from '../support/harness.js'
-import { createWebServer, type WebServer } from '../../src/web/server.js'
+import type { WebServer } from '../../src/web/server.js'
+import { webServerOf } from '../support/web.js'
 import { readAudit } from '../../src/web/audit.js'
 import { zh } from '../../src/text/zh-CN.js'
 import { esc } from '../../src/web/html.js'
@@ -26,8 +27,7 @@ async function start(): Promise<void> {
   await h.say('刘芳', '/答复 HP-2026-0001 已更换灯泡', HP)
   await h.say('刘芳', '/反馈 HP-2026-0001 满意', HP)
   await h.say('马俊', '/登记 赵大姐 13698765432 七一路5号 小区门口积水', 'qyl')
-  web = await createWebServer(h.app.deps, { post: (m) => h.app.sender.post(m) })
-  await web.fastify.ready()
+  web = await webServerOf(h)
 }
 beforeEach(start)
 afterEach(async () => {
@@ -150,8 +150,7 @@ describe('/后台 and the login', () => {
     const { jar } = await login('刘芳')
     await web.close()
     await h.restart({ crash: true })
-    web = await createWebServer(h.app.deps, { post: (m) => h.app.sender.post(m) })
-    await web.fastify.ready()
+    web = await webServerOf(h)
     expect((await jar.go({ url: '/office' })).statusCode).toBe(200)
   })
 

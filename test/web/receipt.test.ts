@@ -5,7 +5,8 @@
  */
 import type { InjectOptions } from 'fastify'
 import { Harness } from '../support/harness.js'
-import { createWebServer, type WebServer } from '../../src/web/server.js'
+import type { WebServer } from '../../src/web/server.js'
+import { webServerOf } from '../support/web.js'
 import { readAudit } from '../../src/web/audit.js'
 import { esc } from '../../src/web/html.js'
 import { zh } from '../../src/text/zh-CN.js'
@@ -16,8 +17,7 @@ let web: WebServer
 
 beforeEach(async () => {
   h = await Harness.start({ now: '2026-03-02T10:00:00+08:00' })
-  web = await createWebServer(h.app.deps, { post: (m) => h.app.sender.post(m) })
-  await web.fastify.ready()
+  web = await webServerOf(h)
 })
 afterEach(async () => {
   await web.close()

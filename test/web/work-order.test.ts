@@ -8,7 +8,8 @@
 import type { InjectOptions } from 'fastify'
 import { Harness } from '../support/harness.js'
 import { leaksInGroups } from '../support/issues.js'
-import { createWebServer, type WebServer } from '../../src/web/server.js'
+import type { WebServer } from '../../src/web/server.js'
+import { webServerOf } from '../support/web.js'
 import { readAudit } from '../../src/web/audit.js'
 import { esc } from '../../src/web/html.js'
 import { zh } from '../../src/text/zh-CN.js'
@@ -19,8 +20,7 @@ let web: WebServer
 
 beforeEach(async () => {
   h = await Harness.start({ now: '2026-03-02T10:00:00+08:00' })
-  web = await createWebServer(h.app.deps, { post: (m) => h.app.sender.post(m) })
-  await web.fastify.ready()
+  web = await webServerOf(h)
 })
 afterEach(async () => {
   await web.close()
@@ -243,7 +243,6 @@ async function stored(id: string): Promise<string> {
   await h.app.idle()
   await h.restart()
   await web.close()
-  web = await createWebServer(h.app.deps, { post: (m) => h.app.sender.post(m) })
-  await web.fastify.ready()
+  web = await webServerOf(h)
   return JSON.stringify([await h.app.deps.issues.get(id), h.store.state.data.webTokens])
 }
