@@ -14,6 +14,8 @@ export const officeLogin = defineCommand({
   name: officeName,
   roles: ['coordinator'],
   where: 'private',
+  /** It stores a login link (or voids them): a replayed message must not issue a second one. */
+  mutates: true,
   help: zh.office.cmd,
   args: rawArgs,
   async run({ args, ctx }, deps) {
