@@ -8,6 +8,7 @@
  *   reads its lines from it and exits at the end.
  */
 import { promises as fs } from 'node:fs'
+import path from 'node:path'
 import { log as wechatyLog } from 'wechaty-puppet'
 import { loadConfig, ConfigError } from './config/load-config.js'
 import { clockFromEnv, OffsetClock, parseInstant } from './platform/clock.js'
@@ -18,10 +19,10 @@ import { DataLock, LockError } from './platform/store/data-lock.js'
 import { createApp } from './app/app.js'
 import { createWechatyBot, puppetServiceFromEnv, type PuppetServiceSettings } from './platform/wechaty-bot.js'
 import { startScheduler } from './platform/scheduler.js'
-import { MockGateway } from './demo/mock-gateway.js'
-import { runRepl } from './demo/repl.js'
+import type { MockGateway } from './demo/mock-gateway.js'
 import { zh } from './text/zh-CN.js'
-import { createWebServer, WebListenError, type WebServer } from './web/server.js'
+import type { WebServer } from './web/server.js'
+import type { App } from './app/app.js'
 
 export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number> {
   // wechaty's own deprecation notices are not for the people running the bot.
@@ -35,7 +36,8 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   const dataDir = env.LXQ_DATA ?? (demo ? 'data/demo' : 'data')
   let config
   try {
-    config = loadConfig(configFile)
+    // A real district's file is cached parsed beside its data (the demo's folder is fresh every start).
+    config = loadConfig(configFile, demo ? {} : { cacheDir: path.join(dataDir, 'cache') })
   } catch (e) {
     if (e instanceof ConfigError) {
       process.stderr.write(e.message + '\n')
@@ -69,6 +71,8 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   let gateway: MockGateway | undefined
   let settings: PuppetServiceSettings
   if (demo) {
+    // The demo's modules (the mock WeChat, its gateway server, the console) only load for the demo.
+    const { MockGateway } = await import('./demo/mock-gateway.js')
     gateway = new MockGateway(config, { strangers: [{ id: 'demo-guest', name: zh.demo.guestName }], botName: zh.common.botName })
     await gateway.start()
     settings = { token: gateway.token, endpoint: gateway.endpoint }
@@ -77,6 +81,10 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   }
 
   const wb = createWechatyBot(settings, log, undefined, { now: () => clock.now() })
+  // The bot connects and logs in while the data loads; messages that arrive meanwhile wait for the app.
+  let appLoaded: (a: App) => void = () => undefined
+  wb.attach(new Promise<App>((resolve) => (appLoaded = resolve)))
+  await wb.start()
   // An earlier year's file found damaged after start-up: stop, naming it (nothing is dropped silently).
   let damaged: (e: unknown) => void = () => undefined
   const damage = new Promise<unknown>((resolve) => (damaged = resolve))
@@ -99,6 +107,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
       }),
     })
   } catch (e) {
+    await wb.stop().catch(() => undefined)
     await gateway?.stop().catch(() => undefined)
     if (e instanceof StoreError) {
       process.stderr.write(`${zh.store.refuseStart}\n${e.message}\n`)
@@ -106,10 +115,14 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
     }
     throw e
   }
-  wb.attach(app)
-  // The web side (work orders, lookups, the office's pages) in this process: same store, lock and sender.
+  appLoaded(app)
+  await app.runDue()
+  const scheduler = startScheduler(() => app.runDue(), log)
+  // The web side (work orders, lookups, the office's pages) in this process: same store, lock and sender;
+  // it starts once the chat side answers (its modules and set-up would hold up the first replies).
   let web: WebServer | undefined
   if (config.web.enabled) {
+    const { createWebServer, WebListenError } = await import('./web/server.js')
     web = await createWebServer(app.deps, { post: (m) => app.sender.post(m) })
     try {
       const local = await web.listen({ fallback: demo })
@@ -126,9 +139,6 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   } else {
     process.stdout.write(zh.web.disabled + '\n')
   }
-  await wb.start()
-  await app.runDue()
-  const scheduler = startScheduler(() => app.runDue(), log)
 
   const stop = async () => {
     scheduler.stop()
@@ -149,6 +159,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   })
   if (gateway) {
     gateway.login()
+    const { runRepl } = await import('./demo/repl.js')
     const code = await Promise.race([runRepl({ app, gateway, config, clock, dataDir, interactive: Boolean(process.stdin.isTTY) }), signalled.then(() => 0)])
     await stop()
     return code

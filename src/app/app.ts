@@ -183,6 +183,8 @@ export async function createApp(o: AppOptions): Promise<App> {
       dueRun = (async () => {
         const firedAt = o.clock.now()
         for (const job of jobs) {
+          // Messages that came in meanwhile are handled between two jobs, not after all of them.
+          await new Promise<void>((r) => setImmediate(r))
           try {
             await job.run(deps, firedAt)
           } catch (e) {

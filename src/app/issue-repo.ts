@@ -310,11 +310,9 @@ export class IssueRepo {
     const cached = await this.readOpenCache()
     const files = new Map<string, string[]>()
     const sigs = new Map<string, string | undefined>()
-    for (const p of parts) {
-      let names = files.get(p.studioId)
-      if (!names) files.set(p.studioId, (names = await this.store.partitionFiles('issues', p.studioId)))
-      sigs.set(`${p.studioId}/${p.year}`, await this.store.partitionSignature('issues', p.studioId, p.year, names))
-    }
+    // One folder listing per studio, then every snapshot's stat, all at once (2,070 one after another took ~0.8 s).
+    await Promise.all([...new Set(parts.map((p) => p.studioId))].map(async (id) => files.set(id, await this.store.partitionFiles('issues', id))))
+    await Promise.all(parts.map(async (p) => sigs.set(`${p.studioId}/${p.year}`, await this.store.partitionSignature('issues', p.studioId, p.year, files.get(p.studioId)))))
     const hits: { studioId: string; year: number }[] = []
     const misses: { studioId: string; year: number }[] = []
     for (const p of parts) {

@@ -285,7 +285,11 @@ export function createWechatyBot(settings: PuppetServiceSettings, log: Logger, n
 
   let running: Promise<void> | undefined
 
-  function attach(app: App): void {
+  /**
+   * `app` may still be loading (a promise): the bot then connects and logs in meanwhile, and what
+   * arrives before the app is there waits for it, in order.
+   */
+  function attach(app: App | Promise<App>): void {
     bot.on('scan', (qrcode, status) => {
       sawLoginOrScan = true
       if (status === types.ScanStatus.Waiting || status === types.ScanStatus.Timeout) {
@@ -301,7 +305,9 @@ export function createWechatyBot(settings: PuppetServiceSettings, log: Logger, n
       log.info(zh.gateway.loggedIn(user.name(), user.id))
       const awayMs = loggedOutAt === undefined ? undefined : (opts.now ?? Date.now)() - loggedOutAt
       loggedOutAt = undefined
-      void app.onLogin({ awayMs }).catch((e) => log.error('after-login due-check failed', { error: e }))
+      void Promise.resolve(app)
+        .then((a) => a.onLogin({ awayMs }))
+        .catch((e) => log.error('after-login due-check failed', { error: e }))
     })
     bot.on('logout', () => {
       transport.loggedIn = false
@@ -312,7 +318,10 @@ export function createWechatyBot(settings: PuppetServiceSettings, log: Logger, n
     })
     bot.on('room-leave', (room, leavers) => {
       const self = bot.isLoggedIn ? bot.currentUser.id : undefined
-      if (self && leavers.some((c) => c.id === self)) void app.onRemovedFromRoom(room.id).catch((e) => log.error('room removal notice failed', { error: e }))
+      if (self && leavers.some((c) => c.id === self))
+        void Promise.resolve(app)
+          .then((a) => a.onRemovedFromRoom(room.id))
+          .catch((e) => log.error('room removal notice failed', { error: e }))
     })
     bot.on('error', (e) => {
       // While connecting, failures are summed up in one Chinese line by the supervisor; later ones are
@@ -336,7 +345,7 @@ export function createWechatyBot(settings: PuppetServiceSettings, log: Logger, n
           incoming.text = ''
           incoming.file = { name: String(box.name ?? ''), read: () => box.toBuffer() }
         }
-        await app.onMessage(incoming)
+        await (await app).onMessage(incoming)
       } catch (e) {
         log.error('message handling failed', { error: e })
       }

@@ -188,3 +188,60 @@ describe('formatPath', () => {
     expect(formatPath(p)).toBe(expected)
   })
 })
+
+describe('the parsed-config cache (loadConfig with cacheDir)', () => {
+  const withDir = (fn: (dir: string, file: string, cacheFile: string) => void) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'lxq-config-cache-'))
+    try {
+      fn(dir, path.join(dir, 'district.yaml'), path.join(dir, 'cache', 'config.json'))
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }
+  const readCache = (f: string) => JSON.parse(readFileSync(f, 'utf8'))
+
+  test('a valid file is cached by its SHA-256, and an unchanged file is then taken from the cache', () =>
+    withDir((dir, file, cacheFile) => {
+      writeFileSync(file, demoText)
+      const first = loadConfig(file, { cacheDir: path.join(dir, 'cache') })
+      const cache = readCache(cacheFile)
+      expect(cache).toMatchObject({ version: 1, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) })
+      expect(loadConfig(file, { cacheDir: path.join(dir, 'cache') })).toEqual(first)
+      // Proof that the cache is what is read: an entry edited behind the file's back shows (the file is not parsed).
+      cache.raw.district.name = '缓存区'
+      writeFileSync(cacheFile, JSON.stringify(cache))
+      expect(loadConfig(file, { cacheDir: path.join(dir, 'cache') }).district.name).toBe('缓存区')
+      expect(loadConfig(file).district.name).toBe('和平区')
+    }))
+
+  test('a changed file is parsed again and cached anew; a damaged or foreign cache is ignored', () =>
+    withDir((dir, file, cacheFile) => {
+      const cacheDir = path.join(dir, 'cache')
+      writeFileSync(file, demoText)
+      loadConfig(file, { cacheDir })
+      const before = readCache(cacheFile).sha256
+      writeFileSync(file, edit(['  name: 和平区', '  name: 南开区']))
+      expect(loadConfig(file, { cacheDir }).district.name).toBe('南开区')
+      expect(readCache(cacheFile).sha256).not.toBe(before)
+      writeFileSync(cacheFile, '{"version":1,"sha')
+      expect(loadConfig(file, { cacheDir }).district.name).toBe('南开区')
+      writeFileSync(cacheFile, JSON.stringify({ version: 2, sha256: readCache(cacheFile).sha256, raw: {} }))
+      expect(loadConfig(file, { cacheDir }).district.name).toBe('南开区')
+    }))
+
+  test('a cached entry the schema refuses is parsed from the file; an invalid file is never cached and names its lines', () =>
+    withDir((dir, file, cacheFile) => {
+      const cacheDir = path.join(dir, 'cache')
+      writeFileSync(file, demoText)
+      loadConfig(file, { cacheDir })
+      const cache = readCache(cacheFile)
+      cache.raw.studios = 'not a list'
+      writeFileSync(cacheFile, JSON.stringify(cache))
+      expect(loadConfig(file, { cacheDir }).studios).toHaveLength(3)
+      rmSync(cacheFile)
+      const bad = edit(['rule: 每月1日、15日', 'days: [32, 15]'])
+      writeFileSync(file, bad)
+      expect(() => loadConfig(file, { cacheDir })).toThrow(/第 \d+ 行/)
+      expect(() => readFileSync(cacheFile)).toThrow()
+    }))
+})
