@@ -1,22 +1,21 @@
 /**
- * A constituent's address as a group may see it: down to the building, never the unit or the flat
- * (PIPL minimum disclosure: the building says where the problem is, the flat says who complained).
- * `和平里3号楼2单元501` → `和平里3号楼**`, `幸福小区5栋302` → `幸福小区5栋**`, `解放路12号` stays.
+ * A constituent's address as a group may see it: the street or community it is in, never a number in it
+ * (a constituent's address never shows in a group; the road or 小区 still says where the problem is).
+ * `和平里3号楼2单元501` → `和平里**`, `解放路12号` → `解放路**`, `幸福小区五栋` → `幸福小区**`,
+ * `西康路赛顿中心B座1502` → `西康路赛顿中心**`; an address with no number (`幸福小区`) stays.
  * Phones or ID numbers typed into the address are hidden by the caller's `maskText` as well.
  */
 
-/** Where the part below the building starts: a unit/floor/flat number, or `3-2-501` style numbering. */
-const BELOW_BUILDING = /\d+\s*(?:单元|室|层|户|门)|\d+-\d+/u
-/** A building marker directly followed by more digits (`3号楼501`): cut after the marker. */
-const BUILDING_THEN_DIGITS = /(?:号楼|栋|幢|座)(?=\s*\d)/u
+/**
+ * Where the personal part starts: the first digit (ASCII or full-width), a Chinese numeral that counts a
+ * house, building, unit, floor or flat (`三号楼`, `五栋`, `二单元`; `七一社区` is a name), or a lettered
+ * building (`B座`).
+ */
+const NUMBERED = /[0-9０-９]|[一二三四五六七八九十百零〇两]+\s*(?:号|栋|幢|座|楼|单元|层|室|门|户|排|巷|弄)|[A-Za-zＡ-Ｚａ-ｚ]\s*(?:座|栋|幢|号楼|区\d)/u
 
 export function maskAddress(address: string): string {
   const a = address.trim()
-  let cut = a.length
-  const below = BELOW_BUILDING.exec(a)
-  if (below) cut = Math.min(cut, below.index)
-  const building = BUILDING_THEN_DIGITS.exec(a)
-  if (building) cut = Math.min(cut, building.index + building[0].length)
-  if (cut >= a.length) return a
-  return `${a.slice(0, cut).trimEnd()}**`
+  const at = NUMBERED.exec(a)
+  if (!at) return a
+  return `${a.slice(0, at.index).trimEnd()}**`
 }
