@@ -81,6 +81,9 @@ test('sign and answer: the steps of the lifecycle, in the group (masked) and to 
   expect(h.sentTo(HP).at(-1)!.text).toBe(zh.web.chat.signed(id, '区房管局'))
   expect(h.transport.sent.some((m) => 'contactId' in m.to && m.to.contactId === h.contact('刘芳') && m.text === zh.web.chat.signed(id, '区房管局'))).toBe(true)
 
+  await h.say('刘芳', `/查询 ${id}`)
+  expect(h.transport.sent.at(-1)!.text).toMatch(/区房管局 签收/)
+  expect(h.transport.sent.at(-1)!.text).not.toContain('区房管局 区房管局')
   const after = await form(`${path}?done=sign`)
   expect(after.body).toContain(esc(zh.web.work.done.sign))
   const answered = await post(`${path}/answer`, { text: '已更换灯泡，请王大爷 13812345678 确认' }, after)
@@ -153,6 +156,11 @@ test('退单: back to the coordinator, the link is void at once, a new /转办 g
   expect(issue.status).toBe('registered')
   expect(issue.department).toBeUndefined()
   expect(h.sentTo(HP).at(-1)!.text).toContain(`请重新 /转办 ${id}`)
+  // The coordinator's /查询 names the department once as who sent it back (not "区房管局 区房管局 退单").
+  await h.say('刘芳', `/查询 ${id}`)
+  const history = h.transport.sent.at(-1)!.text
+  expect(history).toMatch(/区房管局 退单，理由：不属于本单位职责/)
+  expect(history).not.toContain('区房管局 区房管局')
   const gone = await inject({ url: path })
   expect(gone.statusCode).toBe(403)
   expect(gone.body).toContain(esc(zh.web.work.voidLink))

@@ -43,9 +43,9 @@ export function describeIssueEvent(issue: Issue, e: IssueEvent, o: { full: boole
     case 'withdraw':
       return ev.withdraw(r)
     case 'sign':
-      return ev.sign(e.department)
+      return ev.sign
     case 'return':
-      return ev.returned(e.department, freeText(e.reason, o.full))
+      return ev.returned(freeText(e.reason, o.full))
     case 'extend_request':
       return ev.extendRequest(e.workingDays, freeText(e.reason, o.full))
     case 'extend_decline':

@@ -260,8 +260,9 @@ export const issues = {
     transfer: (department: string, days: number, deadline: string) => `转办 ${department}，${days} 个工作日，至 ${deadline}`,
     answer: (round: number) => `答复（第 ${round} 次办理）`,
     feedback: (rating: string, comment?: string, solved?: boolean) => `评价：${solved === undefined ? '' : solved ? '已解决，' : '未解决，'}${rating}${comment ? `（${comment}）` : ''}`,
-    sign: (department: string) => `${department} 签收`,
-    returned: (department: string, reason: string) => `${department} 退单，理由：${reason}`,
+    // Only a department signs or sends back (by its work-order page): it is already named as who did it.
+    sign: '签收',
+    returned: (reason: string) => `退单，理由：${reason}`,
     extendRequest: (days: number, reason: string) => `申请延期 ${days} 个工作日，理由：${reason}`,
     extendDecline: (reason?: string) => `不同意延期${reason ? `，理由：${reason}` : ''}`,
     urge: (level: 'yellow' | 'red') => (level === 'yellow' ? '催办' : '督办'),
