@@ -64,7 +64,7 @@ test('the whole life of an issue, from a one-line registration to the archive', 
   expect(inGroup).toContain('HP-2026-0001 · 已归档')
   expect(inGroup).toContain('群众：王某 138****5678')
   // Registered on a day without a session: nobody is named as on duty.
-  expect(inGroup).toContain('值班代表 无')
+  expect(inGroup).toContain('非接待日登记（不算接待日接待）')
   for (const step of ['登记', '转办 区房管局，30 个工作日', '答复（第 1 次办理）', '评价：不满意（灯修了两天又坏了）；重新办理（第 2 次）', '答复（第 2 次办理）', '评价：满意', '归档'])
     expect(inGroup).toContain(step)
   expect(inGroup).toContain('已隐去部分内容')
@@ -118,7 +118,7 @@ test('the duty representatives of the day come from the roster; on a day without
   expect(noSession).not.toContain('值班代表')
   expect(noSession).toContain('今天没有接待日：这条登记不记为接待日接待。')
   expect((await h.app.deps.issues.get('HP-2026-0002'))!.dutyReps).toEqual([])
-  expect(await one('刘芳', '/查询 HP-2026-0002')).toContain('值班代表 无')
+  expect(await one('刘芳', '/查询 HP-2026-0002')).toContain('非接待日登记（不算接待日接待）')
   const q = await one('刘芳', '/查询 HP-2026-0001')
   expect(q).toContain('值班代表 王建国、赵丽娟')
 })

@@ -96,7 +96,7 @@ export function renderRecord(deps: IssueTextDeps, issue: Issue, today: LocalDate
       ? t.byRegistrar(personName(deps, ids[0]))
       : ids.length
         ? ids.map((id) => personName(deps, id)).join(zh.common.listSep)
-        : zh.common.none
+        : undefined
   const status = issue.status === 'transferred' && issue.department ? t.statusWith(t.status[issue.status], issue.department) : t.status[issue.status]
   return t.record({
     id: issue.id,

@@ -218,7 +218,8 @@ export const issues = {
     studio: string
     date: string
     registrar: string
-    duty: string
+    /** The session's duty representatives; none when registered on a day without a session. */
+    duty?: string
     who: string
     address?: string
     content: string
@@ -233,7 +234,7 @@ export const issues = {
   }) =>
     [
       `${o.id} · ${o.status}`,
-      `登记：${o.date} ${o.studio}，登记人 ${o.registrar}，值班代表 ${o.duty}`,
+      `登记：${o.date} ${o.studio}，登记人 ${o.registrar}，${o.duty ? `值班代表 ${o.duty}` : '非接待日登记（不算接待日接待）'}`,
       `群众：${o.who}`,
       o.address ? `地址：${o.address}` : undefined,
       `诉求：${block(o.content)}`,
