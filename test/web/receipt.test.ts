@@ -158,9 +158,12 @@ test('/反馈 takes 是否解决 before or after the rating, and its old forms s
   const a = await answeredIssue()
   expect((await h.say('刘芳', `/反馈 ${a} 已解决 满意 很及时`, HP)).join('\n')).toContain(zh.issues.rated(a, '满意'))
   expect((await h.app.deps.issues.get(a))!.feedback).toMatchObject({ solved: true, rating: '满意', comment: '很及时' })
+  // /查询 shows the 是否解决 answer beside the rating.
+  expect((await h.say('刘芳', `/查询 ${a}`)).join('\n')).toContain('已解决，满意（第 1 次办理），意见：很及时')
   const b = await answeredIssue()
   await h.say('刘芳', `/反馈 ${b} 基本满意 未解决 还要再看`, HP)
   expect((await h.app.deps.issues.get(b))!.feedback).toMatchObject({ solved: false, rating: '基本满意', comment: '还要再看' })
+  expect((await h.say('刘芳', `/查询 ${b}`)).join('\n')).toContain('未解决，基本满意（第 1 次办理）')
   const c = await answeredIssue()
   await h.say('刘芳', `/反馈 ${c} 满意`, HP)
   const fc = (await h.app.deps.issues.get(c))!.feedback!

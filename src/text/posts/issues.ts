@@ -113,7 +113,7 @@ export function renderRecord(deps: IssueTextDeps, issue: Issue, today: LocalDate
     due: dueText(deps, issue, today),
     dueLabel: t.dueLabel[issue.status],
     answers: issue.answers.map((a) => t.answerLine(a.round, fmtStamp(a.at, today), personName(deps, a.by), freeText(a.text, full), a.onTheSpot === true)),
-    feedback: issue.feedback ? t.feedbackLine(issue.feedback.rating, issue.feedback.round, issue.feedback.comment && freeText(issue.feedback.comment, full)) : undefined,
+    feedback: issue.feedback ? t.feedbackLine(issue.feedback.rating, issue.feedback.round, issue.feedback.comment && freeText(issue.feedback.comment, full), issue.feedback.solved) : undefined,
     history: issue.history.map((e) => t.eventLine(fmtStamp(e.at, today), personName(deps, e.by), describeIssueEvent(issue, e, { full, date: (d) => fmtDate(d, today) }))),
     masked: !full,
   })

@@ -251,7 +251,8 @@ export const issues = {
       .join('\n'),
   answerLine: (round: number, when: string, by: string, text: string, onTheSpot: boolean) =>
     `${onTheSpot ? '当场答复' : '答复'}（第 ${round} 次办理，${when} ${by}）：${block(text)}`,
-  feedbackLine: (rating: string, round: number, comment?: string) => `${rating}（第 ${round} 次办理）${comment ? `，意见：${comment}` : ''}`,
+  feedbackLine: (rating: string, round: number, comment?: string, solved?: boolean) =>
+    `${solved === undefined ? '' : solved ? '已解决，' : '未解决，'}${rating}（第 ${round} 次办理）${comment ? `，意见：${comment}` : ''}`,
   dueLine: (date: string, left: number) => (left > 0 ? `${date}，还剩 ${left} 个工作日` : left === 0 ? `${date}，今天到期` : `${date}，已超期 ${-left} 个工作日`),
   dueLabel: { registered: '转办期限', transferred: '答复期限' } as Record<string, string>,
   byRegistrar: (name: string) => `${name}（登记人）`,
