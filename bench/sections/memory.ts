@@ -35,9 +35,11 @@ async function heapOf(child: Child): Promise<{ heap: number; rss: number }> {
   }
 }
 
-export async function benchMemory(config: Config, env: Record<string, string>, o: { messages?: number; step?: number } = {}): Promise<MemoryResult> {
+export async function benchMemory(config: Config, env: Record<string, string>, o: { messages?: number; step?: number; perSecond?: number } = {}): Promise<MemoryResult> {
   const total = o.messages ?? 60_000
   const step = o.step ?? 10_000
+  // 50 messages, then a pause: 500 a second by default.
+  const pauseMs = Math.round(50_000 / (o.perSecond ?? 500))
   const driver = new Driver(config)
   await driver.start()
   const child = spawnTs('src/main.ts', { ...driver.env, ...env }, { nodeArgs: ['--expose-gc', '--import', './bench/lib/heap-probe.mjs'] })
@@ -73,7 +75,7 @@ export async function benchMemory(config: Config, env: Record<string, string>, o
           driver.say(member, sent % 40 === 39 ? '/我是谁' : '/接待日', studioRoom(g))
         } else driver.say(member, `大家好，今天的会我来不了，第 ${sent} 条`, studioRoom(g))
         // 500 messages a second: far above any district's group traffic, without a flood of 10,000 at once.
-        if (sent % 50 === 49) await new Promise((r) => setTimeout(r, 100))
+        if (sent % 50 === 49) await new Promise((r) => setTimeout(r, pauseMs))
       }
       commands += asked
       // A private /我是谁 after the batch, answered once the bot has worked through it (then its CPU goes quiet).

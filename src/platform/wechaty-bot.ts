@@ -11,7 +11,6 @@ import { reconnectDelayMs } from '../domain/connection/reconnect-delay.js'
 import { tokenForLog, tokenKind } from '../domain/connection/token-kind.js'
 import { zh } from '../text/zh-CN.js'
 import { FileBox } from 'file-box'
-import qrcodeTerminal from 'qrcode-terminal'
 import type { App } from '../app/app.js'
 import type { Incoming } from '../messages/message.js'
 import type { Target } from '../messages/message.js'
@@ -293,9 +292,14 @@ export function createWechatyBot(settings: PuppetServiceSettings, log: Logger, n
     bot.on('scan', (qrcode, status) => {
       sawLoginOrScan = true
       if (status === types.ScanStatus.Waiting || status === types.ScanStatus.Timeout) {
-        qrcodeTerminal.generate(qrcode, { small: true })
-        log.info(zh.gateway.scan)
-        log.info(zh.gateway.scanUrl(`https://wechaty.js.org/qrcode/${encodeURIComponent(qrcode)}`))
+        // Only a real login ever asks for a scan: its QR printer is loaded then (the link below works without it).
+        void import('qrcode-terminal')
+          .then(({ default: qrcodeTerminal }) => qrcodeTerminal.generate(qrcode, { small: true }))
+          .catch(() => undefined)
+          .then(() => {
+            log.info(zh.gateway.scan)
+            log.info(zh.gateway.scanUrl(`https://wechaty.js.org/qrcode/${encodeURIComponent(qrcode)}`))
+          })
       }
     })
     bot.on('login', (user) => {
