@@ -56,10 +56,13 @@ export function maskGroupText(text: string): string {
   return maskDigitRuns(units)
 }
 
+/** ASCII and the CJK Unified Ideographs (U+4E00–U+9FFF) are their own NFKC form: most of any text, folded without a call. */
+const nfkcStable = (c: number) => c < 0x80 || (c >= 0x4e00 && c <= 0x9fff)
+
 function toUnits(text: string): Unit[] {
   const out: Unit[] = []
   for (const ch of text) {
-    const norm = CHINESE_DIGITS[ch] ?? ch.normalize('NFKC')
+    const norm = CHINESE_DIGITS[ch] ?? (nfkcStable(ch.codePointAt(0)!) ? ch : ch.normalize('NFKC'))
     out.push({ raw: ch, norm, locked: false })
   }
   return out
@@ -67,15 +70,16 @@ function toUnits(text: string): Unit[] {
 
 /** The folded text, and for each of its UTF-16 positions the unit it came from. */
 function folded(units: Unit[]): { s: string; at: number[] } {
-  let s = ''
+  const parts: string[] = new Array(units.length)
   const at: number[] = []
-  units.forEach((u, i) => {
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]
     // A locked unit folds to one neutral character, so no pattern runs through it.
     const n = u.locked ? '\u0000' : u.norm
-    s += n
+    parts[i] = n
     for (let k = 0; k < n.length; k++) at.push(i)
-  })
-  return { s, at }
+  }
+  return { s: parts.join(''), at }
 }
 
 function lockMatches(units: Unit[], re: RegExp): void {
@@ -108,7 +112,13 @@ function maskEmail(email: string): string {
   return `${email[0]}***${email.slice(at)}`
 }
 
-const isDigit = (u: Unit) => !u.locked && /^\d+$/.test(u.norm)
+const ALL_DIGITS = /^\d+$/
+const isDigit = (u: Unit) => {
+  if (u.locked) return false
+  const n = u.norm
+  if (n.length === 1) return n >= '0' && n <= '9'
+  return ALL_DIGITS.test(n) // ⑩ folds to 10
+}
 const isSeparator = (u: Unit) => !u.locked && (SEPARATOR.test(u.norm) || INVISIBLE.test(u.raw) || u.norm === '')
 const isX = (u: Unit) => !u.locked && (u.norm === 'X' || u.norm === 'x')
 
