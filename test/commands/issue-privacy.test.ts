@@ -60,3 +60,22 @@ test('a pasted form line that is no intake field is content (masked like it), ne
   const issue = (await h.app.deps.issues.get('HP-2026-0001'))!
   expect(issue.content).toBe('小区门口垃圾堆了一周\n值班代表：钱敏\n身份证：120101195001011234')
 })
+
+test('a home address inside the complaint is cut before its numbers in the group receipt and /待办; the coordinator privately sees it whole', async () => {
+  await h.say('张明华', '/登记 钱叔 13812345678 楼道灯坏了，住在滨江道8号楼3门201', HP)
+  await h.say('张明华', '/登记 周阿姨 灯坏了 我家是成都道120号3单元501', HP)
+  await h.say('刘芳', '/待办', HP)
+  const texts = groupTexts().join('\n')
+  expect(texts).toContain('住在滨江道**')
+  expect(texts).toContain('我家是成都道**')
+  expect(texts).not.toMatch(/8号楼|3门|201|120号|3单元|501/)
+  const full = (await h.say('刘芳', '/查询 HP-2026-0001')).join('\n')
+  expect(full).toContain('滨江道8号楼3门201')
+})
+
+test('a phone with digits missing right after the name is refused, not taken into the complaint', async () => {
+  const reply = (await h.say('张明华', '/登记 王大爷 138123 成都道120号3单元501 灯坏了', HP)).join('\n')
+  expect(reply).toContain('电话号码位数不对')
+  expect(await h.app.deps.issues.get('HP-2026-0001')).toBeUndefined()
+  expect(groupTexts().join('\n')).not.toContain('138123')
+})

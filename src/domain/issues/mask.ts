@@ -5,6 +5,7 @@
  */
 import { findPhones } from './phone.js'
 import { maskGroupText } from '../privacy/mask-group-text.js'
+import { maskHouseNumbers } from '../privacy/mask-house-numbers.js'
 
 /** Two-character surnames (复姓), so that 欧阳修 becomes 欧阳某 and not 欧某. */
 export const COMPOUND_SURNAMES: readonly string[] = [
@@ -70,11 +71,12 @@ export function maskText(s: string): string {
 
 /**
  * A constituent's free text as anyone but a coordinator in private may see it: `maskText` (phones in
- * their usual forms, IDs, cards) and then the group gate's rules (any 7+ digit run in any width or with
- * any separators, e-mails). Shorten only what this returned: mask first, cut after.
+ * their usual forms, IDs, cards), house numbers (`成都道120号3单元501` → `成都道**`), and then the group
+ * gate's rules (any 7+ digit run in any width or with any separators, e-mails). Shorten only what this
+ * returned: mask first, cut after.
  */
 export function maskFreeText(s: string): string {
-  return maskGroupText(maskText(s))
+  return maskGroupText(maskHouseNumbers(maskText(s)))
 }
 
 /** First line of a text, cut to `max` characters (code points). Callers pass text already masked. */

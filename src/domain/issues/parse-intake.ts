@@ -215,6 +215,12 @@ function parseHead(
       pos = skipSep(s, pos + seg.length)
     }
   }
+  // A number right after the name that starts like a mobile but is too short (`王大爷 138123`) is a
+  // phone with digits missing, not the start of the complaint.
+  if (want.wantPhone && !phone) {
+    const seg = segmentAt(s, pos)
+    if (/^1\d{4,8}$/.test(seg)) return err('bad_phone', { value: seg })
+  }
 
   const addressParts: string[] = []
   if (want.wantAddress) {
