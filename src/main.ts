@@ -53,7 +53,8 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
       await (await DataLock.acquire(dataDir)).release()
       await fs.rm(dataDir, { recursive: true, force: true })
     }
-    store = await Store.open(dataDir, { onNotice: (event, fields) => log.warn(`store: ${event}`, fields) })
+    // A compaction is routine (info); a torn tail skipped or a failed compaction is worth a warning.
+    store = await Store.open(dataDir, { onNotice: (event, fields) => (event === 'compacted' ? log.info : log.warn)(`store: ${event}`, fields) })
   } catch (e) {
     if (e instanceof StoreError) {
       process.stderr.write(`${zh.store.refuseStart}\n${e.message}\n`)

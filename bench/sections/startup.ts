@@ -37,7 +37,7 @@ export async function measureStartup(
   const onData = (d: Buffer) => {
     if (loggedInAt === undefined && d.toString().includes('已登录微信')) loggedInAt = performance.now()
     for (const line of d.toString().split('\n')) {
-      const m = /^(\d{4}-\d\d-\d\dT[\d:.]+Z) (?:INFO|WARN) (.+?)(?: \{.*)?$/.exec(line)
+      const m = /^(\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:\d\d)) (?:INFO|WARN) (.+?)(?: \{.*)?$/.exec(line)
       if (m && !(m[2] in milestones) && Object.keys(milestones).length < 20) milestones[m[2]] = Date.parse(m[1]) - spawnWall
     }
   }

@@ -11,6 +11,7 @@
  */
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
+import { beijingStamp } from '../platform/logger.js'
 import type { Config } from '../config/schema.js'
 import type { Logger } from '../platform/logger.js'
 import type { ImportPlan } from '../domain/directory/import-people.js'
@@ -66,7 +67,7 @@ export class DirectoryImports {
     const stray = data.people.filter((p) => p.studioId !== undefined && !studios.has(p.studioId))
     if (stray.length) this.o.log.warn('imported directory names studios the config does not have', { people: stray.map((p) => p.id) })
     this.o.directory.setPeople(data.people)
-    this.o.log.info('directory from import', { source: data.source, importedAt: new Date(data.importedAt).toISOString(), people: data.people.length })
+    this.o.log.info('directory from import', { source: data.source, importedAt: beijingStamp(data.importedAt), people: data.people.length })
     return true
   }
 

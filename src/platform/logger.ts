@@ -19,11 +19,16 @@ export interface Logger {
   once(key: string, fn: () => void): void
 }
 
+/** A log line's time in Beijing time, as the project runs (`2026-12-02T04:48:00.123+08:00`), whatever TZ says. */
+export function beijingStamp(ms: number): string {
+  return new Date(ms + 8 * 3_600_000).toISOString().replace('Z', '+08:00')
+}
+
 export function createLogger(level: Level = 'info', write: (line: string) => void = (l) => process.stderr.write(l + '\n')): Logger {
   const at = (l: Level) => (msg: string, fields?: Record<string, unknown>) => {
     if (order[l] < order[level]) return
     const extra = fields ? ' ' + JSON.stringify(redactForLog(fields)) : ''
-    write(`${new Date().toISOString()} ${l.toUpperCase()} ${redactLogMessage(msg)}${extra}`)
+    write(`${beijingStamp(Date.now())} ${l.toUpperCase()} ${redactLogMessage(msg)}${extra}`)
   }
   const seen = new Set<string>()
   const once = (key: string, fn: () => void) => {

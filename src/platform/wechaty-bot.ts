@@ -335,7 +335,8 @@ export function createWechatyBot(settings: PuppetServiceSettings, log: Logger, n
         log.debug('wechaty error', { error: e })
         return
       }
-      log.warn(`wechaty: ${String((e as { message?: unknown } | null)?.message ?? e).slice(0, 200)}`)
+      // Its first line only: some carry a stack trace in the message itself.
+      log.warn(`wechaty: ${String((e as { message?: unknown } | null)?.message ?? e).split('\n')[0].slice(0, 200)}`)
     })
     bot.on('message', async (m) => {
       try {

@@ -12,6 +12,7 @@
  * - the session has started or passed: nothing is posted, a warning is logged (once per process).
  * Each run also posts any correction still owed (see RosterService.postPendingCorrections).
  */
+import { beijingStamp } from '../platform/logger.js'
 import { eachStudio, type Job } from './job.js'
 import type { Deps } from '../app/deps.js'
 import type { Session, Studio } from '../domain/model.js'
@@ -46,7 +47,7 @@ async function announceStudio(deps: Deps, studio: Studio, now: number): Promise<
     if (now < due) continue
     if (now >= roster.startOf(s)) {
       deps.log.once(`missed:${s.id}`, () =>
-        log.warn('announcement not posted: the session started while the bot was down', { sessionId: s.id, dueAt: new Date(due).toISOString() }),
+        log.warn('announcement not posted: the session started while the bot was down', { sessionId: s.id, dueAt: beijingStamp(due) }),
       )
       continue
     }

@@ -1,4 +1,4 @@
-import { createLogger, memoryLogger, type Level } from '../../src/platform/logger.js'
+import { beijingStamp, createLogger, memoryLogger, type Level } from '../../src/platform/logger.js'
 import { redactForLog } from '../../src/domain/privacy/redact-log.js'
 import { showsDigitsOf } from '../../src/domain/privacy/mask-group-text.js'
 import { Harness } from '../support/harness.js'
@@ -84,4 +84,13 @@ test('memoryLogger records at debug', () => {
   const log = memoryLogger()
   log.debug('x', { text: 'secret' })
   expect(log.lines[0]).toMatch(/DEBUG x \{"text":"\[6 chars withheld\]"\}/)
+})
+
+test('log lines carry Beijing time with its offset, whatever TZ says', () => {
+  const lines: string[] = []
+  const log = createLogger('info', (l) => lines.push(l))
+  log.info('hello')
+  expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+08:00 INFO hello$/)
+  expect(beijingStamp(Date.parse('2026-12-01T20:48:00.000Z'))).toBe('2026-12-02T04:48:00.000+08:00')
+  expect(Date.parse(beijingStamp(1_700_000_000_123))).toBe(1_700_000_000_123)
 })
