@@ -55,6 +55,8 @@ export function periodFrom(words: readonly string[], today: LocalDate, fallback:
   if (words.length === 0) return fallback(today)
   const text = words.join('')
   const r = parsePeriod(text, today)
+  // A period that has not begun has nothing to count: say so instead of a report of zeros.
+  if (r.ok && r.value.from > today) throw refuse('followup.futurePeriod', text)
   if (r.ok) return r.value
   throw refusePeriod(r.code, text, today)
 }

@@ -122,6 +122,16 @@ describe('/统计', () => {
     expect((await h.say('钱敏', '/统计 2017-01至2026-12 全区'))[0]).toContain('受理群众反映问题 3 件')
   })
 
+  test('a period that has not begun is refused, not answered with zeros; one that runs on past today counts up to today', async () => {
+    await story()
+    const refusal = '“2099年”还没有到，没有可统计的记录。可以写本月、今年、上季度，或截至今天的期间。'
+    expect(await one('钱敏', '/统计 2099年 全区')).toBe(refusal)
+    expect(await one('钱敏', '/导出台账 2099年 全区')).toBe(refusal)
+    expect(await one('刘芳', '/履职 2099年')).toBe(refusal)
+    expect(h.transport.sent.some((m) => m.file?.name.endsWith('.xlsx'))).toBe(false)
+    expect((await h.say('钱敏', '/统计 2026-01至2030-12 全区'))[0]).toContain('受理群众反映问题 3 件')
+  })
+
   test('who may not: a coordinator asking for the district or another studio, a representative', async () => {
     await story()
     expect(await one('刘芳', '/统计 全区')).toBe('全区统计只有联络室管理员可以查看。联络员请直接发 /统计 查看本工作室。')

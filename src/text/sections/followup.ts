@@ -98,6 +98,7 @@ export const followup = {
   badPeriod: (text: string) => `看不懂期间“${text}”。可以写：${PERIOD_FORMS}。`,
   impossiblePeriod: (text: string) => `“${text}”不是有效的期间（月份 1–12，季度一至四）。可以写：${PERIOD_FORMS}。`,
   reversedPeriod: (text: string) => `“${text}”的起止顺序反了，请把较早的写在前面，如：2026-01至2026-06。`,
+  futurePeriod: (text: string) => `“${text}”还没有到，没有可统计的记录。可以写本月、今年、上季度，或截至今天的期间。`,
   tooLongPeriod: (text: string, years: number, example: string) =>
     `“${text}”超过了 ${years} 年。统计和台账一次最多 ${years} 年，如最近 ${years} 年：${example}；更早的请分段查询。`,
   districtWords: ['全区', '全区汇总', '全部'],
