@@ -113,7 +113,7 @@ describe('bad input', () => {
     ['working days that are no number', '/转办 HP-2026-0002 区房管局 abc', '工作日数“abc”不对，应为 1 到 30 之间的整数'],
     ['working days in words', '/转办 HP-2026-0002 区房管局 二十', '工作日数“二十”不对'],
     ['a transfer of a transferred issue', '/转办 HP-2026-0001 区教育局', '已转办给 区房管局'],
-    ['an answer without text', '/答复 HP-2026-0001', '请写答复内容'],
+    ['an answer without text', '/答复 HP-2026-0001', '请在编号后面写答复内容。用法：/答复 <编号> <答复内容>'],
     ['a rating before the answer', '/反馈 HP-2026-0001 满意', '还没有答复，不能评价'],
     ['a rating that is not one', '/反馈 HP-2026-0001 很好', '评价只能是：满意、基本满意、不满意'],
     ['archiving before the answer', '/归档 HP-2026-0001', '还没有答复，不能归档'],

@@ -297,6 +297,7 @@ export const issues = {
 
   // ---- refusals ------------------------------------------------------------------------------------
   noId: (usage: string, example: string) => `请写问题编号。用法：${usage}\n例如：${example}`,
+  noAnswerText: (usage: string, example: string) => `请在编号后面写答复内容。用法：${usage}\n例如：${example}`,
   badId: (typed: string) => `“${echoTyped(typed)}”不是问题编号。${idHint}。`,
   notFound: (id: string) => `没有找到问题 ${id}。请核对编号（${idHint}），或发 /我的登记 查看。`,
   otherStudio: (id: string) => `${id} 不是本工作室登记的问题，您不能查看或办理。`,
