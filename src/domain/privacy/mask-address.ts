@@ -6,12 +6,14 @@
  * Phones or ID numbers typed into the address are hidden by the caller's `maskText` as well.
  */
 
+import { CHINESE_NUMERAL, HOUSE_UNIT } from './mask-house-numbers.js'
+
 /**
  * Where the personal part starts: the first digit (ASCII or full-width), a Chinese numeral that counts a
  * house, building, unit, floor or flat (`三号楼`, `五栋`, `二单元`; `七一社区` is a name), or a lettered
  * building (`B座`).
  */
-const NUMBERED = /[0-9０-９]|[一二三四五六七八九十百零〇两]+\s*(?:号|栋|幢|座|楼|单元|层|室|门|户|排|巷|弄)|[A-Za-zＡ-Ｚａ-ｚ]\s*(?:座|栋|幢|号楼|区\d)/u
+const NUMBERED = new RegExp(`[0-9０-９]|${CHINESE_NUMERAL}\\s*${HOUSE_UNIT}|[A-Za-zＡ-Ｚａ-ｚ]\\s*(?:座|栋|幢|号楼)`, 'u')
 
 export function maskAddress(address: string): string {
   const a = address.trim()
