@@ -13,6 +13,11 @@ import { webServerOf } from '../support/web.js'
 import { readAudit } from '../../src/web/audit.js'
 import { esc } from '../../src/web/html.js'
 import { zh } from '../../src/text/zh-CN.js'
+import { createRequire } from 'node:module'
+import jsQR from 'jsqr'
+
+/** pngjs (qrcode's PNG writer) has no types of its own: the one call the test makes. */
+const { PNG } = createRequire(import.meta.url)('pngjs') as { PNG: { sync: { read(b: Buffer): { data: Buffer; width: number; height: number } } } }
 
 const HP = 'hpl'
 let h: Harness
@@ -45,6 +50,9 @@ async function transferred(): Promise<{ id: string; path: string }> {
   const qr = privately.find((m) => m.file)
   expect(qr?.file?.name).toBe(zh.web.chat.qrName(id))
   expect(qr!.file!.data.subarray(1, 4).toString()).toBe('PNG')
+  // …that a phone reads as the link itself (decoded with pngjs and jsqr, the libraries qrcode and file-box bring).
+  const png = PNG.sync.read(qr!.file!.data)
+  expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(url)
   return { id, path: new URL(url).pathname }
 }
 
