@@ -11,7 +11,7 @@
  */
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
-import { beijingStamp } from '../platform/logger.js'
+import { beijingStamp } from '../domain/time/local-date.js'
 import type { Config } from '../config/schema.js'
 import type { Logger } from '../platform/logger.js'
 import type { ImportPlan } from '../domain/directory/import-people.js'

@@ -6,6 +6,7 @@
  * in any width.
  */
 import { redactForLog, redactLogMessage } from '../domain/privacy/redact-log.js'
+import { beijingStamp } from '../domain/time/local-date.js'
 
 export type Level = 'debug' | 'info' | 'warn' | 'error' | 'silent'
 const order: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 }
@@ -17,11 +18,6 @@ export interface Logger {
   error(msg: string, fields?: Record<string, unknown>): void
   /** Runs `fn` the first time `key` is seen by this logger (a line per missed post, not one per minute). */
   once(key: string, fn: () => void): void
-}
-
-/** A log line's time in Beijing time, as the project runs (`2026-12-02T04:48:00.123+08:00`), whatever TZ says. */
-export function beijingStamp(ms: number): string {
-  return new Date(ms + 8 * 3_600_000).toISOString().replace('Z', '+08:00')
 }
 
 export function createLogger(level: Level = 'info', write: (line: string) => void = (l) => process.stderr.write(l + '\n')): Logger {

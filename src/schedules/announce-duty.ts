@@ -12,11 +12,10 @@
  * - the session has started or passed: nothing is posted, a warning is logged (once per process).
  * Each run also posts any correction still owed (see RosterService.postPendingCorrections).
  */
-import { beijingStamp } from '../platform/logger.js'
 import { eachStudio, type Job } from './job.js'
 import type { Deps } from '../app/deps.js'
 import type { Session, Studio } from '../domain/model.js'
-import { addDays, toInstant, toLocalDate, yearOf } from '../domain/time/local-date.js'
+import { addDays, beijingStamp, toInstant, toLocalDate, yearOf } from '../domain/time/local-date.js'
 import { announcementPost } from '../text/posts/roster.js'
 
 /** A post this soon after its due time is on time, not 补发. */

@@ -1,4 +1,5 @@
-import { beijingStamp, createLogger, memoryLogger, type Level } from '../../src/platform/logger.js'
+import { createLogger, memoryLogger, type Level } from '../../src/platform/logger.js'
+import { beijingStamp } from '../../src/domain/time/local-date.js'
 import { redactForLog } from '../../src/domain/privacy/redact-log.js'
 import { showsDigitsOf } from '../../src/domain/privacy/mask-group-text.js'
 import { Harness } from '../support/harness.js'
