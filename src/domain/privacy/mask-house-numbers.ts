@@ -13,9 +13,8 @@ export const CHINESE_NUMERAL = '[一二三四五六七八九十百零〇两]+'
 /** The words that count houses, buildings, units, floors and flats. Shared with maskAddress. */
 export const HOUSE_UNIT = '(?:号楼|号院|号|栋|幢|座|单元|门|室|层|楼|户|排|巷|弄)'
 const NUM = `(?:[0-9０-９]+|${CHINESE_NUMERAL})`
-const UNIT = HOUSE_UNIT
 /** One or more `number + unit`, then maybe a bare flat number (`3单元501`). */
-const CHAIN = new RegExp(`(?<![月0-9０-９*])${NUM}\\s*${UNIT}(?:\\s*${NUM}\\s*${UNIT})*(?:\\s*[0-9０-９]+)?`, 'gu')
+const CHAIN = new RegExp(`(?<![月0-9０-９*])${NUM}\\s*${HOUSE_UNIT}(?:\\s*${NUM}\\s*${HOUSE_UNIT})*(?:\\s*[0-9０-９]+)?`, 'gu')
 /** What makes a chain a home: a floor alone (`一楼`, `2楼`, `3层`: where a service desk is) is not one. */
 const HOME_UNIT = /号|栋|幢|座|单元|门|室|户|排|巷|弄/u
 /** `3-2-501` numbering (building-unit-flat); a date (`2026-12-10`) and an issue id (`HP-2026-0001`) are not. */
