@@ -159,6 +159,7 @@ export async function createApp(o: AppOptions): Promise<App> {
   let received = 0
   const idleWaiters: (() => void)[] = []
   let dueRun: Promise<void> | null = null
+  let dueAgain: Promise<void> | null = null
 
   const app: App = {
     deps,
@@ -179,7 +180,12 @@ export async function createApp(o: AppOptions): Promise<App> {
       }
     },
     runDue() {
-      if (dueRun) return dueRun
+      // A due-check asked for while one runs (the clock moved, a login) runs again after it with the time
+      // of then: the running one fired at an earlier time and would miss what has just become due.
+      if (dueRun) return (dueAgain ??= dueRun.catch(() => undefined).then(() => {
+        dueAgain = null
+        return app.runDue()
+      }))
       dueRun = (async () => {
         const firedAt = o.clock.now()
         for (const job of jobs) {
@@ -234,11 +240,12 @@ export async function createApp(o: AppOptions): Promise<App> {
       for (;;) {
         if (handling > 0) await new Promise<void>((r) => idleWaiters.push(r))
         if (dueRun) await dueRun
+        if (dueAgain) await dueAgain
         await sender.idle()
         // Outbox removals and compactions have landed too, so "idle" means quiet on disk as well.
         await o.store.settle()
         // Messages the send budget holds back wait for another day: they do not keep the app busy.
-        if (handling === 0 && !dueRun && (sender.pending === 0 || sender.waitingForBudget)) return
+        if (handling === 0 && !dueRun && !dueAgain && (sender.pending === 0 || sender.waitingForBudget)) return
       }
     },
   }

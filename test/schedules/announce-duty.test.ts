@@ -214,3 +214,18 @@ test('announceDaysBefore and announceAt are per studio: a week ahead at 08:30', 
   await h.advanceTo('2026-12-03T08:30:00+08:00')
   expect(dec10()).toBe(1)
 })
+
+test('a due-check asked for while one still runs (the demo’s :time right after start-up) runs again with the new time', async () => {
+  h = await Harness.start({ now: '2026-12-06T08:00:00+08:00' })
+  // One due-check is under way at 12-06 08:00 (as the start-up one in `npm start`) when the clock moves on.
+  const first = h.app.runDue()
+  h.clock.set(at('2026-12-07T09:00:00+08:00'))
+  const second = h.app.runDue()
+  await Promise.all([first, second])
+  await h.app.idle()
+  expect(dec10()).toBe(1)
+  // Both asks were served by that one follow-up run, not by one run each.
+  await h.app.runDue()
+  await h.app.idle()
+  expect(dec10()).toBe(1)
+})
