@@ -5,6 +5,8 @@
  *  - merges queued texts to the same chat into one message when a backlog builds, never past the
  *    message-length limit (a longer single text is split at line breaks);
  *  - sends replies to people before scheduled posts, so a backlog of posts never delays a receipt;
+ *  - uploads a file beside the queue: texts to other chats keep going out while a ledger of several MB
+ *    goes over the gateway (its own chat and other files wait for it);
  *  - @mentions contacts by id (the transport resolves ids, never names);
  *  - retries a failed send with growing pauses, and holds everything while the gateway is logged out,
  *    so nothing queued is lost across a reconnect; a message leaves the queue only once sent.
@@ -91,6 +93,8 @@ export class Sender {
   /** Everything still queued is waiting for the send budget (idle() then resolves). */
   private onlyDeferred = false
   private recheck: ReturnType<typeof setTimeout> | undefined
+  /** The file being uploaded beside the queue, and its chat (see startUpload). */
+  private upload: { chat: string; task: Promise<void> } | null = null
   /** Counts for the benchmark and the tests. */
   readonly stats = { requested: 0, sent: 0, merged: 0, retries: 0, failed: 0, sendTimes: [] as number[] }
 
@@ -168,40 +172,76 @@ export class Sender {
   }
 
   private async loop(): Promise<void> {
-    while (this.queue.length) {
+    while (this.queue.length || this.upload) {
       while (!this.transport.isReady()) await this.waitForWake(1000)
       const gap = this.gap()
       const wait = this.lastSentAt + gap - this.timer.now()
       if (wait > 0) await this.timer.sleep(wait)
       const batch = this.takeBatch()
       if (!batch.length) {
+        // Nothing may go before the file being uploaded (its chat, or another file): wait for it.
+        if (this.upload) {
+          await this.upload.task
+          continue
+        }
         this.onlyDeferred = true
         return
       }
-      const texts = batch[0].file ? [] : splitText(batch.map((b) => b.text).join(this.opts.mergeSeparator ?? '\n\n'), this.opts.maxChars)
+      if (batch[0].file) {
+        this.startUpload(batch[0])
+        continue
+      }
+      const texts = splitText(batch.map((b) => b.text).join(this.opts.mergeSeparator ?? '\n\n'), this.opts.maxChars)
       const mentions = [...new Set(batch.flatMap((b) => b.mentions ?? []))]
       try {
-        if (batch[0].file) {
-          await this.withRetry(() => this.transport.sendFile(batch[0].to, batch[0].file!.name, batch[0].file!.data))
-          if (batch[0].text) await this.paced(() => this.transport.sendText(batch[0].to, batch[0].text, mentions))
-        } else {
-          for (let i = 0; i < texts.length; i++) {
-            const t = texts[i]
-            await (i === 0 ? this.withRetry(() => this.transport.sendText(batch[0].to, t, mentions)) : this.paced(() => this.transport.sendText(batch[0].to, t, [])))
-          }
+        for (let i = 0; i < texts.length; i++) {
+          const t = texts[i]
+          await (i === 0 ? this.withRetry(() => this.transport.sendText(batch[0].to, t, mentions)) : this.paced(() => this.transport.sendText(batch[0].to, t, [])))
         }
         this.stats.merged += batch.length - 1
-        this.opts.onSent?.(batch[0].to)
-        const durable = batch.map((b) => b.durableId).filter((x): x is string => !!x)
-        // Called inside a promise, so a callback that throws synchronously is logged like one that rejects
-        // and never turns a message WeChat already took into a reported failure.
-        if (durable.length) await Promise.resolve().then(() => this.opts.onDelivered?.(durable)).catch((e) => this.log.error('outbox update failed', { error: e }))
-        for (const b of batch) b.done()
+        await this.delivered(batch)
       } catch (e) {
         this.stats.failed += batch.length
         for (const b of batch) b.failed(e)
       }
     }
+  }
+
+  /**
+   * A file (a ledger of several MB takes seconds over the gateway) is uploaded beside the queue: texts to
+   * other chats keep going out, paced, so a receipt never waits for someone else's ledger. Its own chat
+   * waits (order within a chat is kept), and so does any other file (one upload at a time). Its caption
+   * goes back to the head of the queue and is sent, paced, as soon as the file is through.
+   */
+  private startUpload(item: Item): void {
+    this.lastSentAt = this.timer.now()
+    const task = (async () => {
+      try {
+        await this.withRetry(() => this.transport.sendFile(item.to, item.file!.name, item.file!.data))
+      } catch (e) {
+        this.stats.failed++
+        item.failed(e)
+        return
+      }
+      if (item.text) this.queue.unshift({ ...item, file: undefined })
+      else await this.delivered([item])
+    })()
+    this.upload = {
+      chat: key(item.to),
+      task: task.finally(() => {
+        this.upload = null
+      }),
+    }
+  }
+
+  /** WeChat took these (one message): count it, report durable ones to the outbox, resolve their sends. */
+  private async delivered(batch: Item[]): Promise<void> {
+    this.opts.onSent?.(batch[0].to)
+    const durable = batch.map((b) => b.durableId).filter((x): x is string => !!x)
+    // Called inside a promise, so a callback that throws synchronously is logged like one that rejects
+    // and never turns a message WeChat already took into a reported failure.
+    if (durable.length) await Promise.resolve().then(() => this.opts.onDelivered?.(durable)).catch((e) => this.log.error('outbox update failed', { error: e }))
+    for (const b of batch) b.done()
   }
 
   private async paced(fn: () => Promise<void>): Promise<void> {
@@ -220,6 +260,9 @@ export class Sender {
   private takeBatch(): Item[] {
     // Replies to people come before scheduled posts (outbox items): a morning of announcements, or the
     // first start of a city's bot, must not leave a /登记 waiting minutes for its receipt.
+    // While a file is uploaded, its chat waits (order within a chat) and so do other files.
+    const upload = this.upload
+    const blocked = (it: Item) => upload !== null && (it.file !== undefined || key(it.to) === upload.chat)
     let pick: number
     if (this.opts.budget) {
       // The most urgent message the budget lets out now (replies first among equals); none: all wait.
@@ -227,6 +270,7 @@ export class Sender {
       pick = -1
       let best = Infinity
       this.queue.forEach((it, i) => {
+        if (blocked(it)) return
         const p = b.priorityOf(it, it.durableId !== undefined) + (it.durableId === undefined ? 0 : 0.5)
         if (p >= best) return
         if (b.allows(it.to, Math.floor(p))) {
@@ -239,8 +283,9 @@ export class Sender {
       })
       if (pick < 0) return []
     } else {
-      const firstReply = this.queue.findIndex((it) => it.durableId === undefined)
-      pick = firstReply >= 0 ? firstReply : 0
+      const firstReply = this.queue.findIndex((it) => it.durableId === undefined && !blocked(it))
+      pick = firstReply >= 0 ? firstReply : this.queue.findIndex((it) => !blocked(it))
+      if (pick < 0) return []
     }
     const [head] = this.queue.splice(pick, 1)
     const batch = [head]

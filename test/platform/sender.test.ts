@@ -388,6 +388,30 @@ describe('files', () => {
     expect(transport.sent[2].file!.data.equals(data)).toBe(true)
   })
 
+  test('a slow upload does not hold other chats: their texts go out meanwhile, paced; its own chat and other files wait', async () => {
+    const { sender, transport, timer, drain } = setup()
+    // Uploading a ledger takes 10 s (virtual) at the gateway.
+    const fast = transport.sendFile.bind(transport)
+    transport.sendFile = async (to, name, data) => {
+      await timer.sleep(10_000)
+      await fast(to, name, data)
+    }
+    sender.post({ to: A, text: '台账已生成', file: { name: '台账.xlsx', data: Buffer.from('xlsx') } })
+    sender.post({ to: A, text: 'A 的下一条' })
+    sender.post({ to: C, text: '', file: { name: '另一个.xlsx', data: Buffer.from('x') } })
+    for (let i = 0; i < 3; i++) sender.post({ to: B, text: `回执${i}` })
+    // B's receipts merge into one message and leave during the upload, not after it.
+    await timer.run(() => transport.sent.some((s) => s.text?.includes('回执2')))
+    expect(timer.t).toBeLessThan(10_000)
+    expect(transport.sent.map((s) => s.text ?? `file:${s.file!.name}`)).toEqual(['回执0\n\n回执1\n\n回执2'])
+    await drain()
+    const order = transport.sent.map((s) => (s.file ? `file:${s.file.name}` : s.text))
+    expect(order).toEqual(['回执0\n\n回执1\n\n回执2', 'file:台账.xlsx', '台账已生成\n\nA 的下一条', 'file:另一个.xlsx'])
+    // Never two sends closer than the minimum gap, counting when each upload began.
+    const starts = transport.attempts.map((s) => (s.file ? s.at - 10_000 : s.at)).sort((a, b) => a - b)
+    for (const g of gaps(starts.map((at) => ({ at })))) expect(g).toBeGreaterThanOrEqual(1000)
+  })
+
   test('a file with a caption: the file, then the caption, paced', async () => {
     const { sender, transport, drain } = setup()
     sender.post({ to: B, text: '十二月值班表', mentions: ['wxid_1'], file: { name: 'a.ics', data: Buffer.from('BEGIN:VCALENDAR') } })
