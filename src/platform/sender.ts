@@ -78,6 +78,11 @@ interface Item extends OutgoingMessage {
   durableId?: string
   /** Told the budget deferred it (once). */
   deferredTold?: boolean
+  /**
+   * The rest of a text too long for one message, after its first part went out: the parts still to send
+   * and the queued items they carry (resolved once the last part is sent). Sent alone, never merged.
+   */
+  rest?: { pieces: string[]; items: Item[] }
   done: () => void
   failed: (e: unknown) => void
 }
@@ -191,18 +196,24 @@ export class Sender {
         this.startUpload(batch[0])
         continue
       }
-      const texts = splitText(batch.map((b) => b.text).join(this.opts.mergeSeparator ?? '\n\n'), this.opts.maxChars)
-      const mentions = [...new Set(batch.flatMap((b) => b.mentions ?? []))]
+      const head = batch[0]
+      const items = head.rest ? head.rest.items : batch
+      const pieces = head.rest ? head.rest.pieces : splitText(batch.map((b) => b.text).join(this.opts.mergeSeparator ?? '\n\n'), this.opts.maxChars)
+      // The @mentions go with the first part only.
+      const mentions = head.rest ? [] : [...new Set(batch.flatMap((b) => b.mentions ?? []))]
       try {
-        for (let i = 0; i < texts.length; i++) {
-          const t = texts[i]
-          await (i === 0 ? this.withRetry(() => this.transport.sendText(batch[0].to, t, mentions)) : this.paced(() => this.transport.sendText(batch[0].to, t, [])))
+        await this.withRetry(() => this.transport.sendText(head.to, pieces[0], mentions))
+        if (pieces.length > 1) {
+          // The other parts go back to the head of the queue, one per turn: a reply to someone may go
+          // between two parts of the liaison office's long summary instead of waiting for all of them.
+          this.queue.unshift({ ...items[0], deferredTold: false, rest: { pieces: pieces.slice(1), items } })
+          continue
         }
-        this.stats.merged += batch.length - 1
-        await this.delivered(batch)
+        this.stats.merged += items.length - 1
+        await this.delivered(items)
       } catch (e) {
-        this.stats.failed += batch.length
-        for (const b of batch) b.failed(e)
+        this.stats.failed += items.length
+        for (const b of items) b.failed(e)
       }
     }
   }
@@ -244,12 +255,6 @@ export class Sender {
     for (const b of batch) b.done()
   }
 
-  private async paced(fn: () => Promise<void>): Promise<void> {
-    const wait = this.lastSentAt + this.gap() - this.timer.now()
-    if (wait > 0) await this.timer.sleep(wait)
-    await this.withRetry(fn)
-  }
-
   private gap(): number {
     const [min, max] = this.opts.gapMs
     const r = this.opts.random ? this.opts.random() : Math.random()
@@ -262,7 +267,9 @@ export class Sender {
     // first start of a city's bot, must not leave a /登记 waiting minutes for its receipt.
     // While a file is uploaded, its chat waits (order within a chat) and so do other files.
     const upload = this.upload
-    const blocked = (it: Item) => upload !== null && (it.file !== undefined || key(it.to) === upload.chat)
+    // A file also waits for the parts still to send of a long text to its chat.
+    const continued = new Set(this.queue.filter((it) => it.rest).map((it) => key(it.to)))
+    const blocked = (it: Item) => (upload !== null && (it.file !== undefined || key(it.to) === upload.chat)) || (it.file !== undefined && continued.has(key(it.to)))
     let pick: number
     if (this.opts.budget) {
       // The most urgent message the budget lets out now (replies first among equals); none: all wait.
@@ -289,7 +296,7 @@ export class Sender {
     }
     const [head] = this.queue.splice(pick, 1)
     const batch = [head]
-    if (head.file || head.text.length >= this.opts.maxChars) return batch
+    if (head.file || head.rest || head.text.length >= this.opts.maxChars) return batch
     let length = head.text.length
     const sep = (this.opts.mergeSeparator ?? '\n\n').length
     const b = this.opts.budget
@@ -298,7 +305,7 @@ export class Sender {
     for (let i = 0; i < this.queue.length; ) {
       const it = this.queue[i]
       const sameChat = key(it.to) === key(head.to) && sameKind(it)
-      if (sameChat && !it.file && length + sep + it.text.length <= this.opts.maxChars) {
+      if (sameChat && !it.file && !it.rest && length + sep + it.text.length <= this.opts.maxChars) {
         batch.push(it)
         length += sep + it.text.length
         this.queue.splice(i, 1)

@@ -208,6 +208,27 @@ describe('merging a backlog', () => {
   })
 })
 
+describe('long posts in parts', () => {
+  test('a reply goes between two parts of a long scheduled post; its chat’s file waits for the last part; the post resolves after it', async () => {
+    const { sender, transport, timer, drain } = setup({ maxChars: 30 })
+    const lines = Array.from({ length: 10 }, (_, i) => `第${i}行：各工作室待办与超期`) // 12 characters each
+    let posted = false
+    const durable = sender.send({ to: A, text: lines.join('\n') }, 'outbox-1').then(() => (posted = true))
+    sender.post({ to: A, text: '', file: { name: '周报.xlsx', data: Buffer.from('x') } })
+    // The first part is out; then someone registers in another group.
+    await timer.run(() => transport.sent.length === 1)
+    sender.post({ to: B, text: '回执' })
+    await drain()
+    await durable
+    const order = transport.sent.map((s) => (s.file ? 'file' : s.text === '回执' ? '回执' : 'part'))
+    expect(order.indexOf('回执')).toBe(1)
+    expect(order.at(-1)).toBe('file')
+    expect(transport.sent.filter((s) => s.to === A && !s.file).flatMap((s) => s.text!.split('\n'))).toEqual(lines)
+    expect(posted).toBe(true)
+    for (const g of gaps(transport.sent)) expect(g).toBeGreaterThanOrEqual(1000)
+  })
+})
+
 describe('splitText', () => {
   test.each<[string, string, number, string[]]>([
     ['fits', '一二三', 3, ['一二三']],
