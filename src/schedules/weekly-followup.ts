@@ -30,7 +30,7 @@ import { summariseOpen } from '../domain/stats/open-issues.js'
 import { computeFigures, worstFirst } from '../domain/stats/figures.js'
 import { contactsOf } from '../text/posts/roster.js'
 import { openGaps } from '../app/open-gaps.js'
-import { districtText, weeklyText, type DistrictRow } from '../text/posts/followup.js'
+import { districtTexts, weeklyText, type DistrictRow } from '../text/posts/followup.js'
 import { collectLedger, storeSource } from '../export/ledger-source.js'
 import type { OutgoingMessage } from '../messages/message.js'
 import { GRACE_MS } from './announce-duty.js'
@@ -124,7 +124,7 @@ async function postDistrict(deps: Deps, week: LocalDate, today: LocalDate, late:
   })
   const known = new Set(studios.map((s) => s.id))
   const escalated = summariseOpen(allOpen.filter((i) => known.has(i.studioId)), today, days, limit).escalated
-  const text = districtText({
+  const texts = districtTexts({
     district: config.district.name,
     weekFrom: week,
     weekTo: addDays(week, 6),
@@ -133,9 +133,10 @@ async function postDistrict(deps: Deps, week: LocalDate, today: LocalDate, late:
     escalated,
     limit,
     studioName: (id) => directory.studio(id)?.name ?? id,
+    maxChars: config.bot.maxMessageChars - zh.common.resend.length,
   })
-  const body = late ? zh.common.resend + text : text
-  if (await deps.outbox.post(districtMarker(week), targets.map((to) => ({ to, text: body })), now)) {
+  const bodies = texts.map((text, i) => (late && i === 0 ? zh.common.resend + text : text))
+  if (await deps.outbox.post(districtMarker(week), targets.flatMap((to) => bodies.map((text) => ({ to, text }))), now)) {
     log.info('weekly district summary posted', { week, escalated: escalated.length, late })
   }
 }

@@ -215,7 +215,7 @@ describe('the district summary and escalation (督办)', () => {
     await h.say('孙伟', '/登记 钱大哥 七一路7号 路灯不亮', 'qyl')
     // Both registered on 11-02: due for transfer by 11-09; never transferred.
     await h.advanceTo('2026-11-16T09:00:00+08:00')
-    const lines = liaisonPosts()[0].split('\n').filter((l) => l.includes('：待办'))
+    const lines = liaisonPosts()[0].split('\n').filter((l) => l.startsWith('· ') && l.includes('：待办'))
     expect(lines[0].startsWith('· 七一社区工作室：待办 2，超期 2，督办 0')).toBe(true)
     expect(lines[1].startsWith('· 和平里工作室：待办 1，超期 1，督办 0')).toBe(true)
   })

@@ -115,25 +115,47 @@ export interface DistrictRow {
   satisfaction: Rate
 }
 
-/** Escalated issues, one masked line each (they may go to a group), at most 30, the rest counted. */
-function escalatedLines(escalated: readonly LateIssue[], studioName: (id: string) => string): string[] {
+/** Escalated issues, one masked line each (they may go to a group), at most `max` (30), the rest counted. */
+function escalatedLines(escalated: readonly LateIssue[], studioName: (id: string) => string, max = OVERDUE_LINES * 3): string[] {
   const d = t.district
-  const shown = escalated.slice(0, OVERDUE_LINES * 3)
+  const shown = escalated.slice(0, max)
   return [
     ...shown.map((x) => d.escalatedLine(x.issue.id, studioName(x.issue.studioId), maskName(x.issue.constituent.name), brief(maskFreeText(x.issue.content)), whereText(x.issue, x.due), x.days)),
     ...(escalated.length > shown.length ? [d.more(escalated.length - shown.length)] : []),
   ]
 }
 
-/** The district summary for the liaison office (masked: it may go to a group). Rows come worst first. */
-export function districtText(o: { district: string; weekFrom: string; weekTo: string; year: number; rows: DistrictRow[]; escalated: LateIssue[]; limit: number; studioName: (id: string) => string }): string {
+/**
+ * The district summary for the liaison office (masked: it may go to a group), in at most two messages of
+ * `maxChars` each (the sender's limit, so none is split). Rows come worst first. Every studio's line when
+ * they all fit in one message (a small district); otherwise the district's totals and the studios that
+ * have something to chase (overdue or escalated), as many as fit, the others counted and the full table
+ * left to the ledger. Then the escalated issues (通报), as many as fit, the rest counted.
+ */
+export function districtTexts(o: { district: string; weekFrom: string; weekTo: string; year: number; rows: DistrictRow[]; escalated: LateIssue[]; limit: number; studioName: (id: string) => string; maxChars: number }): string[] {
   const d = t.district
-  return [
-    d.header(o.district, t.weekRange(dateShort(o.weekFrom), dateShort(o.weekTo))),
-    d.studiosHeader,
-    ...o.rows.map((r) => d.studioLine(r.name, r.open, r.overdue, r.escalated, o.year, r.received, r.closure, r.satisfaction)),
-    ...(o.escalated.length ? [d.escalatedHeader(o.escalated.length, o.limit), ...escalatedLines(o.escalated, o.studioName)] : [d.none(o.limit)]),
-  ].join('\n')
+  const line = (r: DistrictRow) => d.studioLine(r.name, r.open, r.overdue, r.escalated, o.year, r.received, r.closure, r.satisfaction)
+  const add = (a: Rate, b: Rate): Rate => ({ num: a.num + b.num, den: a.den + b.den })
+  const zero: Rate = { num: 0, den: 0 }
+  const sum = o.rows.reduce(
+    (a, r) => ({ open: a.open + r.open, overdue: a.overdue + r.overdue, escalated: a.escalated + r.escalated, received: a.received + r.received, closure: add(a.closure, r.closure), satisfaction: add(a.satisfaction, r.satisfaction) }),
+    { open: 0, overdue: 0, escalated: 0, received: 0, closure: zero, satisfaction: zero },
+  )
+  const head = [d.header(o.district, t.weekRange(dateShort(o.weekFrom), dateShort(o.weekTo))), d.totals(o.rows.length, sum.open, sum.overdue, sum.escalated, o.year, sum.received, sum.closure, sum.satisfaction)]
+  let first = [...head, d.studiosHeader, ...o.rows.map(line)].join('\n')
+  if (first.length > o.maxChars) {
+    const behind = o.rows.filter((r) => r.overdue > 0 || r.escalated > 0)
+    const lines = behind.map(line)
+    let n = lines.length
+    const text = () =>
+      [...head, d.behindHeader(behind.length), ...lines.slice(0, n), ...(behind.length > n ? [d.moreStudios(behind.length - n)] : []), d.restFine(o.rows.length - behind.length, t.ledgerCommand(`${o.year}年`))].join('\n')
+    while ((first = text()).length > o.maxChars && n > 0) n--
+  }
+  let max = OVERDUE_LINES * 3
+  const second = () => (o.escalated.length ? [d.escalatedHeader(o.escalated.length, o.limit), ...escalatedLines(o.escalated, o.studioName, max)] : [d.none(o.limit)]).join('\n')
+  let esc = second()
+  while (esc.length > o.maxChars && max > 0) esc = (max--, second())
+  return first.length + 1 + esc.length <= o.maxChars ? [`${first}\n${esc}`] : [first, esc]
 }
 
 /** One issue whose due date is near, for a coordinator's daily reminder. */

@@ -278,7 +278,12 @@ export const followup = {
   // ---- the district summary (liaison office) -----------------------------------------------------------
   district: {
     header: (district: string, week: string) => `【督办·全区每周汇总】${district} · ${week}`,
+    totals: (studios: number, open: number, overdue: number, escalated: number, year: number, received: number, closure: RateLike, satisfaction: RateLike) =>
+      `全区 ${studios} 个工作室：待办 ${open}，超期 ${overdue}，督办 ${escalated}；${year}年受理 ${received} 件，结案率 ${rate(closure)}，满意率 ${rate(satisfaction)}`,
     studiosHeader: '各工作室（超期最多的在前）：',
+    behindHeader: (n: number) => `有超期的工作室 ${n} 个（超期最多的在前）：`,
+    moreStudios: (n: number) => `……另有 ${n} 个有超期的工作室。`,
+    restFine: (n: number, ledger: string) => `${n ? `其余 ${n} 个工作室没有超期问题。` : ''}每个工作室的完整数字见台账的“统计”表：管理员私聊发送 ${ledger}。`,
     studioLine: (name: string, open: number, overdue: number, escalated: number, year: number, received: number, closure: RateLike, satisfaction: RateLike) =>
       `· ${name}：待办 ${open}，超期 ${overdue}，督办 ${escalated}；${year}年受理 ${received} 件，结案率 ${rate(closure)}，满意率 ${rate(satisfaction)}`,
     escalatedHeader: (n: number, limit: number) => `【通报】督办问题（超期超过 ${limit} 个工作日，已报联络室督办）${n} 件：`,
