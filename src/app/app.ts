@@ -160,6 +160,7 @@ export async function createApp(o: AppOptions): Promise<App> {
   const idleWaiters: (() => void)[] = []
   let dueRun: Promise<void> | null = null
   let dueAgain: Promise<void> | null = null
+  let dueFiredAt = 0
 
   const app: App = {
     deps,
@@ -180,14 +181,19 @@ export async function createApp(o: AppOptions): Promise<App> {
       }
     },
     runDue() {
-      // A due-check asked for while one runs (the clock moved, a login) runs again after it with the time
-      // of then: the running one fired at an earlier time and would miss what has just become due.
-      if (dueRun) return (dueAgain ??= dueRun.catch(() => undefined).then(() => {
-        dueAgain = null
-        return app.runDue()
-      }))
+      // A due-check asked for while one runs, in a later minute (the demo's :time, a login a minute on),
+      // runs again after it with the time of then: the running one fired earlier and would miss what has
+      // become due since. In the same minute (start-up and the login at once) the running one serves: the
+      // jobs' times are whole minutes.
+      if (dueRun) {
+        if (Math.floor(o.clock.now() / 60_000) <= Math.floor(dueFiredAt / 60_000)) return dueRun
+        return (dueAgain ??= dueRun.catch(() => undefined).then(() => {
+          dueAgain = null
+          return app.runDue()
+        }))
+      }
+      const firedAt = (dueFiredAt = o.clock.now())
       dueRun = (async () => {
-        const firedAt = o.clock.now()
         for (const job of jobs) {
           // Messages that came in meanwhile are handled between two jobs, not after all of them.
           await new Promise<void>((r) => setImmediate(r))

@@ -100,8 +100,12 @@ function writeCache(cacheDir: string, sha256: string, raw: unknown): void {
   }
 }
 
-/** Reads and validates the configuration; with `cacheDir`, a file unchanged since the last start is not parsed again. */
-export function loadConfig(file: string, o: { cacheDir?: string } = {}): Config {
+/**
+ * Reads and validates the configuration; with `cacheDir`, a file unchanged since the last start is not
+ * parsed again. `readOnly` (the command-line tools, which may run beside the bot): the cache is used but
+ * never written.
+ */
+export function loadConfig(file: string, o: { cacheDir?: string; readOnly?: boolean } = {}): Config {
   let text: string
   try {
     text = readFileSync(file, 'utf8')
@@ -117,5 +121,5 @@ export function loadConfig(file: string, o: { cacheDir?: string } = {}): Config 
     if (parsed.success) return parsed.data
   }
   // Not cached, or the schema changed since: parse the file (errors name their lines) and remember it.
-  return parseConfigText(text, file, (raw) => writeCache(cacheDir, sha256, raw))
+  return parseConfigText(text, file, o.readOnly ? undefined : (raw) => writeCache(cacheDir, sha256, raw))
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { ConfigError, formatPath, loadConfig, parseConfigText } from '../../src/config/load-config.js'
+import { cliConfig } from '../../src/cli/cli-common.js'
 
 const DEMO = path.resolve('config/demo.yaml')
 const demoText = readFileSync(DEMO, 'utf8')
@@ -212,6 +213,19 @@ describe('the parsed-config cache (loadConfig with cacheDir)', () => {
       writeFileSync(cacheFile, JSON.stringify(cache))
       expect(loadConfig(file, { cacheDir: path.join(dir, 'cache') }).district.name).toBe('缓存区')
       expect(loadConfig(file).district.name).toBe('和平区')
+    }))
+
+  test('the command-line tools read the bot’s cache in the data folder and never write one', () =>
+    withDir((dir, file, cacheFile) => {
+      writeFileSync(file, demoText)
+      const env = { LXQ_CONFIG: file, LXQ_DATA: dir }
+      expect(cliConfig(env)!.district.name).toBe('和平区')
+      expect(() => readFileSync(cacheFile)).toThrow()
+      loadConfig(file, { cacheDir: path.join(dir, 'cache') })
+      const cache = readCache(cacheFile)
+      cache.raw.district.name = '缓存区'
+      writeFileSync(cacheFile, JSON.stringify(cache))
+      expect(cliConfig(env)!.district.name).toBe('缓存区')
     }))
 
   test('a changed file is parsed again and cached anew; a damaged or foreign cache is ignored', () =>

@@ -229,3 +229,13 @@ test('a due-check asked for while one still runs (the demo’s :time right after
   await h.app.idle()
   expect(dec10()).toBe(1)
 })
+
+test('in the same minute the running due-check serves a second ask (start-up and the login at once): no second run', async () => {
+  h = await Harness.start({ now: '2026-12-06T08:00:00+08:00' })
+  const first = h.app.runDue()
+  h.clock.set(at('2026-12-06T08:00:40+08:00'))
+  expect(h.app.runDue()).toBe(first)
+  h.clock.set(at('2026-12-06T08:01:00+08:00'))
+  expect(h.app.runDue()).not.toBe(first)
+  await h.app.idle()
+})
