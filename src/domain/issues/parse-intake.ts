@@ -80,6 +80,8 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u20
 
 /** Characters that occur in complaints but hardly ever in a name or an address. */
 const NOT_A_NAME = /[了的坏漏没吗呢啊吧么不请]/
+/** Words typed before an address (`反映家住…`, `住在…`, `家在…`), left out of it. */
+const ADDRESS_LEAD_IN = /^(?:反映|反应|说)?(?:家住在?|住在|家在|现住|居住在|住址在?|地址在?)/
 const ADDRESS_DIGITS = /\d+(?:号楼|号院|栋|幢|单元|室|号|楼|层)/
 const ADDRESS_SUFFIX = /(?:号楼|号院|小区|社区|街道|花园|家园|公寓|大厦|新村|胡同|大街|单元|栋|幢|室|号|村|里|巷|街|路|苑|弄)[\d-]*$/
 
@@ -228,8 +230,16 @@ function parseHead(
       const seg = segmentAt(s, pos)
       const after = skipSep(s, pos + seg.length)
       const continues = addressParts.length > 0 && /^\d[\d-]{2,}$/.test(seg)
+      // `住在 和平里3号楼`: the lead-in word on its own, then the address.
+      const leadAlone = addressParts.length === 0 && seg !== '' && ADDRESS_LEAD_IN.exec(seg)?.[0] === seg
+      if (leadAlone && looksLikeAddress(segmentAt(s, after)) && skipSep(s, after + segmentAt(s, after).length) < s.length) {
+        pos = after
+        continue
+      }
       if (seg === '' || after >= s.length || !(looksLikeAddress(seg) || continues)) break
-      addressParts.push(seg)
+      // `反映家住营口道3号楼…`: the words before the place are not part of the address.
+      const lead = addressParts.length === 0 ? ADDRESS_LEAD_IN.exec(seg) : null
+      addressParts.push(lead && looksLikeAddress(seg.slice(lead[0].length)) ? seg.slice(lead[0].length) : seg)
       pos = after
     }
   }
