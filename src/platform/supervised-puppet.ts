@@ -16,6 +16,13 @@
  *   closed, without waiting, on logout (client/payload-store.js). A reconnect logs out and in again at
  *   once; opening the same LevelDB before its close finished fails with "lock … already held by process"
  *   (seen in a stop/start loop here: the process died of it). Start now waits for the previous close.
+ * - **A reconnect does not add listeners.** wechaty-puppet's WatchdogAgent adds a `reset` listener to its
+ *   watchdog and a `heartbeat` listener to the puppet on every start, and its stop means to remove them
+ *   but passes new functions to off(), so nothing is removed (agents/watchdog-agent.js): each reconnect
+ *   of a supervised bot left one more of each (Node's MaxListenersExceededWarning after ten, and a
+ *   watchdog reset then reset the puppet once per reconnect so far). The agent's start runs once here;
+ *   the listeners it added stay valid across restarts (they hold the same watchdog and puppet), and its
+ *   stop still puts the watchdog to sleep.
  * - **A logout the gateway reports is not sent back to it.** On a LOGOUT event the stock client calls
  *   its own logout(), which also sends the gateway a Logout call. When the account logs in again before
  *   that call arrives (a gateway that logs back in by itself, or the mock gateway in a test), the echo
@@ -42,6 +49,16 @@ export class SupervisedPuppetService extends PuppetService {
         onEvent.call(this, event)
       } finally {
         this.inGatewayEvent = false
+      }
+    }
+    const agent = (this as unknown as { __watchdog?: { start: () => void } }).__watchdog
+    if (agent) {
+      const startAgent = agent.start.bind(agent)
+      let started = false
+      agent.start = () => {
+        if (started) return
+        started = true
+        startAgent()
       }
     }
     const store = this._payloadStore

@@ -64,6 +64,10 @@ test('gateway up 10 s after the bot, then restarted twice; a graceful stop leave
     gateway.say('x-guest', '/我是谁')
     await waitFor(() => answersTo('x-guest').length >= 1, 10_000)
 
+    // What the puppet's watchdog agent listens with, after the first connection (more would be a leak).
+    const puppet = wb.bot.puppet as unknown as NodeJS.EventEmitter & { __watchdog: { watchdog: NodeJS.EventEmitter } }
+    const listeners = () => ({ reset: puppet.__watchdog.watchdog.listenerCount('reset'), heartbeat: puppet.listenerCount('heartbeat') })
+    const connected = listeners()
     for (let round = 1; round <= 2; round++) {
       const before = answersTo('x-guest').length
       await gateway.stop()
@@ -76,6 +80,8 @@ test('gateway up 10 s after the bot, then restarted twice; a graceful stop leave
     }
     await app.idle()
     await sleep(500)
+    // Every reconnect started the puppet again (and the attempts while the gateway was down): no listener added.
+    expect(listeners()).toEqual(connected)
     // Every post and answer exactly once.
     const posts = seen.filter((m) => m.fromBot && m.text?.includes('queued post')).map((m) => m.text)
     expect(posts.sort()).toEqual(['queued post one', 'queued post two'])
