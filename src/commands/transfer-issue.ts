@@ -6,6 +6,7 @@ import { fmtDate } from '../text/posts/issues.js'
 import { refuse } from '../text/refusals.js'
 import { issueWorkOrderLink } from '../app/work-orders.js'
 import { qrPng } from '../app/qr.js'
+import { yearOf } from '../domain/time/local-date.js'
 import type { ReplyMessage } from '../messages/message.js'
 
 /**
@@ -39,7 +40,10 @@ export const transferIssue = defineCommand({
     const department = resolveDepartment(deps, typed)
     const workingDays = days ?? Math.min(deps.config.issues.deadlineWorkingDays, MAX_ANSWER_WORKING_DAYS)
     const next = await step(deps, ctx, issue, { type: 'transfer', department, workingDays })
-    const text = t.transferred(next.id, department, workingDays, fmtDate(next.deadline!, ctx.today))
+    // A deadline in a year without the State Council's notice is counted on the provisional calendar: say so.
+    const year = yearOf(next.deadline!)
+    const provisional = deps.calendars.of(next.studioId).sourceOf(year) === 'provisional'
+    const text = t.transferred(next.id, department, workingDays, fmtDate(next.deadline!, ctx.today)) + (provisional ? `\n${t.provisionalDeadline(year)}` : '')
     const reply = department === typed ? text : `${text}\n${t.departmentResolved(typed, department)}`
     if (!deps.config.web.enabled) return reply
     const link = await issueWorkOrderLink(deps, next)

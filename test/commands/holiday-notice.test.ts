@@ -286,3 +286,26 @@ describe('start-up: a loaded year that chinese-days covers too', () => {
     expect(h.transport.sent.filter((m) => m.text.includes('【核对】'))).toHaveLength(1)
   })
 })
+
+describe('/转办 with a deadline in a provisional year', () => {
+  test('the reply says the deadline is counted on the provisional calendar; within a year that has its notice, nothing is said', async () => {
+    h = await Harness.start({ now: '2026-12-07T10:00:00+08:00' })
+    await h.say('张明华', '/登记 王大爷 13812345678 和平里3号楼 楼道灯坏了半个月', 'hpl')
+    await h.say('张明华', '/登记 李阿姨 13812345679 幸福小区 门口垃圾没人清', 'hpl')
+    const note = '2027年国务院放假安排还没有载入，期限按临时日历推算'
+    // 30 working days from 12-07 end in January 2027; 5 end in 2026 (chinese-days knows 2026).
+    const [late] = await h.say('刘芳', '/转办 HP-2026-0001 区房管局 30')
+    expect(late).toContain('请于 2027年1月')
+    expect(late).toContain(note)
+    const [soon] = await h.say('刘芳', '/转办 HP-2026-0002 区房管局 5')
+    expect(soon).toContain('请于 12月14日')
+    expect(soon).not.toContain('临时日历')
+    // Once the notice is loaded, a deadline in 2027 is counted on it and the note goes.
+    await h.say(ADMIN, '/放假安排 ' + NOTICE)
+    await h.say(ADMIN, '/确认放假安排')
+    await h.say('张明华', '/登记 赵大姐 13812345670 和平里5号楼 暖气不热', 'hpl')
+    const [after] = await h.say('刘芳', '/转办 HP-2026-0003 区房管局 30')
+    expect(after).toContain('请于 2027年')
+    expect(after).not.toContain('临时日历')
+  })
+})

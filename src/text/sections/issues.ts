@@ -194,6 +194,7 @@ export const issues = {
       .join('\n'),
   transferred: (id: string, department: string, days: number, deadline: string) =>
     `${id} 已转办 ${department}，办理期限 ${days} 个工作日，请于 ${deadline}前答复。\n答复后请发：/答复 ${id} <答复内容>`,
+  provisionalDeadline: (year: number) => `（${year}年国务院放假安排还没有载入，期限按临时日历推算；载入后按新日历重算。）`,
   departmentResolved: (typed: string, full: string) => `（“${typed}”按“${full}”处理）`,
   answered: (id: string, round: number) =>
     `已记录 ${id} 的答复${round > 1 ? `（第 ${round} 次办理）` : ''}。请回访群众后发：/反馈 ${id} 满意|基本满意|不满意`,
