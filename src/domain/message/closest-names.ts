@@ -7,9 +7,18 @@ export function closestNames(name: string, names: readonly string[], max = 3): s
     .map((n) => ({ n, d: distance(name, n) }))
     // Within the edit budget, but not a total rewrite: any one-character input is one substitution
     // away from a one-character alias such as `?`, which has nothing in common with it.
-    .filter(({ n, d }) => (d <= Math.max(1, Math.floor(n.length / 2)) && d < Math.max([...name].length, [...n].length)) || [...name].some((ch) => /\p{Script=Han}/u.test(ch) && n.includes(ch)))
+    .filter(({ n, d }) => (d <= Math.max(1, Math.floor(n.length / 2)) && d < Math.max([...name].length, [...n].length)) || sharesEnough(name, n))
     .sort((a, b) => a.d - b.d || a.n.localeCompare(b.n))
   return scored.slice(0, max).map((x) => x.n)
+}
+
+/**
+ * Chinese characters in common with the name, at least half of the shorter one (`请个假` and 请假 share
+ * both of 请假's; `乱码命令` and 绑定码 share only 码 of three: not similar).
+ */
+function sharesEnough(typed: string, name: string): boolean {
+  const shared = new Set([...typed].filter((ch) => /\p{Script=Han}/u.test(ch) && name.includes(ch))).size
+  return shared > 0 && shared >= Math.ceil(Math.min([...typed].length, [...name].length) / 2)
 }
 
 function distance(a: string, b: string): number {

@@ -155,6 +155,8 @@ describe('closestNames', () => {
     ['glued args share characters with the right name', '值班表格', ['值班表', '值班']],
     ['nothing similar', 'xyz', []],
     ['nothing similar, Chinese', '天气', []],
+    ['one character in common with a longer name is not enough', '乱码命令', []],
+    ['half of the shorter name in common is', '值日表', ['值班表', '值班']],
   ])('%s', (_label, name, expected) => {
     expect(closestNames(name, NAMES)).toEqual(expected)
   })
