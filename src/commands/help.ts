@@ -18,6 +18,21 @@ function whoText(ctx: CommandContext): string {
   return r.length ? zh.common.roleList(r.map((x) => zh.common.roles[x])) : zh.help.guest
 }
 
+/** Consecutive pieces joined by line breaks into as few texts of at most `max` characters as they fit. */
+export function packLines(pieces: readonly string[], max: number): string[] {
+  const out: string[] = []
+  let cur = ''
+  for (const p of pieces) {
+    if (cur && cur.length + 1 + p.length > max) {
+      out.push(cur)
+      cur = ''
+    }
+    cur = cur ? `${cur}\n${p}` : p
+  }
+  if (cur) out.push(cur)
+  return out
+}
+
 export const help = defineCommand({
   name: '帮助',
   aliases: ['help', '菜单', '?'],
@@ -32,6 +47,8 @@ export const help = defineCommand({
       return zh.help.one(c.help.usage, c.help.summary, c.help.example, c.help.details, rolesText(c), c.aliases ?? [])
     }
     const usable = ctx.commands.filter((c) => mayUse(c, ctx.asker.roles))
-    return [zh.help.header(whoText(ctx)), ...usable.map((c) => zh.help.line(c.help.usage, c.help.summary, c.help.example)), zh.help.footer].join('\n')
+    // A coordinator's list is longer than one message: cut between two commands, never inside one.
+    const pieces = [zh.help.header(whoText(ctx)), ...usable.map((c) => zh.help.line(c.help.usage, c.help.summary, c.help.example)), zh.help.footer]
+    return packLines(pieces, deps.config.bot.maxMessageChars).map((text) => ({ text }))
   },
 })
