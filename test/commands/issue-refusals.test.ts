@@ -112,6 +112,7 @@ describe('bad input', () => {
     ['too many working days', '/转办 HP-2026-0002 区房管局 45', '应为 1 到 30 之间'],
     ['working days that are no number', '/转办 HP-2026-0002 区房管局 abc', '工作日数“abc”不对，应为 1 到 30 之间的整数'],
     ['working days in words', '/转办 HP-2026-0002 区房管局 二十', '工作日数“二十”不对'],
+    ['words after the working days', '/转办 HP-2026-0002 城管 10 多余 参数', '格式不对。用法：/转办'],
     ['a transfer of a transferred issue', '/转办 HP-2026-0001 区教育局', '已转办给 区房管局'],
     ['an answer without text', '/答复 HP-2026-0001', '请在编号后面写答复内容。用法：/答复 <编号> <答复内容>'],
     ['a rating before the answer', '/反馈 HP-2026-0001 满意', '还没有答复，不能评价'],
