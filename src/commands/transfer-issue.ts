@@ -25,6 +25,8 @@ export const transferIssue = defineCommand({
     const help = t.cmd.transfer
     const parts = args.rest.split(/[\s,，、;；]+/u).filter(Boolean)
     if (parts.length === 0) throw refuse('common.badArgs', '转办', help.usage, help.example)
+    // `区房管局 10 个工作日`: the number and its unit written apart are one count of days.
+    if (parts.length > 2 && /^\d+$/u.test(parts[parts.length - 2]) && t.words.dayUnits.includes(parts[parts.length - 1])) parts.splice(-2, 2, parts.slice(-2).join(''))
     // `区房管局 10 多余 参数`: the days are not last, so words follow them — ask again rather than glue
     // the words into the department and drop the days.
     if (parts.slice(1, -1).some((p) => parseWorkingDays(p) !== undefined)) throw refuse('common.badArgs', '转办', help.usage, help.example)

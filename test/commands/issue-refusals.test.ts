@@ -113,6 +113,7 @@ describe('bad input', () => {
     ['working days that are no number', '/转办 HP-2026-0002 区房管局 abc', '工作日数“abc”不对，应为 1 到 30 之间的整数'],
     ['working days in words', '/转办 HP-2026-0002 区房管局 二十', '工作日数“二十”不对'],
     ['words after the working days', '/转办 HP-2026-0002 城管 10 多余 参数', '格式不对。用法：/转办'],
+    ['too many working days with their unit apart', '/转办 HP-2026-0002 区房管局 45 天', '应为 1 到 30 之间'],
     ['a transfer of a transferred issue', '/转办 HP-2026-0001 区教育局', '已转办给 区房管局'],
     ['an answer without text', '/答复 HP-2026-0001', '请在编号后面写答复内容。用法：/答复 <编号> <答复内容>'],
     ['a rating before the answer', '/反馈 HP-2026-0001 满意', '还没有答复，不能评价'],
@@ -194,4 +195,9 @@ describe('refusals never repeat a constituent\'s digits', () => {
     // Any four digits in a row would be the typed number's: the catalogue's own examples aside.
     expect(replies[0].replace(/13800138000|HP-2026-\d{4}|022-12345678/g, '')).not.toMatch(digits)
   })
+})
+
+test('the working days written apart from their unit are one count (not a refusal)', async () => {
+  const [reply] = await h.say('刘芳', '/转办 HP-2026-0002 区房管局 10 个工作日', HP)
+  expect(reply).toContain('HP-2026-0002 已转办 区房管局，办理期限 10 个工作日')
 })
