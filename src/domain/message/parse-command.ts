@@ -67,7 +67,9 @@ export function parseCommand(raw: string, opts: ParseOptions): ParsedMessage {
   for (const name of candidates) {
     if (!folded.startsWith(name.toLowerCase())) continue
     const after = body.slice(name.length)
-    if (after === '' || /^[\s:]/u.test(after) || !/^[\p{L}\p{N}]/u.test(name.slice(-1)) || /^\p{Script=Han}/u.test(after) || /^[\p{N}@]/u.test(after)) {
+    // A Chinese name glued to Latin letters is a name and its arguments too (`/查询HP-2026-0001`); an
+    // ASCII alias is not (`/helpme` is no /help).
+    if (after === '' || /^[\s:]/u.test(after) || !/^[\p{L}\p{N}]/u.test(name.slice(-1)) || /^\p{Script=Han}/u.test(after) || /^[\p{N}@]/u.test(after) || (/\p{Script=Han}$/u.test(name) && /^[A-Za-z]/u.test(after))) {
       return command(name, true, after)
     }
   }

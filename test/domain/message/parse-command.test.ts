@@ -26,6 +26,7 @@ describe('parseCommand: what people actually type in WeChat', () => {
     ['full-width slash ／', '／帮助', cmd('帮助')],
     ['space after the slash', '/ 帮助', cmd('帮助')],
     ['full-width colon ：', '/登记：王大爷', cmd('登记', '王大爷')],
+    ['a Chinese name glued to Latin letters (an issue number)', '/请假HP-2026-0001', cmd('请假', 'HP-2026-0001')],
     ['ASCII colon', '/登记:王大爷', cmd('登记', '王大爷')],
     ['full-width space U+3000 between args', '/登记\u3000王大爷\u3000路灯坏了', cmd('登记', '王大爷 路灯坏了')],
     ['colon then full-width space', '/登记：\u3000王大爷', cmd('登记', '王大爷')],
