@@ -13,12 +13,12 @@ const DAY_MS = 86_400_000
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0')
 
-/** Local date of an instant (Asia/Shanghai). */
 /** An instant in Shanghai time with its offset (`2026-12-02T04:48:00.123+08:00`): the log's timestamps. */
 export function beijingStamp(instant: number): string {
   return new Date(instant + SHANGHAI_OFFSET_MS).toISOString().replace('Z', '+08:00')
 }
 
+/** Local date of an instant (Asia/Shanghai). */
 export function toLocalDate(instant: number): LocalDate {
   const d = new Date(instant + SHANGHAI_OFFSET_MS)
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`
