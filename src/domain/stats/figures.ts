@@ -288,7 +288,8 @@ export function computeFigures(input: FiguresInput): Figures {
 
 const byCount = <T extends { name: string }>(n: (x: T) => number) => (a: T, b: T) => n(b) - n(a) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
 
-const addRate = (a: Rate, b: Rate): Rate => rate(a.num + b.num, a.den + b.den)
+/** Two rates over disjoint sets as one (numerators and denominators added). */
+export const addRate = (a: Rate, b: Rate): Rate => rate(a.num + b.num, a.den + b.den)
 const addMean = (a: Mean, b: Mean): Mean => ({ sum: a.sum + b.sum, count: a.count + b.count })
 
 /**

@@ -9,7 +9,7 @@
 import type { Issue } from '../../domain/issues/issue.js'
 import type { Session, Studio } from '../../domain/model.js'
 import type { LateIssue, OpenSummary } from '../../domain/stats/open-issues.js'
-import type { Rate } from '../../domain/stats/figures.js'
+import { addRate, rate, type Rate } from '../../domain/stats/figures.js'
 import { MAX_PERIOD_YEARS, longestRecentPeriod, type PeriodCode } from '../../domain/stats/period.js'
 import type { LocalDate } from '../../domain/time/local-date.js'
 import { SATISFACTION_FLOOR, type Attention } from '../../domain/stats/attention.js'
@@ -98,11 +98,16 @@ export function districtStatsTexts(o: { stats: Omit<StatsInput, 'byStudio' | 'ca
     one = first()
   }
   const lines = o.attention.map((a) => t.attentionLine(a.name, a.f.overdue, a.f.received, a.f.closure, a.f.satisfaction))
-  let n = lines.length
-  const second = () => t.statsAttention({ period: o.stats.period, studios: o.studios, lines: lines.slice(0, n), more: lines.length - n, floor: Math.round(SATISFACTION_FLOOR * 100), ledger: t.ledgerCommand(o.period) })
-  let two = second()
-  while (two.length > o.maxChars && n > 0) two = (n--, second())
+  const two = fitting((n) => t.statsAttention({ period: o.stats.period, studios: o.studios, lines: lines.slice(0, n), more: lines.length - n, floor: Math.round(SATISFACTION_FLOOR * 100), ledger: t.ledgerCommand(o.period) }), lines.length, o.maxChars)
   return [one, two]
+}
+
+/** `make(n)` for the largest n ≤ `most` whose text fits in `max` characters (`make(0)` if none does). */
+function fitting(make: (n: number) => string, most: number, max: number): string {
+  let n = most
+  let text = make(n)
+  while (text.length > max && n > 0) text = make(--n)
+  return text
 }
 
 export interface DistrictRow {
@@ -135,26 +140,22 @@ function escalatedLines(escalated: readonly LateIssue[], studioName: (id: string
 export function districtTexts(o: { district: string; weekFrom: string; weekTo: string; year: number; rows: DistrictRow[]; escalated: LateIssue[]; limit: number; studioName: (id: string) => string; maxChars: number }): string[] {
   const d = t.district
   const line = (r: DistrictRow) => d.studioLine(r.name, r.open, r.overdue, r.escalated, o.year, r.received, r.closure, r.satisfaction)
-  const add = (a: Rate, b: Rate): Rate => ({ num: a.num + b.num, den: a.den + b.den })
-  const zero: Rate = { num: 0, den: 0 }
   const sum = o.rows.reduce(
-    (a, r) => ({ open: a.open + r.open, overdue: a.overdue + r.overdue, escalated: a.escalated + r.escalated, received: a.received + r.received, closure: add(a.closure, r.closure), satisfaction: add(a.satisfaction, r.satisfaction) }),
-    { open: 0, overdue: 0, escalated: 0, received: 0, closure: zero, satisfaction: zero },
+    (a, r) => ({ open: a.open + r.open, overdue: a.overdue + r.overdue, escalated: a.escalated + r.escalated, received: a.received + r.received, closure: addRate(a.closure, r.closure), satisfaction: addRate(a.satisfaction, r.satisfaction) }),
+    { open: 0, overdue: 0, escalated: 0, received: 0, closure: rate(0, 0), satisfaction: rate(0, 0) },
   )
   const head = [d.header(o.district, t.weekRange(dateShort(o.weekFrom), dateShort(o.weekTo))), d.totals(o.rows.length, sum.open, sum.overdue, sum.escalated, o.year, sum.received, sum.closure, sum.satisfaction)]
   let first = [...head, d.studiosHeader, ...o.rows.map(line)].join('\n')
   if (first.length > o.maxChars) {
     const behind = o.rows.filter((r) => r.overdue > 0 || r.escalated > 0)
     const lines = behind.map(line)
-    let n = lines.length
-    const text = () =>
-      [...head, d.behindHeader(behind.length), ...lines.slice(0, n), ...(behind.length > n ? [d.moreStudios(behind.length - n)] : []), d.restFine(o.rows.length - behind.length, t.ledgerCommand(`${o.year}年`))].join('\n')
-    while ((first = text()).length > o.maxChars && n > 0) n--
+    first = fitting(
+      (n) => [...head, d.behindHeader(behind.length), ...lines.slice(0, n), ...(behind.length > n ? [d.moreStudios(behind.length - n)] : []), d.restFine(o.rows.length - behind.length, t.ledgerCommand(`${o.year}年`))].join('\n'),
+      lines.length,
+      o.maxChars,
+    )
   }
-  let max = OVERDUE_LINES * 3
-  const second = () => (o.escalated.length ? [d.escalatedHeader(o.escalated.length, o.limit), ...escalatedLines(o.escalated, o.studioName, max)] : [d.none(o.limit)]).join('\n')
-  let esc = second()
-  while (esc.length > o.maxChars && max > 0) esc = (max--, second())
+  const esc = fitting((max) => (o.escalated.length ? [d.escalatedHeader(o.escalated.length, o.limit), ...escalatedLines(o.escalated, o.studioName, max)] : [d.none(o.limit)]).join('\n'), OVERDUE_LINES * 3, o.maxChars)
   return first.length + 1 + esc.length <= o.maxChars ? [`${first}\n${esc}`] : [first, esc]
 }
 
