@@ -150,6 +150,19 @@ export function spawnTs(script: string, env: Record<string, string>, opts: { nod
   }
 }
 
+/** A set of latencies in brief: how many, p50, p99 and the longest. */
+export interface Latencies {
+  n: number
+  p50: number
+  p99: number
+  max: number
+}
+
+export function latencies(xs: number[]): Latencies {
+  const s = [...xs].sort((a, b) => a - b)
+  return { n: s.length, p50: percentile(s, 50), p99: percentile(s, 99), max: s[s.length - 1] ?? NaN }
+}
+
 export function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))

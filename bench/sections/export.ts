@@ -21,18 +21,12 @@ import { monitorEventLoopDelay } from 'node:perf_hooks'
 import path from 'node:path'
 import type { Config } from '../../src/config/schema.js'
 import { ADMIN_CONTACT, repContact } from '../bench-config.js'
-import { Driver, percentile, sleep, spawnTs, type Child } from '../lib/driver.js'
+import { Driver, latencies, sleep, spawnTs, type Child, type Latencies } from '../lib/driver.js'
 import { memKb, waitSettled } from '../lib/proc.js'
 import { measureStartup } from './startup.js'
 import { receiptsIn, registration } from './registration.js'
 import { seededRandom } from '../synthetic.js'
 
-export interface Latencies {
-  n: number
-  p50: number
-  p99: number
-  max: number
-}
 
 export interface ExportRun {
   ms: number
@@ -82,10 +76,6 @@ export interface StatsRun {
 /** One /登记 every this many ms (the next waits for the previous receipt), while an export runs and for the baseline. */
 export const RECEIPT_EVERY_MS = 100
 
-const figures = (xs: number[]): Latencies => {
-  const s = [...xs].sort((a, b) => a - b)
-  return { n: s.length, p50: percentile(s, 50), p99: percentile(s, 99), max: s[s.length - 1] ?? NaN }
-}
 
 function resetPeak(pid: number): boolean {
   try {
@@ -140,9 +130,9 @@ export async function benchExport(o: { config: Config; configFile: string; dataD
     year: o.year,
     district: [],
     studio: [],
-    receiptsIdle: figures([]),
-    receiptsDuring: figures([]),
-    receiptsBesideFile: figures([]),
+    receiptsIdle: latencies([]),
+    receiptsDuring: latencies([]),
+    receiptsBesideFile: latencies([]),
     cli: [],
     stats: undefined as unknown as ExportResult['stats'],
   }
@@ -190,9 +180,9 @@ export async function benchExport(o: { config: Config; configFile: string; dataD
       result.district.push(d)
       result.studio.push(await exportOnce(`${o.year}年 ${studio.name}`, false))
     }
-    result.receiptsIdle = figures(idle)
-    result.receiptsDuring = figures(during)
-    result.receiptsBesideFile = figures(beside)
+    result.receiptsIdle = latencies(idle)
+    result.receiptsDuring = latencies(during)
+    result.receiptsBesideFile = latencies(beside)
 
     // /统计 of the year: the district, one studio; then ten years of the district with receipts meanwhile.
     const statsOnce = async (text: string, last: string, withReceipts = false) => {
@@ -205,7 +195,7 @@ export async function benchExport(o: { config: Config; configFile: string; dataD
     const district = await statsOnce(`/统计 ${o.year}年 全区`, '/导出台账')
     const one = await statsOnce(`/统计 ${o.year}年 ${studio.name}`, '【统计】')
     const decade = await statsOnce(`/统计 ${o.year - 8}-01至${o.year + 1}-12 全区`, '/导出台账', true)
-    result.stats = { district: district.run, studio: one.run, decade: { ...decade.run, receipts: figures(decade.receipts) } }
+    result.stats = { district: district.run, studio: one.run, decade: { ...decade.run, receipts: latencies(decade.receipts) } }
   } finally {
     bot?.child.kill('SIGKILL')
     await bot?.exited

@@ -22,7 +22,7 @@ import type { Timer, Transport } from '../../src/platform/sender.js'
 import type { Target } from '../../src/messages/message.js'
 import { addDays, isoWeekday, toInstant, toLocalDate } from '../../src/domain/time/local-date.js'
 import { seededRandom } from '../synthetic.js'
-import { percentile } from '../lib/driver.js'
+import { latencies, type Latencies } from '../lib/driver.js'
 import { receiptsIn, registration } from './registration.js'
 
 export type PostKind = 'announcement' | 'weekly' | 'digest' | 'liaison' | 'other'
@@ -40,19 +40,7 @@ export interface MondayResult {
   /** Wall time the simulation took. */
   wallMs: number
   /** Receipts of /登记 sent while the queue drained, and the same afterwards: seconds on the simulated clock. */
-  receipts: { during: Waits; quiet: Waits; everySec: number }
-}
-
-export interface Waits {
-  n: number
-  p50: number
-  p99: number
-  max: number
-}
-
-const waits = (xs: number[]): Waits => {
-  const s = [...xs].sort((a, b) => a - b)
-  return { n: s.length, p50: percentile(s, 50), p99: percentile(s, 99), max: s[s.length - 1] ?? NaN }
+  receipts: { during: Latencies; quiet: Latencies; everySec: number }
 }
 
 function kindOf(to: Target, text: string, liaison?: string): PostKind {
@@ -145,7 +133,7 @@ export async function benchMonday(config: Config, dataDir: string, o: { now: num
     await app.runDue()
     await app.idle()
     nextAt = Infinity
-    const during = waits(waited.splice(0))
+    const during = latencies(waited.splice(0))
     const liaison = app.deps.directory.liaisonRoom()
     const messages: Record<PostKind, number> = { announcement: 0, weekly: 0, digest: 0, liaison: 0, other: 0 }
     const lastAtMin: Partial<Record<PostKind, number>> = {}
@@ -162,7 +150,7 @@ export async function benchMonday(config: Config, dataDir: string, o: { now: num
       await register(vnow)
       await app.idle()
     }
-    const quiet = waits(waited.splice(0))
+    const quiet = latencies(waited.splice(0))
     return { monday, gapMs, messages, total, lastAtMin, allAtMeanGapMin: (total * meanGap) / 60_000, wallMs: performance.now() - started, receipts: { during, quiet, everySec: everyMs / 1000 } }
   } finally {
     await store.close({ compact: false })
