@@ -232,7 +232,8 @@ function parseHead(
       const continues = addressParts.length > 0 && /^\d[\d-]{2,}$/.test(seg)
       // `住在 和平里3号楼`: the lead-in word on its own, then the address.
       const leadAlone = addressParts.length === 0 && seg !== '' && ADDRESS_LEAD_IN.exec(seg)?.[0] === seg
-      if (leadAlone && looksLikeAddress(segmentAt(s, after)) && skipSep(s, after + segmentAt(s, after).length) < s.length) {
+      const next = leadAlone ? segmentAt(s, after) : ''
+      if (leadAlone && looksLikeAddress(next) && skipSep(s, after + next.length) < s.length) {
         pos = after
         continue
       }
