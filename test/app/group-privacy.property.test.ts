@@ -132,7 +132,10 @@ function leaks(h: Harness, s: Secrets, view: 'group' | 'private' = 'group'): str
     for (const a of s.addresses) if (m.text.includes(a) || m.text.includes(a.replace(/.*号楼/u, ''))) out.push(`group shows address ${a}: ${m.text.slice(0, 200)}`)
   }
   if (view === 'private') return out
-  for (const l of h.log.lines) {
+  for (const line of h.log.lines) {
+    // The logger's own timestamp (the machine's time, not the test clock) is not data: its digits once
+    // matched seven of an ID number's (09:04:00.626 against …194006260744) and failed a run by the clock.
+    const l = line.replace(/^\S+ /u, '')
     for (const n of s.numbers) if (showsDigitsOf(l, n)) out.push(`log shows ${n}: ${l.slice(0, 200)}`)
     for (const name of s.names) if (l.includes(name)) out.push(`log shows name ${name}: ${l.slice(0, 200)}`)
     for (const a of s.addresses) if (l.includes(a)) out.push(`log shows address ${a}: ${l.slice(0, 200)}`)
